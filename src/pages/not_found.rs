@@ -1,0 +1,23 @@
+//! Shown for any URL the router does not know.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+/// "Page not found" with the path that was asked for and a way back.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let path = use_location().pathname;
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <h1 id="page-title">"Page not found"</h1>
+            <p>
+                "There is no page at " <code>{move || path.get()}</code>
+                ". It may have moved, or the link may be mistyped."
+            </p>
+            <p>
+                <A href="/" {..} class="button">"Go to Home"</A>
+            </p>
+        </section>
+    }
+}

@@ -1,0 +1,8 @@
+//! In-browser tests: run by wasm-bindgen-test-runner in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+mod support;
+
+mod shell;
