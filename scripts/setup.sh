@@ -43,10 +43,13 @@ if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver
 fi
 
-if ! command -v openssl >/dev/null 2>&1; then
-  say "installing openssl"
+missing_debs=""
+command -v openssl >/dev/null 2>&1 || missing_debs="$missing_debs openssl"
+command -v brotli >/dev/null 2>&1 || missing_debs="$missing_debs brotli"
+if [ -n "$missing_debs" ]; then
+  say "installing$missing_debs"
   $SUDO apt-get update
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y openssl
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $missing_debs
 fi
 
 if ! python3 -c 'import cryptography, yaml' 2>/dev/null; then

@@ -5,21 +5,46 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::shell::Shell;
-use crate::pages::{home::Home, integrations::Integrations, not_found::NotFound};
+use crate::domain::config::Config;
+use crate::pages::coming_soon::ComingSoon;
+use crate::pages::home::Home;
+use crate::pages::integrations::Integrations;
+use crate::pages::login::Login;
+use crate::pages::m365_detail::MicrosoftAccount;
+use crate::pages::m365_link::MicrosoftLink;
+use crate::pages::m365_list::MicrosoftAccounts;
+use crate::pages::microsoft::MicrosoftProducts;
+use crate::pages::not_found::NotFound;
+use crate::pages::signup::Signup;
+use crate::pages::welcome::Welcome;
+use crate::state::auth::Auth;
+use crate::state::notices::Notices;
 use crate::state::AppState;
 
 /// The root component: providers, then the shell around the routes.
 #[component]
-pub fn App() -> impl IntoView {
-    let state = AppState::from_browser();
+pub fn App(config: Config) -> impl IntoView {
+    let state = AppState::new(config);
     let base = state.base.clone();
+    let notices = Notices::new();
+    provide_context(notices);
+    provide_context(Auth::restore(state.keys.clone(), notices));
     state.provide();
     view! {
         <Router base=base>
             <Shell>
                 <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("") view=Home />
-                    <Route path=path!("integrations") view=Integrations />
+                    <Route path=path!("/login") view=Login />
+                    <Route path=path!("/signup") view=Signup />
+                    <Route path=path!("/") view=Home />
+                    <Route path=path!("/welcome") view=Welcome />
+                    <Route path=path!("/integrations") view=Integrations />
+                    <Route path=path!("/integrations/microsoft") view=MicrosoftProducts />
+                    <Route path=path!("/integrations/microsoft/m365") view=MicrosoftAccounts />
+                    <Route path=path!("/integrations/microsoft/m365/new") view=MicrosoftLink />
+                    <Route path=path!("/integrations/microsoft/m365/:id") view=MicrosoftAccount />
+                    <Route path=path!("/integrations/:provider") view=ComingSoon />
+                    <Route path=path!("/integrations/:provider/new") view=ComingSoon />
                 </Routes>
             </Shell>
         </Router>

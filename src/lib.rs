@@ -2,7 +2,8 @@
 //! platform, entirely in the browser.
 //!
 //! `domain`, `crypto` and `store` are pure and tested natively; `browser` is the
-//! only module that touches `web_sys`; `pages` and `components` stay thin.
+//! only module that touches `web_sys`; `state` holds app state and actions;
+//! `pages` and `components` stay thin.
 
 pub mod app;
 pub mod browser;
@@ -13,8 +14,24 @@ pub mod pages;
 pub mod state;
 pub mod store;
 
-/// Entry point called by the binary: install the panic notice, then mount.
+use leptos::prelude::*;
+
+/// Entry point called by the binary: install the panic notice, read the
+/// configuration, then mount the app or the configuration error.
 pub fn start() {
     browser::panic::install();
-    leptos::mount::mount_to_body(app::App);
+    leptos::task::spawn_local(async {
+        match browser::config::load().await {
+            Ok(config) => {
+                browser::config::apply_theme(&config);
+                leptos::mount::mount_to_body(move || view! { <app::App config=config.clone() /> });
+            }
+            Err(error) => {
+                let message = error.to_string();
+                leptos::mount::mount_to_body(move || {
+                    view! { <pages::config_error::ConfigError message=message.clone() /> }
+                });
+            }
+        }
+    });
 }

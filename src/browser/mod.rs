@@ -1,5 +1,13 @@
 //! Browser glue: the only place that calls `web_sys` directly. Pages and
 //! components use these functions so that everything else stays pure.
 
+pub mod clipboard;
+pub mod clock;
+pub mod config;
+pub mod download;
+pub mod http;
 pub mod location;
 pub mod panic;
+pub mod random;
+pub mod storage;
+pub mod webcrypto;

@@ -1,5 +1,14 @@
 //! Reusable pieces of the page.
 
+pub mod certificate_panel;
+pub mod dialog;
+pub mod entra_instructions;
+pub mod expiry_badge;
+pub mod field;
+pub mod key_options;
+pub mod notice_area;
 pub mod provider_card;
+pub mod route_guard;
 pub mod shell;
 pub mod side_nav;
+pub mod unlock_panel;

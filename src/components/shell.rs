@@ -2,31 +2,54 @@
 
 use leptos::html;
 use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
 
+use crate::components::notice_area::NoticeArea;
+use crate::components::route_guard::RouteGuard;
 use crate::components::side_nav::SideNav;
+use crate::domain::route_rules;
+use crate::state::auth::Auth;
 use crate::state::AppState;
 
-/// Header with the product name, the side panel, and the page beside it.
+/// Header with the product name, the side panel when signed in, and the page.
 #[component]
-pub fn Shell(children: Children) -> impl IntoView {
+pub fn Shell(children: ChildrenFn) -> impl IntoView {
     let state = AppState::expect();
+    let auth = Auth::expect();
     let main_ref = NodeRef::<html::Main>::new();
     let skip = move |_| {
         if let Some(main) = main_ref.get() {
             let _ = main.focus();
         }
     };
+    let navigate = use_navigate();
+    let sign_out = move |_| {
+        auth.sign_out();
+        navigate(route_rules::LOGIN, Default::default());
+    };
+    let signed_in = move || auth.session.with(Option::is_some);
     view! {
         <button type="button" class="skip-link" on:click=skip>
             "Skip to content"
         </button>
         <header class="app-header">
-            <img class="brand-logo" src=state.asset("/logos/logo.svg") alt="" width="28" height="28" />
-            <span class="brand-name">{state.product_name.clone()}</span>
+            <img class="brand-logo" src=state.asset(&format!("/{}", state.config.logo)) alt="" width="28" height="28" />
+            <span class="brand-name">{state.config.product_name.clone()}</span>
+            <Show when=signed_in>
+                <div class="header-end">
+                    <span class="user-email">{move || auth.email()}</span>
+                    <button type="button" class="button" on:click=sign_out.clone()>
+                        "Sign out"
+                    </button>
+                </div>
+            </Show>
         </header>
         <div class="app-body">
-            <SideNav />
+            <Show when=signed_in>
+                <SideNav />
+            </Show>
             <main id="main" class="app-main" tabindex="-1" node_ref=main_ref>
+                <NoticeArea />
                 <ErrorBoundary fallback=|errors| {
                     view! {
                         <div class="notice notice-error" role="alert">
@@ -42,7 +65,9 @@ pub fn Shell(children: Children) -> impl IntoView {
                             </ul>
                         </div>
                     }
-                }>{children()}</ErrorBoundary>
+                }>
+                    <RouteGuard children=children.clone() />
+                </ErrorBoundary>
             </main>
         </div>
     }

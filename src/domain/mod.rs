@@ -1,4 +1,28 @@
 //! Pure product rules: no web-sys, no Leptos. Everything here runs natively.
 
+pub mod application_id;
+pub mod aws_account_type;
+pub mod aws_partition;
 pub mod base_path;
+pub mod certificate_record;
+pub mod cloud;
+pub mod config;
+pub mod credentials;
+pub mod display_name;
+pub mod drafts;
+pub mod email;
+pub mod entra_form;
+pub mod expiry;
+pub mod external_id;
+pub mod file_name;
+pub mod guid;
+pub mod integration;
+pub mod openid;
+pub mod password;
 pub mod provider;
+pub mod role_arn;
+pub mod route_rules;
+pub mod subscription;
+pub mod tenant;
+mod text_value;
+pub mod throttle;

@@ -3,18 +3,72 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-/// The landing page after log in.
+use crate::browser::clock;
+use crate::crypto::utc_date;
+use crate::domain::expiry::ExpiryStatus;
+use crate::domain::integration::{summarise, ProviderSummary};
+use crate::state::auth::Auth;
+
+/// The landing page once an account is connected.
 #[component]
 pub fn Home() -> impl IntoView {
+    let auth = Auth::expect();
+    let summaries = move || auth.data.with(|d| summarise(&d.integrations));
+    let any = move || auth.visitor().has_connection;
     view! {
         <section class="page" aria-labelledby="page-title">
             <h1 id="page-title">"Home"</h1>
-            <p>"Link your cloud accounts to start monitoring them."</p>
-            <p>
-                <A href="/integrations" {..} class="button button-primary">
-                    "Go to Integrations"
-                </A>
-            </p>
+            <p class="lead">{move || format!("Welcome back, {}.", auth.email().unwrap_or_default())}</p>
+            <Show
+                when=any
+                fallback=|| {
+                    view! {
+                        <div class="panel empty-state">
+                            <h2>"No accounts linked yet"</h2>
+                            <p>"Link an AWS, Azure or Microsoft account to start."</p>
+                            <A href="/integrations" {..} class="button button-primary">"Go to Integrations"</A>
+                        </div>
+                    }
+                }
+            >
+                <h2>"Linked accounts"</h2>
+                <table class="summary-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Provider"</th>
+                            <th scope="col">"Accounts"</th>
+                            <th scope="col">"Status"</th>
+                            <th scope="col">"Nearest certificate expiry"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {move || summaries().into_iter().map(summary_row).collect_view()}
+                    </tbody>
+                </table>
+                <p>
+                    <A href="/integrations">"Manage integrations"</A>
+                </p>
+            </Show>
         </section>
+    }
+}
+
+fn summary_row(s: ProviderSummary) -> impl IntoView {
+    let status = match (s.count, s.unverified) {
+        (0, _) => "Not linked".to_string(),
+        (_, 0) => "All connected".to_string(),
+        (_, n) => format!("{n} tenant not verified"),
+    };
+    let expiry = s.nearest_expiry_unix.map(|t| {
+        let state = ExpiryStatus::at(t, clock::now_unix());
+        format!("{} ({})", utc_date(t), state.label())
+    });
+    view! {
+        <tr>
+            <th scope="row">{s.provider.label()}</th>
+            <td>{s.count}</td>
+            <td>{status}</td>
+            <td>{expiry.unwrap_or_else(|| "—".to_string())}</td>
+        </tr>
     }
 }

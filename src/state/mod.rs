@@ -1,22 +1,32 @@
-//! App-wide state handed to pages through context.
+//! App-wide state handed to pages through typed context accessors, and the
+//! actions that change it.
+
+pub mod auth;
+pub mod certificates;
+pub mod connect;
+pub mod notices;
 
 use leptos::prelude::*;
 
 use crate::browser;
+use crate::domain::config::Config;
+use crate::store::keys::Keys;
 
-/// What every page may read: where the app lives and how it is branded.
+/// What every page may read: where the app lives and how it is configured.
 #[derive(Clone, Debug)]
 pub struct AppState {
     /// Router base: `""` at the root, `"/tools/link"` under a sub-path.
     pub base: String,
-    pub product_name: String,
+    pub config: Config,
+    pub keys: Keys,
 }
 
 impl AppState {
-    pub fn from_browser() -> Self {
+    pub fn new(config: Config) -> Self {
         AppState {
             base: browser::location::router_base(),
-            product_name: "CloudLink".to_string(),
+            keys: Keys::new(&config.storage_prefix),
+            config,
         }
     }
 

@@ -1,0 +1,41 @@
+//! Reading `config.json` beside the entry page, and applying its theme.
+
+use crate::browser::http;
+use crate::domain::config::{self, Config, ConfigError};
+
+/// The deployment's configuration. A missing file means the defaults; a file
+/// that is there but wrong is an error naming the key.
+pub async fn load() -> Result<Config, ConfigError> {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    // Beside the entry page, wherever the app is mounted.
+    let url = web_sys::Url::new_with_base("config.json", &base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| "config.json".into());
+    match http::get_text(&url).await {
+        Ok((200, body)) => config::parse(&body),
+        Ok((404, _)) => Ok(Config::default()),
+        Ok((status, _)) => Err(ConfigError {
+            key: String::new(),
+            problem: format!("could not be loaded (HTTP {status})"),
+        }),
+        Err(http::Unreachable) => Ok(Config::default()),
+    }
+}
+
+/// The accent colour is the one theming value a deployment may set here;
+/// everything else is CSS custom properties.
+pub fn apply_theme(config: &Config) {
+    let Some(colour) = &config.accent_color else {
+        return;
+    };
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element());
+    if let Some(root) = root {
+        let style = format!("--color-accent: {colour};");
+        let _ = root.set_attribute("style", &style);
+    }
+}

@@ -1,0 +1,29 @@
+//! Reading a public JSON document from another origin.
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{RequestInit, RequestMode, Response};
+
+/// Why a request did not produce a response at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreachable;
+
+/// GET `url` without credentials; the status and body, or `Unreachable` when
+/// the network, CORS or a blocker stopped it.
+pub async fn get_text(url: &str) -> Result<(u16, String), Unreachable> {
+    let window = web_sys::window().ok_or(Unreachable)?;
+    let init = RequestInit::new();
+    init.set_method("GET");
+    init.set_mode(RequestMode::Cors);
+    let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
+        .await
+        .map_err(|_| Unreachable)?;
+    let response: Response = response.dyn_into().map_err(|_| Unreachable)?;
+    let status = response.status();
+    let text = JsFuture::from(response.text().map_err(|_| Unreachable)?)
+        .await
+        .map_err(|_| Unreachable)?
+        .as_string()
+        .unwrap_or_default();
+    Ok((status, text))
+}

@@ -1,0 +1,278 @@
+//! WebCrypto (`crypto.subtle`): native speed, off the main thread, and keys
+//! that script cannot read back when they are made non-extractable.
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{CryptoKey, SubtleCrypto};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WebCryptoError {
+    /// No `crypto.subtle`: the page is not in a secure context (https or localhost).
+    Unavailable,
+    /// The browser refused the operation; carries the DOMException name.
+    Refused(String),
+}
+
+impl std::fmt::Display for WebCryptoError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WebCryptoError::Unavailable => f.write_str(
+                "This browser does not offer WebCrypto here. Open the page over https or from localhost.",
+            ),
+            WebCryptoError::Refused(name) => write!(f, "The browser's crypto engine refused the operation ({name})."),
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, WebCryptoError>;
+
+fn subtle() -> Result<SubtleCrypto> {
+    let crypto = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .ok_or(WebCryptoError::Unavailable)?;
+    let subtle = crypto.subtle();
+    if subtle.is_undefined() {
+        return Err(WebCryptoError::Unavailable);
+    }
+    Ok(subtle)
+}
+
+fn refused(e: JsValue) -> WebCryptoError {
+    let name = Reflect::get(&e, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_else(|| "Error".into());
+    WebCryptoError::Refused(name)
+}
+
+async fn settle(p: std::result::Result<js_sys::Promise, JsValue>) -> Result<JsValue> {
+    JsFuture::from(p.map_err(refused)?).await.map_err(refused)
+}
+
+/// A plain object such as `{ name: "PBKDF2", iterations: 600000 }`.
+pub(crate) fn object(fields: &[(&str, JsValue)]) -> Object {
+    let o = Object::new();
+    for (k, v) in fields {
+        let _ = Reflect::set(&o, &(*k).into(), v);
+    }
+    o
+}
+
+fn bytes_of(v: &JsValue) -> Vec<u8> {
+    Uint8Array::new(v).to_vec()
+}
+
+fn usages(list: &[&str]) -> Array {
+    list.iter().map(|u| JsValue::from_str(u)).collect()
+}
+
+fn u8s(b: &[u8]) -> Uint8Array {
+    Uint8Array::from(b)
+}
+
+/// PBKDF2-HMAC-SHA256 of `password`.
+pub async fn pbkdf2_sha256(
+    password: &str,
+    salt: &[u8],
+    iterations: u32,
+    bits: u32,
+) -> Result<Vec<u8>> {
+    let s = subtle()?;
+    let base = settle(s.import_key_with_object(
+        "raw",
+        &u8s(password.as_bytes()),
+        &object(&[("name", "PBKDF2".into())]),
+        false,
+        &usages(&["deriveBits"]),
+    ))
+    .await?
+    .unchecked_into::<CryptoKey>();
+    let alg = object(&[
+        ("name", "PBKDF2".into()),
+        ("hash", "SHA-256".into()),
+        ("salt", u8s(salt).into()),
+        ("iterations", iterations.into()),
+    ]);
+    let bits = settle(s.derive_bits_with_object(&alg, &base, bits)).await?;
+    Ok(bytes_of(&bits))
+}
+
+fn hkdf_params(info: &str) -> Object {
+    object(&[
+        ("name", "HKDF".into()),
+        ("hash", "SHA-256".into()),
+        ("salt", u8s(&[]).into()),
+        ("info", u8s(info.as_bytes()).into()),
+    ])
+}
+
+async fn hkdf_base(ikm: &[u8]) -> Result<CryptoKey> {
+    let s = subtle()?;
+    Ok(settle(s.import_key_with_object(
+        "raw",
+        &u8s(ikm),
+        &object(&[("name", "HKDF".into())]),
+        false,
+        &usages(&["deriveBits", "deriveKey"]),
+    ))
+    .await?
+    .unchecked_into())
+}
+
+/// 256 bits of HKDF-SHA256 output for `info`.
+pub async fn hkdf_bits(ikm: &[u8], info: &str) -> Result<Vec<u8>> {
+    let s = subtle()?;
+    let base = hkdf_base(ikm).await?;
+    let bits = settle(s.derive_bits_with_object(&hkdf_params(info), &base, 256)).await?;
+    Ok(bytes_of(&bits))
+}
+
+/// A non-extractable AES-256-GCM key derived by HKDF for `info`.
+pub async fn hkdf_aes_key(ikm: &[u8], info: &str) -> Result<CryptoKey> {
+    let s = subtle()?;
+    let base = hkdf_base(ikm).await?;
+    let aes = object(&[("name", "AES-GCM".into()), ("length", 256.into())]);
+    Ok(settle(s.derive_key_with_object_and_object(
+        &hkdf_params(info),
+        &base,
+        &aes,
+        false,
+        &usages(&["encrypt", "decrypt"]),
+    ))
+    .await?
+    .unchecked_into())
+}
+
+fn gcm(iv: &[u8], aad: &[u8]) -> Object {
+    object(&[
+        ("name", "AES-GCM".into()),
+        ("iv", u8s(iv).into()),
+        ("additionalData", u8s(aad).into()),
+    ])
+}
+
+pub async fn aes_gcm_encrypt(
+    key: &CryptoKey,
+    iv: &[u8],
+    aad: &[u8],
+    plain: &[u8],
+) -> Result<Vec<u8>> {
+    let s = subtle()?;
+    let out = settle(s.encrypt_with_object_and_u8_array(&gcm(iv, aad), key, plain)).await?;
+    Ok(bytes_of(&out))
+}
+
+pub async fn aes_gcm_decrypt(
+    key: &CryptoKey,
+    iv: &[u8],
+    aad: &[u8],
+    sealed: &[u8],
+) -> Result<Vec<u8>> {
+    let s = subtle()?;
+    let out = settle(s.decrypt_with_object_and_u8_array(&gcm(iv, aad), key, sealed)).await?;
+    Ok(bytes_of(&out))
+}
+
+/// The algorithms this app signs with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignAlg {
+    /// sha256WithRSAEncryption (certificates) and RS256 (assertions).
+    RsaPkcs1Sha256,
+    /// PS256 assertions: RSA-PSS, SHA-256, 32-byte salt.
+    RsaPssSha256,
+    /// ecdsa-with-SHA256; WebCrypto returns r||s.
+    EcdsaP256Sha256,
+}
+
+impl SignAlg {
+    fn import_params(self) -> Object {
+        match self {
+            SignAlg::RsaPkcs1Sha256 => object(&[
+                ("name", "RSASSA-PKCS1-v1_5".into()),
+                ("hash", "SHA-256".into()),
+            ]),
+            SignAlg::RsaPssSha256 => {
+                object(&[("name", "RSA-PSS".into()), ("hash", "SHA-256".into())])
+            }
+            SignAlg::EcdsaP256Sha256 => {
+                object(&[("name", "ECDSA".into()), ("namedCurve", "P-256".into())])
+            }
+        }
+    }
+
+    fn sign_params(self) -> Object {
+        match self {
+            SignAlg::RsaPkcs1Sha256 => object(&[("name", "RSASSA-PKCS1-v1_5".into())]),
+            SignAlg::RsaPssSha256 => {
+                object(&[("name", "RSA-PSS".into()), ("saltLength", 32.into())])
+            }
+            SignAlg::EcdsaP256Sha256 => {
+                object(&[("name", "ECDSA".into()), ("hash", "SHA-256".into())])
+            }
+        }
+    }
+}
+
+/// A fresh key pair: the SubjectPublicKeyInfo DER and the private key. The
+/// private key is extractable only so that `wrap_private_key` can seal it; it
+/// is never exported in plaintext.
+pub async fn generate_key_pair(rsa_bits: Option<u32>) -> Result<(Vec<u8>, CryptoKey)> {
+    let s = subtle()?;
+    let alg = match rsa_bits {
+        Some(bits) => object(&[
+            ("name", "RSASSA-PKCS1-v1_5".into()),
+            ("modulusLength", bits.into()),
+            ("publicExponent", u8s(&[1, 0, 1]).into()),
+            ("hash", "SHA-256".into()),
+        ]),
+        None => object(&[("name", "ECDSA".into()), ("namedCurve", "P-256".into())]),
+    };
+    let pair = settle(s.generate_key_with_object(&alg, true, &usages(&["sign", "verify"]))).await?;
+    let pair: web_sys::CryptoKeyPair = pair.unchecked_into();
+    let spki = settle(s.export_key("spki", &pair.get_public_key())).await?;
+    Ok((bytes_of(&spki), pair.get_private_key()))
+}
+
+/// Signs `data` with `key`, which must have been made for `alg`.
+pub async fn sign(alg: SignAlg, key: &CryptoKey, data: &[u8]) -> Result<Vec<u8>> {
+    let s = subtle()?;
+    let sig = settle(s.sign_with_object_and_u8_array(&alg.sign_params(), key, data)).await?;
+    Ok(bytes_of(&sig))
+}
+
+/// The private key as PKCS#8 sealed with AES-256-GCM under `kek`; the
+/// plaintext never leaves the browser's crypto engine.
+pub async fn wrap_private_key(
+    key: &CryptoKey,
+    kek: &CryptoKey,
+    iv: &[u8],
+    aad: &[u8],
+) -> Result<Vec<u8>> {
+    let s = subtle()?;
+    let sealed = settle(s.wrap_key_with_object("pkcs8", key, kek, &gcm(iv, aad))).await?;
+    Ok(bytes_of(&sealed))
+}
+
+/// Opens a sealed PKCS#8 key as a non-extractable key for `alg`. Fails when
+/// the key-encryption key, nonce or context differ from sealing time.
+pub async fn unwrap_private_key(
+    sealed: &[u8],
+    kek: &CryptoKey,
+    iv: &[u8],
+    aad: &[u8],
+    alg: SignAlg,
+) -> Result<CryptoKey> {
+    let s = subtle()?;
+    let key = settle(s.unwrap_key_with_u8_array_and_object_and_object(
+        "pkcs8",
+        sealed,
+        kek,
+        &gcm(iv, aad),
+        &alg.import_params(),
+        false,
+        &usages(&["sign"]),
+    ))
+    .await?;
+    Ok(key.unchecked_into())
+}

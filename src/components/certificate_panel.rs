@@ -1,0 +1,82 @@
+//! The generated certificate: thumbprints to copy, validity, and downloads.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::{clipboard, download};
+use crate::crypto::{utc_iso8601, Certificate};
+use crate::domain::file_name::safe_file_stem;
+
+/// Everything a person needs to upload the certificate to Entra ID.
+#[component]
+pub fn CertificatePanel(certificate: Certificate, account_name: String) -> impl IntoView {
+    let stem = safe_file_stem(&account_name);
+    let copied = RwSignal::new(None::<String>);
+    let copy = move |label: &'static str, value: String| {
+        spawn_local(async move {
+            let ok = clipboard::copy(&value).await;
+            copied.set(Some(if ok {
+                format!("{label} copied.")
+            } else {
+                format!(
+                    "The browser did not allow copying. Select the {label} and copy it by hand."
+                )
+            }));
+        });
+    };
+    let sha1 = certificate.sha1_thumbprint();
+    let sha256 = certificate.sha256_thumbprint();
+    let der = certificate.der().to_vec();
+    let pem = certificate.pem();
+    let failed = RwSignal::new(false);
+    let save_cer = {
+        let stem = stem.clone();
+        move |_| {
+            failed.set(!download::save(
+                &format!("{stem}.cer"),
+                "application/pkix-cert",
+                &der,
+            ))
+        }
+    };
+    let save_pem = move |_| {
+        failed.set(!download::save(
+            &format!("{stem}.pem"),
+            "application/x-pem-file",
+            pem.as_bytes(),
+        ))
+    };
+    let (s1, s256) = (sha1.clone(), sha256.clone());
+    view! {
+        <dl class="data-list certificate-facts">
+            <dt>"SHA-1 thumbprint"</dt>
+            <dd>
+                <code id="thumbprint-sha1">{sha1}</code>
+                " "
+                <button type="button" class="button-link" on:click=move |_| copy("SHA-1 thumbprint", s1.clone())>
+                    "Copy SHA-1 thumbprint"
+                </button>
+            </dd>
+            <dt>"SHA-256 thumbprint"</dt>
+            <dd>
+                <code id="thumbprint-sha256">{sha256}</code>
+                " "
+                <button type="button" class="button-link" on:click=move |_| copy("SHA-256 thumbprint", s256.clone())>
+                    "Copy SHA-256 thumbprint"
+                </button>
+            </dd>
+            <dt>"Valid from"</dt>
+            <dd id="valid-from">{utc_iso8601(certificate.not_before_unix())}</dd>
+            <dt>"Valid until"</dt>
+            <dd id="valid-until">{utc_iso8601(certificate.not_after_unix())}</dd>
+        </dl>
+        <p class="field-hint" role="status">{move || copied.get()}</p>
+        <div class="button-row">
+            <button type="button" class="button" on:click=save_cer>"Download certificate (.cer)"</button>
+            <button type="button" class="button" on:click=save_pem>"Download certificate (.pem)"</button>
+        </div>
+        <Show when=move || failed.get()>
+            <p class="form-error" role="alert">"The browser blocked the download. Allow downloads for this site and try again."</p>
+        </Show>
+    }
+}

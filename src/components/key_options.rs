@@ -1,0 +1,95 @@
+//! Key type, certificate lifetime and cloud for a new certificate.
+
+use leptos::prelude::*;
+
+use crate::crypto::{KeyType, Lifetime};
+use crate::domain::cloud::Cloud;
+
+/// RSA sizes up front; P-256 only under "Advanced", with its warning.
+#[component]
+pub fn KeyOptions(
+    key_type: RwSignal<KeyType>,
+    lifetime: RwSignal<Lifetime>,
+    cloud: RwSignal<Cloud>,
+) -> impl IntoView {
+    let radio = move |k: KeyType| {
+        let id = format!(
+            "key-type-{}",
+            serde_json::to_value(k)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        );
+        view! {
+            <label class="choice" for=id.clone()>
+                <input
+                    type="radio"
+                    id=id.clone()
+                    name="key-type"
+                    prop:checked=move || key_type.get() == k
+                    on:change=move |_| key_type.set(k)
+                />
+                {k.label()}
+                {(k == KeyType::Rsa2048).then_some(" (recommended)")}
+            </label>
+        }
+    };
+    let rsa: Vec<_> = KeyType::ALL
+        .into_iter()
+        .filter(|k| k.entra_accepts())
+        .map(radio)
+        .collect();
+    let advanced: Vec<_> = KeyType::ALL
+        .into_iter()
+        .filter(|k| !k.entra_accepts())
+        .map(radio)
+        .collect();
+    let advanced_open = key_type.get_untracked().warning().is_some();
+    view! {
+        <fieldset class="field">
+            <legend>"Key type"</legend>
+            {rsa}
+            <details class="advanced" open=advanced_open>
+                <summary>"Advanced key types"</summary>
+                {advanced}
+            </details>
+            {move || key_type.get().warning().map(|w| view! { <p class="notice notice-warning" role="alert">{w}</p> })}
+        </fieldset>
+        <div class="field">
+            <label for="lifetime">"Certificate lifetime"</label>
+            <p class="field-hint" id="lifetime-hint">"Your tenant may limit how long a certificate credential can last."</p>
+            <select
+                id="lifetime"
+                aria-describedby="lifetime-hint"
+                on:change=move |ev| {
+                    let i: usize = event_target_value(&ev).parse().unwrap_or(1);
+                    lifetime.set(Lifetime::ALL.get(i).copied().unwrap_or_default());
+                }
+            >
+                {Lifetime::ALL
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, l)| view! { <option value=i.to_string() selected=move || lifetime.get() == l>{l.label()}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+        <div class="field">
+            <label for="cloud">"Cloud"</label>
+            <p class="field-hint" id="cloud-hint">"Sets the sign-in host used to check the tenant."</p>
+            <select
+                id="cloud"
+                aria-describedby="cloud-hint"
+                on:change=move |ev| {
+                    let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                    cloud.set(Cloud::ALL.get(i).copied().unwrap_or_default());
+                }
+            >
+                {Cloud::ALL
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, c)| view! { <option value=i.to_string() selected=move || cloud.get() == c>{c.label()}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,34 @@
+//! Applies the route rules of `domain::route_rules` to the current URL.
+
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+use crate::domain::route_rules::{decide, Decision};
+use crate::state::auth::Auth;
+
+/// Shows the page only when the rules allow it; otherwise replaces the history
+/// entry with where the rules send the person, so Back does not bounce.
+#[component]
+pub fn RouteGuard(children: ChildrenFn) -> impl IntoView {
+    let auth = Auth::expect();
+    let location = use_location();
+    let navigate = use_navigate();
+    let decision = Memo::new(move |_| {
+        let path = location.pathname.get();
+        let next = location.query.with(|q| q.get("next"));
+        decide(&path, next.as_deref(), auth.visitor())
+    });
+    Effect::new(move |_| {
+        if let Decision::Redirect(to) = decision.get() {
+            navigate(
+                &to,
+                NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+    view! { <Show when=move || decision.get() == Decision::Show>{children()}</Show> }
+}

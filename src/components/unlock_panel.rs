@@ -1,0 +1,48 @@
+//! Asks for the password again when a private key is needed after a reload.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::field::TextField;
+use crate::state::auth::Auth;
+
+/// A password form that unlocks the user's keys, then calls `on_unlocked`.
+#[component]
+pub fn UnlockPanel(#[prop(into)] on_unlocked: Callback<()>) -> impl IntoView {
+    let auth = Auth::expect();
+    let password = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        spawn_local(async move {
+            let result = auth.unlock(&password.get_untracked()).await;
+            busy.set(false);
+            match result {
+                Ok(()) => {
+                    password.set(String::new());
+                    error.set(None);
+                    on_unlocked.run(());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <form class="panel unlock-panel" on:submit=submit novalidate>
+            <h2>"Unlock your keys"</h2>
+            <p>
+                "Private keys are stored encrypted with your password, and the page forgets the key to them when it reloads. Enter your password to continue."
+            </p>
+            <TextField id="unlock-password" label="Password" value=password error=error kind="password" autocomplete="current-password" />
+            <button type="submit" class="button button-primary" disabled=move || busy.get()>
+                {move || if busy.get() { "Unlocking…" } else { "Unlock" }}
+            </button>
+        </form>
+    }
+}

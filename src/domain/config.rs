@@ -1,0 +1,288 @@
+//! Runtime configuration from `config.json` beside the entry page, so one build
+//! serves many deployments. Missing keys take the documented defaults; a bad
+//! value is an error that names its key.
+
+use serde_json::{Map, Value};
+
+use super::cloud::Cloud;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IdentityMode {
+    /// Accounts with email and password, kept in this browser.
+    Local,
+    /// The embedding portal supplies the signed-in user.
+    Host,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    pub product_name: String,
+    /// Logo path relative to the entry page.
+    pub logo: String,
+    pub storage_prefix: String,
+    pub default_cloud: Cloud,
+    /// Sign-in origin per cloud: [Global, US Government, China].
+    pub sign_in_hosts: [String; 3],
+    /// The platform's AWS account trusted by the IAM role, if configured.
+    pub aws_platform_account_id: Option<String>,
+    pub identity_mode: IdentityMode,
+    pub parent_origin: Option<String>,
+    pub accent_color: Option<String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            product_name: "CloudLink".into(),
+            logo: "logos/logo.svg".into(),
+            storage_prefix: crate::store::keys::DEFAULT_PREFIX.into(),
+            default_cloud: Cloud::Global,
+            sign_in_hosts: Cloud::ALL.map(Cloud::default_base),
+            aws_platform_account_id: None,
+            identity_mode: IdentityMode::Local,
+            parent_origin: None,
+            accent_color: None,
+        }
+    }
+}
+
+impl Config {
+    pub fn sign_in_host(&self, cloud: Cloud) -> &str {
+        let i = Cloud::ALL.iter().position(|c| *c == cloud).unwrap_or(0);
+        &self.sign_in_hosts[i]
+    }
+}
+
+/// A configuration problem, naming the key so an operator can fix it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    pub key: String,
+    pub problem: String,
+}
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.key.is_empty() {
+            write!(f, "config.json {}", self.problem)
+        } else {
+            write!(f, "config.json key \"{}\" {}", self.key, self.problem)
+        }
+    }
+}
+
+fn bad(key: &str, problem: &str) -> ConfigError {
+    ConfigError {
+        key: key.into(),
+        problem: problem.into(),
+    }
+}
+
+fn string(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, ConfigError> {
+    match obj.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
+        Some(_) => Err(bad(key, "must be a string")),
+    }
+}
+
+/// An `https://host[:port]` origin, or `http://` on loopback for local testing.
+fn is_origin(s: &str) -> bool {
+    let rest = if let Some(r) = s.strip_prefix("https://") {
+        r
+    } else if let Some(r) = s.strip_prefix("http://") {
+        if !(r.starts_with("127.0.0.1") || r.starts_with("localhost") || r.starts_with("[::1]")) {
+            return false;
+        }
+        r
+    } else {
+        return false;
+    };
+    let rest = rest.trim_end_matches('/');
+    !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
+}
+
+fn is_colour(s: &str) -> bool {
+    let hex = s.strip_prefix('#').unwrap_or("");
+    matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+pub fn parse(json: &str) -> Result<Config, ConfigError> {
+    let value: Value =
+        serde_json::from_str(json).map_err(|e| bad("", &format!("is not valid JSON ({e})")))?;
+    let Value::Object(obj) = value else {
+        return Err(bad("", "must hold a JSON object"));
+    };
+    let mut c = Config::default();
+    if let Some(s) = string(&obj, "productName")? {
+        if s.is_empty() || s.chars().count() > 60 {
+            return Err(bad("productName", "must be 1 to 60 characters"));
+        }
+        c.product_name = s;
+    }
+    if let Some(s) = string(&obj, "logo")? {
+        if s.is_empty() || s.contains("://") || s.starts_with("//") {
+            return Err(bad(
+                "logo",
+                "must be a path relative to the page, such as logos/logo.svg",
+            ));
+        }
+        c.logo = s.trim_start_matches('/').to_string();
+    }
+    if let Some(s) = string(&obj, "storagePrefix")? {
+        if s.is_empty()
+            || s.len() > 40
+            || !s
+                .chars()
+                .all(|ch| ch.is_ascii_alphanumeric() || "._-:".contains(ch))
+        {
+            return Err(bad(
+                "storagePrefix",
+                "must be 1 to 40 letters, digits, '.', '_', '-' or ':'",
+            ));
+        }
+        c.storage_prefix = s;
+    }
+    if let Some(s) = string(&obj, "defaultCloud")? {
+        c.default_cloud = serde_json::from_value(Value::String(s)).map_err(|_| {
+            bad(
+                "defaultCloud",
+                "must be \"global\", \"us-government\" or \"china\"",
+            )
+        })?;
+    }
+    match obj.get("signInHosts") {
+        None | Some(Value::Null) => {}
+        Some(Value::Object(hosts)) => {
+            for (i, cloud) in Cloud::ALL.into_iter().enumerate() {
+                let name = serde_json::to_value(cloud).unwrap();
+                let name = name.as_str().unwrap_or_default();
+                let key = format!("signInHosts.{name}");
+                if let Some(h) = string(hosts, name).map_err(|e| bad(&key, &e.problem))? {
+                    if !is_origin(&h) {
+                        return Err(bad(
+                            &key,
+                            "must be an https:// origin such as https://login.microsoftonline.com",
+                        ));
+                    }
+                    c.sign_in_hosts[i] = h.trim_end_matches('/').to_string();
+                }
+            }
+            if let Some(k) = hosts
+                .keys()
+                .find(|k| !["global", "us-government", "china"].contains(&k.as_str()))
+            {
+                return Err(bad(
+                    &format!("signInHosts.{k}"),
+                    "is not a known cloud (global, us-government, china)",
+                ));
+            }
+        }
+        Some(_) => return Err(bad("signInHosts", "must be an object keyed by cloud")),
+    }
+    if let Some(s) = string(&obj, "awsPlatformAccountId")? {
+        if !s.is_empty() {
+            if s.len() != 12 || !s.chars().all(|ch| ch.is_ascii_digit()) {
+                return Err(bad(
+                    "awsPlatformAccountId",
+                    "must be a 12-digit AWS account ID",
+                ));
+            }
+            c.aws_platform_account_id = Some(s);
+        }
+    }
+    if let Some(s) = string(&obj, "identityMode")? {
+        c.identity_mode = match s.as_str() {
+            "local" => IdentityMode::Local,
+            "host" => IdentityMode::Host,
+            _ => return Err(bad("identityMode", "must be \"local\" or \"host\"")),
+        };
+    }
+    if let Some(s) = string(&obj, "parentOrigin")? {
+        if !s.is_empty() {
+            if !is_origin(&s) {
+                return Err(bad(
+                    "parentOrigin",
+                    "must be an origin such as https://portal.example.com",
+                ));
+            }
+            c.parent_origin = Some(s.trim_end_matches('/').to_string());
+        }
+    }
+    if let Some(s) = string(&obj, "accentColor")? {
+        if !is_colour(&s) {
+            return Err(bad("accentColor", "must be a hex colour such as #3451b2"));
+        }
+        c.accent_color = Some(s);
+    }
+    Ok(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_empty_object_gives_the_documented_defaults() {
+        let c = parse("{}").unwrap();
+        assert_eq!(c, Config::default());
+        assert_eq!(
+            c.sign_in_host(Cloud::Global),
+            "https://login.microsoftonline.com"
+        );
+        assert_eq!(
+            c.sign_in_host(Cloud::China),
+            "https://login.chinacloudapi.cn"
+        );
+    }
+
+    #[test]
+    fn values_override_defaults() {
+        let c = parse(
+            r##"{"productName":"Ops Link","storagePrefix":"portal.","defaultCloud":"us-government",
+                "signInHosts":{"global":"http://127.0.0.1:4567/"},"awsPlatformAccountId":"123456789012",
+                "identityMode":"host","parentOrigin":"https://portal.example.com","accentColor":"#aa3300"}"##,
+        )
+        .unwrap();
+        assert_eq!(c.product_name, "Ops Link");
+        assert_eq!(c.storage_prefix, "portal.");
+        assert_eq!(c.default_cloud, Cloud::UsGovernment);
+        assert_eq!(c.sign_in_host(Cloud::Global), "http://127.0.0.1:4567");
+        assert_eq!(
+            c.sign_in_host(Cloud::UsGovernment),
+            "https://login.microsoftonline.us"
+        );
+        assert_eq!(c.aws_platform_account_id.as_deref(), Some("123456789012"));
+        assert_eq!(c.identity_mode, IdentityMode::Host);
+        assert_eq!(c.accent_color.as_deref(), Some("#aa3300"));
+    }
+
+    #[test]
+    fn errors_name_the_key() {
+        let cases = [
+            ("{", ""),
+            ("[]", ""),
+            (r#"{"productName":3}"#, "productName"),
+            (r#"{"defaultCloud":"mars"}"#, "defaultCloud"),
+            (
+                r#"{"signInHosts":{"global":"http://evil.example"}}"#,
+                "signInHosts.global",
+            ),
+            (
+                r#"{"signInHosts":{"moon":"https://x.example"}}"#,
+                "signInHosts.moon",
+            ),
+            (r#"{"awsPlatformAccountId":"12"}"#, "awsPlatformAccountId"),
+            (r#"{"identityMode":"sso"}"#, "identityMode"),
+            (r#"{"accentColor":"red; background:url(x)"}"#, "accentColor"),
+            (r#"{"storagePrefix":"a b"}"#, "storagePrefix"),
+        ];
+        for (json, key) in cases {
+            let e = parse(json).unwrap_err();
+            assert_eq!(e.key, key, "{json}");
+            assert!(e.to_string().contains("config.json"), "{e}");
+        }
+    }
+}

@@ -1,0 +1,274 @@
+//! "Link a New Microsoft Account": instructions, the form, Generate Public
+//! Key, and Connect. Everything typed is kept as a draft.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::certificate_panel::CertificatePanel;
+use crate::components::dialog::Dialog;
+use crate::components::entra_instructions::EntraInstructions;
+use crate::components::field::TextField;
+use crate::components::key_options::KeyOptions;
+use crate::components::unlock_panel::UnlockPanel;
+use crate::domain::drafts::EntraDraft;
+use crate::domain::entra_form::{field_error, subject_text, validate, EntraField};
+use crate::domain::integration::LinkStatus;
+use crate::domain::provider::Provider;
+use crate::state::auth::Auth;
+use crate::state::certificates::{self, KeyError, NewCertificate};
+use crate::state::connect::connect_entra;
+use crate::state::notices::{NoticeKind, Notices};
+use crate::state::AppState;
+
+pub const LIST: &str = "/integrations/microsoft/m365";
+
+#[component]
+pub fn MicrosoftLink() -> impl IntoView {
+    let auth = Auth::expect();
+    let state = AppState::expect();
+    let notices = Notices::expect();
+    let navigate = use_navigate();
+    let saved = auth.data.with_untracked(|d| d.drafts.microsoft.clone());
+    let initial = saved.unwrap_or_else(|| EntraDraft {
+        cloud: state.config.default_cloud,
+        ..Default::default()
+    });
+
+    let name = RwSignal::new(initial.name.clone());
+    let tenant = RwSignal::new(initial.tenant.clone());
+    let application_id = RwSignal::new(initial.application_id.clone());
+    let organization = RwSignal::new(initial.organization.clone());
+    let key_type = RwSignal::new(initial.key_type);
+    let lifetime = RwSignal::new(initial.lifetime);
+    let cloud = RwSignal::new(initial.cloud);
+    let certificate = RwSignal::new(initial.certificate.clone());
+
+    let draft = Memo::new(move |_| EntraDraft {
+        name: name.get(),
+        tenant: tenant.get(),
+        application_id: application_id.get(),
+        organization: organization.get(),
+        key_type: key_type.get(),
+        lifetime: lifetime.get(),
+        cloud: cloud.get(),
+        certificate: certificate.get(),
+    });
+    let save_error = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        let d = draft.get();
+        if auth.session.with_untracked(Option::is_none) {
+            return;
+        }
+        let r = auth.update(|data| data.drafts.microsoft = Some(d));
+        save_error.set(r.err().map(|e| e.to_string()));
+    });
+
+    // Errors show once a field was left, or after a submit.
+    let touched = RwSignal::new(Vec::<EntraField>::new());
+    let touch = move |f: EntraField| {
+        touched.update(|t| {
+            if !t.contains(&f) {
+                t.push(f)
+            }
+        })
+    };
+    let touch_all = move || touched.set(EntraField::ALL.to_vec());
+    let error_of = move |f: EntraField| {
+        Signal::derive(move || {
+            if touched.with(|t| t.contains(&f)) {
+                draft.with(|d| field_error(d, f))
+            } else {
+                None
+            }
+        })
+    };
+
+    let instructions_open = RwSignal::new(false);
+    let instructions_button = NodeRef::<html::Button>::new();
+
+    let busy = RwSignal::new(None::<&'static str>);
+    let action_error = RwSignal::new(None::<String>);
+    let confirm_replace = RwSignal::new(false);
+    let needs_unlock = RwSignal::new(false);
+
+    let generate = move || {
+        let d = draft.get_untracked();
+        if field_error(&d, EntraField::Name).is_some()
+            || field_error(&d, EntraField::Organization).is_some()
+        {
+            touch(EntraField::Name);
+            touch(EntraField::Organization);
+            action_error.set(Some(
+                "Enter the Microsoft Account Name and Organization Name first: they go into the certificate.".into(),
+            ));
+            return;
+        }
+        action_error.set(None);
+        confirm_replace.set(false);
+        busy.set(Some("Generating the key pair and certificate…"));
+        spawn_local(async move {
+            let new = NewCertificate {
+                common_name: subject_text(d.name.trim()),
+                organization: Some(subject_text(d.organization.trim())),
+                key_type: d.key_type,
+                lifetime: d.lifetime,
+            };
+            let result = certificates::generate(&auth, new).await;
+            busy.set(None);
+            match result {
+                Ok(record) => certificate.set(Some(record)),
+                Err(KeyError::Locked) => needs_unlock.set(true),
+                Err(e) => action_error.set(Some(e.to_string())),
+            }
+        });
+    };
+    let on_generate = move |_| {
+        if certificate.with_untracked(Option::is_some) && !confirm_replace.get_untracked() {
+            confirm_replace.set(true);
+        } else {
+            generate();
+        }
+    };
+
+    let config = state.config.clone();
+    let connect = move |_| {
+        touch_all();
+        let d = draft.get_untracked();
+        let values = match validate(&d) {
+            Ok(v) => v,
+            Err(_) => {
+                action_error.set(Some("Fix the fields marked above, then Connect.".into()));
+                return;
+            }
+        };
+        action_error.set(None);
+        busy.set(Some("Checking the tenant and connecting…"));
+        let config = config.clone();
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = connect_entra(&auth, &config, Provider::Microsoft, values, &d).await;
+            busy.set(None);
+            match result {
+                Ok(link) => {
+                    notices.push(
+                        NoticeKind::Success,
+                        format!("Connected \"{}\".", link.name.as_str()),
+                    );
+                    if link.status == LinkStatus::TenantNotVerified {
+                        notices.push(
+                            NoticeKind::Warning,
+                            format!(
+                                "\"{}\" is linked, but its tenant could not be checked. Retry the check from the account's page.",
+                                link.name.as_str()
+                            ),
+                        );
+                    }
+                    navigate(LIST, Default::default());
+                }
+                Err(e) => action_error.set(Some(e.to_string())),
+            }
+        });
+    };
+
+    let start_over = move |_| {
+        for s in [name, tenant, application_id, organization] {
+            s.set(String::new());
+        }
+        key_type.set(Default::default());
+        lifetime.set(Default::default());
+        certificate.set(None);
+        touched.set(Vec::new());
+        action_error.set(None);
+        confirm_replace.set(false);
+    };
+
+    let can_connect = move || {
+        busy.get().is_none() && certificate.with(Option::is_some) && validate(&draft.get()).is_ok()
+    };
+    let parsed_certificate = move || certificate.get().and_then(|r| r.certificate().ok());
+
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <p class="breadcrumbs">
+                <A href="/integrations">"Integrations"</A> " / " <A href="/integrations/microsoft">"Microsoft"</A> " / "
+                <A href=LIST>"M365"</A>
+            </p>
+            <h1 id="page-title">"Link a New Microsoft Account"</h1>
+            <p>
+                <button type="button" class="button" node_ref=instructions_button on:click=move |_| instructions_open.set(true)>
+                    "Click here for detailed instructions on how to connect"
+                </button>
+            </p>
+            <Dialog
+                open=instructions_open
+                title_id="instructions-title"
+                title="Connect Microsoft 365".to_string()
+                return_focus=instructions_button
+            >
+                <EntraInstructions />
+            </Dialog>
+
+            <form class="panel" novalidate on:submit=|ev| ev.prevent_default()>
+                <h2>"Account details"</h2>
+                <TextField id="account-name" label="Microsoft Account Name" value=name error=error_of(EntraField::Name)
+                    hint="How this account is named here and in the certificate."
+                    on_blur=move |_| touch(EntraField::Name) />
+                <TextField id="tenant-id" label="Tenant ID" value=tenant error=error_of(EntraField::Tenant)
+                    hint="The Directory (tenant) ID, or a verified domain such as contoso.onmicrosoft.com."
+                    on_blur=move |_| touch(EntraField::Tenant) />
+                <TextField id="application-id" label="Application ID" value=application_id error=error_of(EntraField::ApplicationId)
+                    hint="The Application (client) ID of the app registration."
+                    on_blur=move |_| touch(EntraField::ApplicationId) />
+                <TextField id="organization-name" label="Organization Name" value=organization error=error_of(EntraField::Organization)
+                    on_blur=move |_| touch(EntraField::Organization) />
+                <KeyOptions key_type=key_type lifetime=lifetime cloud=cloud />
+            </form>
+
+            <section class="panel" aria-labelledby="certificate-title">
+                <h2 id="certificate-title">"Certificate"</h2>
+                <Show when=move || needs_unlock.get() && !auth.unlocked.get()>
+                    <UnlockPanel on_unlocked=move |_| {
+                        needs_unlock.set(false);
+                        generate();
+                    } />
+                </Show>
+                {move || match parsed_certificate() {
+                    Some(c) => view! { <CertificatePanel certificate=c account_name=name.get_untracked() /> }.into_any(),
+                    None => view! {
+                        <p>"Generate a key pair and a certificate in this browser. The private key never leaves it."</p>
+                    }.into_any(),
+                }}
+                <Show when=move || confirm_replace.get()>
+                    <div class="notice notice-warning" role="alert">
+                        <p>"Generating again replaces this draft's key and certificate. A certificate you already uploaded will stop matching."</p>
+                        <div class="button-row">
+                            <button type="button" class="button button-danger" on:click=move |_| generate()>"Replace key"</button>
+                            <button type="button" class="button" on:click=move |_| confirm_replace.set(false)>"Keep current key"</button>
+                        </div>
+                    </div>
+                </Show>
+                <div class="button-row">
+                    <button type="button" class="button button-primary" on:click=on_generate disabled=move || busy.get().is_some()>
+                        "Generate Public Key"
+                    </button>
+                </div>
+            </section>
+
+            <div class="panel">
+                <p class="progress" role="status" aria-live="polite">
+                    {move || busy.get().map(|text| view! { <span class="spinner" aria-hidden="true"></span> " " {text} })}
+                </p>
+                <p class="form-error" role="alert">{move || action_error.get().or(save_error.get())}</p>
+                <div class="button-row">
+                    <button type="button" class="button button-primary" on:click=connect disabled=move || !can_connect()>
+                        "Connect"
+                    </button>
+                    <button type="button" class="button" on:click=start_over>"Start over"</button>
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,38 @@
+//! The Microsoft card's page: which Microsoft product to link.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::provider_card::ProviderCard;
+use crate::state::auth::Auth;
+
+/// Microsoft products that can be linked; today M365.
+#[component]
+pub fn MicrosoftProducts() -> impl IntoView {
+    let auth = Auth::expect();
+    let count = Signal::derive(move || {
+        let n = auth.data.with(|d| {
+            d.integrations
+                .iter()
+                .filter(|i| i.provider == crate::domain::provider::Provider::Microsoft)
+                .count()
+        });
+        match n {
+            0 => "Exchange Online and Microsoft 365 through Entra ID".to_string(),
+            1 => "1 account linked".to_string(),
+            n => format!("{n} accounts linked"),
+        }
+    });
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <p class="breadcrumbs"><A href="/integrations">"Integrations"</A> " / Microsoft"</p>
+            <h1 id="page-title">"Microsoft"</h1>
+            <p class="lead">"Choose the Microsoft service to link."</p>
+            <ul class="card-grid" role="list">
+                <li>
+                    <ProviderCard href="/integrations/microsoft/m365".to_string() logo="/logos/m365.svg" title="M365" detail=count />
+                </li>
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,77 @@
+//! Create account.
+
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+
+use crate::components::field::TextField;
+use crate::state::auth::{Auth, FormError};
+
+/// Email, Password and Confirm password, with each problem shown at its field.
+#[component]
+pub fn Signup() -> impl IntoView {
+    let auth = Auth::expect();
+    let email = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let confirm = RwSignal::new(String::new());
+    let error = RwSignal::new(None::<FormError>);
+    let busy = RwSignal::new(false);
+    let field_error = move |name: &'static str| {
+        Signal::derive(move || match error.get() {
+            Some(FormError::Field(f, m)) if f == name => Some(m),
+            _ => None,
+        })
+    };
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let result = auth
+                .sign_up(
+                    &email.get_untracked(),
+                    &password.get_untracked(),
+                    &confirm.get_untracked(),
+                )
+                .await;
+            busy.set(false);
+            if let Err(e) = result {
+                error.set(Some(e));
+            }
+        });
+    };
+    view! {
+        <section class="page auth-page" aria-labelledby="page-title">
+            <h1 id="page-title">"Create account"</h1>
+            <form class="panel" on:submit=submit novalidate>
+                <TextField id="email" label="Email" value=email error=field_error("email") kind="email" autocomplete="username" />
+                <TextField
+                    id="password"
+                    label="Password"
+                    value=password
+                    error=field_error("password")
+                    kind="password"
+                    autocomplete="new-password"
+                    hint="At least 10 characters."
+                />
+                <TextField id="confirm" label="Confirm password" value=confirm error=field_error("confirm") kind="password" autocomplete="new-password" />
+                <p class="form-error" role="alert">
+                    {move || match error.get() {
+                        Some(FormError::Form(m)) => Some(m),
+                        _ => None,
+                    }}
+                </p>
+                <div class="button-row">
+                    <button type="submit" class="button button-primary" disabled=move || busy.get()>
+                        {move || if busy.get() { "Creating account…" } else { "Create account" }}
+                    </button>
+                </div>
+            </form>
+            <p>"Already have an account? " <A href="/login">"Log in"</A></p>
+        </section>
+    }
+}

@@ -1,0 +1,45 @@
+//! The first-time selection, shown until one account is connected.
+
+use leptos::prelude::*;
+
+use crate::components::provider_card::ProviderCard;
+use crate::domain::provider::Provider;
+use crate::pages::integrations::logo;
+
+/// Where each choice leads: straight to that provider's link page.
+pub fn link_page(p: Provider) -> &'static str {
+    match p {
+        Provider::Aws => "/integrations/aws/new",
+        Provider::Azure => "/integrations/azure/new",
+        Provider::Microsoft => "/integrations/microsoft/m365/new",
+    }
+}
+
+/// "Select your preferred cloud service or platform": AWS, Azure or Microsoft.
+#[component]
+pub fn Welcome() -> impl IntoView {
+    let choices = Provider::ALL
+        .into_iter()
+        .map(|p| {
+            view! {
+                <li>
+                    <ProviderCard
+                        href=link_page(p).to_string()
+                        logo=logo(p)
+                        title=p.label()
+                        detail=Signal::derive(move || p.blurb().to_string())
+                    />
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <h1 id="page-title">"Select your preferred cloud service or platform"</h1>
+            <p class="lead">
+                "Connect your first account to get started. You can link more, or change them, any time from Integrations."
+            </p>
+            <ul class="card-grid" role="list">{choices}</ul>
+        </section>
+    }
+}

@@ -1,0 +1,135 @@
+//! Making a certificate in the browser, and using its sealed key later.
+
+use base64ct::{Base64, Encoding};
+
+use crate::browser::webcrypto::{self, SignAlg, WebCryptoError};
+use crate::browser::{clock, random};
+use crate::crypto::{
+    self, AssertionAlg, AssertionRequest, CertError, CertificateRequest, KeyType, Lifetime,
+};
+use crate::domain::certificate_record::{CertificateRecord, SealedKey};
+use crate::state::auth::Auth;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum KeyError {
+    /// The key-encryption key is gone (after a reload): ask for the password.
+    Locked,
+    Browser(WebCryptoError),
+    Certificate(String),
+    /// The sealed key does not open with this user's key.
+    Damaged,
+}
+
+impl std::fmt::Display for KeyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeyError::Locked => f.write_str("Enter your password to unlock your keys."),
+            KeyError::Browser(e) => e.fmt(f),
+            KeyError::Certificate(e) => write!(f, "The certificate could not be made: {e}"),
+            KeyError::Damaged => f.write_str(
+                "The stored private key could not be opened. Generate a new certificate for this account.",
+            ),
+        }
+    }
+}
+
+impl From<WebCryptoError> for KeyError {
+    fn from(e: WebCryptoError) -> Self {
+        KeyError::Browser(e)
+    }
+}
+
+impl From<CertError> for KeyError {
+    fn from(e: CertError) -> Self {
+        KeyError::Certificate(e.to_string())
+    }
+}
+
+fn cert_alg(key_type: KeyType) -> SignAlg {
+    if key_type.rsa_bits().is_some() {
+        SignAlg::RsaPkcs1Sha256
+    } else {
+        SignAlg::EcdsaP256Sha256
+    }
+}
+
+/// The subject, key and lifetime of a new certificate.
+pub struct NewCertificate {
+    pub common_name: String,
+    pub organization: Option<String>,
+    pub key_type: KeyType,
+    pub lifetime: Lifetime,
+}
+
+/// Generates the key pair in WebCrypto, builds and signs the certificate, and
+/// seals the private key under the user's key-encryption key.
+pub async fn generate(auth: &Auth, new: NewCertificate) -> Result<CertificateRecord, KeyError> {
+    let kek = auth.key_encryption_key().ok_or(KeyError::Locked)?;
+    let (spki, private_key) = webcrypto::generate_key_pair(new.key_type.rsa_bits()).await?;
+    let request = CertificateRequest {
+        common_name: new.common_name,
+        organization: new.organization,
+        key_type: new.key_type,
+        lifetime: new.lifetime,
+        now_unix: clock::now_unix(),
+        serial: random::bytes::<20>(),
+    };
+    let tbs = crypto::to_be_signed(&request, &spki)?;
+    let signature = webcrypto::sign(cert_alg(new.key_type), &private_key, &tbs).await?;
+    let certificate = crypto::assemble(&tbs, new.key_type, &signature)?;
+    let iv = random::bytes::<12>();
+    let context = CertificateRecord::seal_context(&certificate);
+    let sealed = webcrypto::wrap_private_key(&private_key, &kek, &iv, &context).await?;
+    Ok(CertificateRecord {
+        der: Base64::encode_string(certificate.der()),
+        key_type: new.key_type,
+        key: SealedKey {
+            iv: Base64::encode_string(&iv),
+            sealed: Base64::encode_string(&sealed),
+        },
+    })
+}
+
+/// What a client assertion is for.
+pub struct AssertionFor<'a> {
+    pub record: &'a CertificateRecord,
+    pub alg: AssertionAlg,
+    pub tenant: &'a str,
+    pub application_id: &'a str,
+    /// The sign-in host, without scheme, as it appears in `aud`.
+    pub authority_host: &'a str,
+}
+
+/// A signed client assertion (JWT). The private key is opened inside
+/// WebCrypto for this one signature and is never exported.
+pub async fn client_assertion(auth: &Auth, req: AssertionFor<'_>) -> Result<String, KeyError> {
+    let kek = auth.key_encryption_key().ok_or(KeyError::Locked)?;
+    let certificate = req.record.certificate().map_err(|_| KeyError::Damaged)?;
+    let alg = match (req.record.key_type.rsa_bits(), req.alg) {
+        (None, _) => {
+            return Err(KeyError::Certificate(
+                "Entra ID accepts only RSA keys for sign-in.".into(),
+            ))
+        }
+        (Some(_), AssertionAlg::Ps256) => SignAlg::RsaPssSha256,
+        (Some(_), AssertionAlg::Rs256) => SignAlg::RsaPkcs1Sha256,
+    };
+    let iv = Base64::decode_vec(&req.record.key.iv).map_err(|_| KeyError::Damaged)?;
+    let sealed = Base64::decode_vec(&req.record.key.sealed).map_err(|_| KeyError::Damaged)?;
+    let context = CertificateRecord::seal_context(&certificate);
+    let key = webcrypto::unwrap_private_key(&sealed, &kek, &iv, &context, alg)
+        .await
+        .map_err(|_| KeyError::Damaged)?;
+    let input = crypto::assertion_signing_input(&AssertionRequest {
+        certificate: &certificate,
+        alg: req.alg,
+        tenant: req.tenant,
+        application_id: req.application_id,
+        authority_host: req.authority_host,
+        now_unix: clock::now_unix(),
+        lifetime_secs: crypto::MAX_ASSERTION_SECS,
+        jti: uuid::Uuid::new_v4(),
+    });
+    let signature = webcrypto::sign(alg, &key, input.as_bytes()).await?;
+    Ok(crypto::assertion_finish(&input, &signature))
+}

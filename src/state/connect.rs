@@ -1,0 +1,133 @@
+//! Connect: the last step of a link flow.
+
+use crate::browser::{clock, http};
+use leptos::prelude::*;
+
+use crate::domain::cloud::{openid_configuration_url, TenantCheck};
+use crate::domain::config::Config;
+use crate::domain::drafts::EntraDraft;
+use crate::domain::entra_form::EntraValues;
+use crate::domain::guid::Guid;
+use crate::domain::integration::{Details, EntraLink, Integration, LinkStatus};
+use crate::domain::openid::check_openid_response;
+use crate::domain::provider::Provider;
+use crate::domain::tenant::TenantId;
+use crate::state::auth::Auth;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ConnectError {
+    /// Names the account that already links this tenant and application.
+    Duplicate(String),
+    TenantNotFound,
+    NoCertificate,
+    NotSaved(String),
+}
+
+impl std::fmt::Display for ConnectError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ConnectError::Duplicate(name) => write!(
+                f,
+                "This tenant and application are already linked as \"{name}\". Open that account instead of linking it twice."
+            ),
+            ConnectError::TenantNotFound => f.write_str(
+                "Microsoft says this tenant does not exist. Check the Directory (tenant) ID and try again. Nothing was saved.",
+            ),
+            ConnectError::NoCertificate => f.write_str("Generate the certificate first."),
+            ConnectError::NotSaved(e) => write!(f, "The account could not be saved: {e}"),
+        }
+    }
+}
+
+fn duplicate_of(auth: &Auth, values: &EntraValues, guid: Option<&Guid>) -> Option<String> {
+    auth.data.with_untracked(|d| {
+        d.integrations
+            .iter()
+            .find(|i| i.same_entra_app(&values.tenant, guid, &values.application_id))
+            .map(|i| i.name.as_str().to_string())
+    })
+}
+
+/// Reads the tenant's OpenID configuration from the cloud's sign-in host.
+pub async fn check_tenant(config: &Config, draft: &EntraDraft, tenant: &TenantId) -> TenantCheck {
+    let url = openid_configuration_url(config.sign_in_host(draft.cloud), tenant);
+    match http::get_text(&url).await {
+        Ok((status, body)) => check_openid_response(status, &body),
+        Err(http::Unreachable) => check_openid_response(0, ""),
+    }
+}
+
+/// Checks for duplicates, then the tenant, then saves the account and drops
+/// the draft. A tenant check that cannot run still links, marked unverified.
+pub async fn connect_entra(
+    auth: &Auth,
+    config: &Config,
+    provider: Provider,
+    values: EntraValues,
+    draft: &EntraDraft,
+) -> Result<Integration, ConnectError> {
+    let certificate = draft
+        .certificate
+        .clone()
+        .ok_or(ConnectError::NoCertificate)?;
+    if let Some(name) = duplicate_of(auth, &values, None) {
+        return Err(ConnectError::Duplicate(name));
+    }
+    let (status, tenant_guid) = match check_tenant(config, draft, &values.tenant).await {
+        TenantCheck::Verified(guid) => (LinkStatus::Connected, Some(guid)),
+        TenantCheck::NotFound => return Err(ConnectError::TenantNotFound),
+        TenantCheck::Unavailable(_) => (LinkStatus::TenantNotVerified, None),
+    };
+    // A domain and a GUID can name the same tenant.
+    if let Some(name) = duplicate_of(auth, &values, tenant_guid.as_ref()) {
+        return Err(ConnectError::Duplicate(name));
+    }
+    let integration = Integration {
+        id: uuid::Uuid::new_v4().to_string(),
+        provider,
+        name: values.name,
+        created_ms: clock::now_ms(),
+        status,
+        details: Details::Entra(EntraLink {
+            tenant: values.tenant,
+            tenant_guid,
+            application_id: values.application_id,
+            organization: Some(values.organization),
+            cloud: draft.cloud,
+            certificate,
+        }),
+    };
+    auth.update(|d| {
+        d.integrations.push(integration.clone());
+        d.drafts.microsoft = None;
+    })
+    .map_err(|e| ConnectError::NotSaved(e.to_string()))?;
+    Ok(integration)
+}
+
+/// Runs the tenant check again for an account linked while it could not run.
+pub async fn retry_tenant_check(auth: &Auth, config: &Config, id: &str) -> TenantCheck {
+    let Some(link) = auth.data.with_untracked(|d| {
+        d.integrations
+            .iter()
+            .find(|i| i.id == id)
+            .and_then(|i| i.entra().cloned())
+    }) else {
+        return TenantCheck::Unavailable("the account no longer exists".into());
+    };
+    let draft = EntraDraft {
+        cloud: link.cloud,
+        ..Default::default()
+    };
+    let check = check_tenant(config, &draft, &link.tenant).await;
+    if let TenantCheck::Verified(guid) = &check {
+        let _ = auth.update(|d| {
+            if let Some(i) = d.integrations.iter_mut().find(|i| i.id == id) {
+                i.status = LinkStatus::Connected;
+                let Details::Entra(e) = &mut i.details;
+                e.tenant_guid = Some(*guid);
+            }
+        });
+    }
+    check
+}

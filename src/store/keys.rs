@@ -1,0 +1,57 @@
+//! Storage key names. Every key starts with a configurable prefix so that an
+//! embedding portal on the same origin can avoid clashes.
+
+pub const DEFAULT_PREFIX: &str = "cloudlink.";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keys {
+    prefix: String,
+}
+
+impl Default for Keys {
+    fn default() -> Self {
+        Keys::new(DEFAULT_PREFIX)
+    }
+}
+
+impl Keys {
+    pub fn new(prefix: &str) -> Self {
+        Keys {
+            prefix: prefix.to_string(),
+        }
+    }
+
+    /// Everyone's login records and failed-attempt counters.
+    pub fn registry(&self) -> String {
+        format!("{}accounts", self.prefix)
+    }
+
+    /// Who is signed in.
+    pub fn session(&self) -> String {
+        format!("{}session", self.prefix)
+    }
+
+    /// One user's integrations and drafts.
+    pub fn user(&self, user_id: &str) -> String {
+        format!("{}user.{user_id}", self.prefix)
+    }
+
+    /// Where an unreadable value is moved aside.
+    pub fn backup(&self, key: &str, now_ms: i64) -> String {
+        format!("{key}.backup.{now_ms}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_carries_the_prefix() {
+        let k = Keys::new("portal.link.");
+        for key in [k.registry(), k.session(), k.user("u1")] {
+            assert!(key.starts_with("portal.link."), "{key}");
+        }
+        assert_eq!(k.backup(&k.user("u1"), 42), "portal.link.user.u1.backup.42");
+    }
+}

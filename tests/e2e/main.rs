@@ -1,0 +1,9 @@
+//! End-to-end journeys: the release build in `dist/`, served by a static server
+//! started here, driven in headless Chromium through chromedriver.
+//!
+//! Run through `scripts/test.sh`, which builds `dist/` first.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+mod shell;

@@ -1,0 +1,39 @@
+//! The frame every page lives in.
+
+use fantoccini::Locator;
+
+use crate::support::dist_dir;
+use crate::support::page::Page;
+use crate::support::server::{ServerOptions, StaticServer};
+
+#[tokio::test]
+async fn side_panel_reaches_integrations_and_unknown_urls_show_not_found() {
+    let server = StaticServer::start(&dist_dir(), ServerOptions::default());
+    let page = Page::open(&server, "/").await;
+
+    page.click_nav("Integrations").await;
+    page.wait_for_path("/integrations").await;
+    page.expect_heading("Integrations").await;
+    let current = page
+        .find(Locator::Css("nav a[aria-current='page']"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        current.ends_with("Integrations"),
+        "current section is {current:?}"
+    );
+    for provider in ["AWS", "Azure", "Microsoft"] {
+        page.expect_text(provider).await;
+    }
+
+    // A deep link survives a reload.
+    page.reload().await;
+    page.expect_heading("Integrations").await;
+
+    page.goto("/no/such/page").await;
+    page.expect_heading("Page not found").await;
+    page.expect_text("/no/such/page").await;
+    page.close().await;
+}

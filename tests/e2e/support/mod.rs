@@ -1,0 +1,32 @@
+//! What every journey needs: a static server, a browser, and page helpers that
+//! read like what a person does.
+
+pub mod browser;
+pub mod page;
+pub mod server;
+
+use std::path::PathBuf;
+
+/// The release build under test; `scripts/test.sh` makes it.
+pub fn dist_dir() -> PathBuf {
+    let dir = std::env::var_os("DIST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dir.join("index.html").is_file(),
+        "no release build at {}: run scripts/test.sh, or `trunk build --release` first",
+        dir.display()
+    );
+    dir
+}
+
+/// A fresh empty folder for one test's files.
+pub fn temp_dir(tag: &str) -> PathBuf {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let dir = std::env::temp_dir().join(format!("cloudlink-e2e-{}-{tag}-{n}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}

@@ -1,0 +1,187 @@
+//! Page helpers: find things the way a person does, by visible text and label.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::{elements::Element, Client, Locator};
+
+use super::browser::Browser;
+use super::server::StaticServer;
+
+const PATIENCE: Duration = Duration::from_secs(15);
+
+/// One person's browser tab on the app served by `server`.
+pub struct Page<'s> {
+    pub browser: Browser,
+    pub server: &'s StaticServer,
+}
+
+impl<'s> Page<'s> {
+    pub async fn open(server: &'s StaticServer, path: &str) -> Page<'s> {
+        let page = Page {
+            browser: Browser::start().await,
+            server,
+        };
+        page.goto(path).await;
+        page
+    }
+
+    fn c(&self) -> &Client {
+        &self.browser.client
+    }
+
+    /// Loads `path` as if typed into the address bar, and waits for the app.
+    pub async fn goto(&self, path: &str) {
+        self.c().goto(&self.server.url(path)).await.unwrap();
+        self.wait_ready().await;
+    }
+
+    pub async fn reload(&self) {
+        self.c().refresh().await.unwrap();
+        self.wait_ready().await;
+    }
+
+    async fn wait_ready(&self) {
+        self.find(Locator::Css(".app-header")).await;
+    }
+
+    /// The path after the mount point, such as `/integrations`.
+    pub async fn path(&self) -> String {
+        let url = self.c().current_url().await.unwrap();
+        let mount = self.server.mount.trim_end_matches('/');
+        url.path()
+            .strip_prefix(mount)
+            .unwrap_or(url.path())
+            .to_string()
+    }
+
+    pub async fn wait_for_path(&self, expected: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let now = self.path().await;
+            if now == expected {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "expected path {expected}, still at {now}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the page's main heading reads `text`.
+    pub async fn expect_heading(&self, text: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let now = match self.c().find(Locator::Css("main h1")).await {
+                Ok(h) => h.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            if now == text {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "expected heading {text:?}, saw {now:?} at {}",
+                self.path().await
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until some element matching `locator` exists.
+    pub async fn find(&self, locator: Locator<'_>) -> Element {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Ok(el) = self.c().find(locator).await {
+                return el;
+            }
+            assert!(Instant::now() < deadline, "nothing matches {locator:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// A link in the side navigation panel.
+    pub async fn nav_link(&self, text: &str) -> Element {
+        let xpath = format!("//nav//a[normalize-space()={}]", xpath_literal(text));
+        self.find(Locator::XPath(&xpath)).await
+    }
+
+    pub async fn click_nav(&self, text: &str) {
+        self.nav_link(text).await.click().await.unwrap();
+    }
+
+    /// Clicks the link whose visible text is `text`.
+    pub async fn click_link(&self, text: &str) {
+        let xpath = format!("//main//a[normalize-space()={}]", xpath_literal(text));
+        self.find(Locator::XPath(&xpath))
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+
+    pub async fn click_button(&self, text: &str) {
+        let xpath = format!("//button[normalize-space()={}]", xpath_literal(text));
+        self.find(Locator::XPath(&xpath))
+            .await
+            .click()
+            .await
+            .unwrap();
+    }
+
+    /// The control bound to the label reading `label`.
+    pub async fn field(&self, label: &str) -> Element {
+        let xpath = format!("//label[normalize-space()={}]", xpath_literal(label));
+        let label_el = self.find(Locator::XPath(&xpath)).await;
+        let id = label_el
+            .attr("for")
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("label {label:?} is not bound to a control"));
+        self.find(Locator::Id(&id)).await
+    }
+
+    pub async fn fill(&self, label: &str, value: &str) {
+        let field = self.field(label).await;
+        field.clear().await.unwrap();
+        field.send_keys(value).await.unwrap();
+    }
+
+    /// The visible text of the whole page body.
+    pub async fn body_text(&self) -> String {
+        self.find(Locator::Css("body")).await.text().await.unwrap()
+    }
+
+    /// Waits until the body mentions `text`.
+    pub async fn expect_text(&self, text: &str) {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let body = self.body_text().await;
+            if body.contains(text) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "page never said {text:?}; it says:\n{body}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    pub async fn close(self) {
+        self.browser.close().await;
+    }
+}
+
+/// Quotes `s` for XPath, which has no escape character.
+fn xpath_literal(s: &str) -> String {
+    if !s.contains('\'') {
+        format!("'{s}'")
+    } else if !s.contains('"') {
+        format!("\"{s}\"")
+    } else {
+        let parts: Vec<String> = s.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
+    }
+}

@@ -1,0 +1,151 @@
+//! A plain static file server, as a CDN would be: files from `dist/` under a
+//! mount path, `404.html` (or the entry page) for unknown paths, and optional
+//! headers such as a Content-Security-Policy.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use tiny_http::{Header, Response, Server};
+
+#[derive(Clone, Default)]
+pub struct ServerOptions {
+    /// Where the app is mounted, such as `/` or `/tools/link/`.
+    pub mount: String,
+    /// Extra response headers for every HTML page.
+    pub html_headers: Vec<(String, String)>,
+    /// Served instead of `config.json` when set.
+    pub config_json: Option<String>,
+}
+
+pub struct StaticServer {
+    server: Arc<Server>,
+    thread: Option<JoinHandle<()>>,
+    pub origin: String,
+    pub mount: String,
+}
+
+impl StaticServer {
+    pub fn start(dist: &Path, options: ServerOptions) -> StaticServer {
+        let server = Arc::new(Server::http("127.0.0.1:0").expect("bind a loopback port"));
+        let port = server.server_addr().to_ip().unwrap().port();
+        let mount = if options.mount.is_empty() {
+            "/".to_string()
+        } else {
+            options.mount.clone()
+        };
+        let dist = dist.to_path_buf();
+        let worker = Arc::clone(&server);
+        let mount_for_thread = mount.clone();
+        let thread = std::thread::spawn(move || {
+            for request in worker.incoming_requests() {
+                let reply = answer(&dist, &mount_for_thread, &options, request.url());
+                let _ = request.respond(reply);
+            }
+        });
+        StaticServer {
+            server,
+            thread: Some(thread),
+            origin: format!("http://127.0.0.1:{port}"),
+            mount,
+        }
+    }
+
+    /// The full URL of an app path such as `/integrations`.
+    pub fn url(&self, path: &str) -> String {
+        format!(
+            "{}{}{}",
+            self.origin,
+            self.mount.trim_end_matches('/'),
+            path
+        )
+    }
+}
+
+impl Drop for StaticServer {
+    fn drop(&mut self) {
+        self.server.unblock();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+fn answer(
+    dist: &Path,
+    mount: &str,
+    options: &ServerOptions,
+    url: &str,
+) -> Response<std::io::Cursor<Vec<u8>>> {
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let Some(rest) = path.strip_prefix(mount.trim_end_matches('/')) else {
+        return Response::from_string("not under the mount path").with_status_code(404);
+    };
+    let rest = rest.trim_start_matches('/');
+    if rest == "config.json" {
+        if let Some(config) = &options.config_json {
+            return with_type(
+                Response::from_data(config.clone().into_bytes()),
+                "config.json",
+            );
+        }
+    }
+    let file = if rest.is_empty() {
+        PathBuf::from("index.html")
+    } else {
+        PathBuf::from(rest)
+    };
+    if !file
+        .components()
+        .any(|c| matches!(c, std::path::Component::ParentDir))
+    {
+        if let Ok(bytes) = std::fs::read(dist.join(&file)) {
+            return html_headers(
+                with_type(Response::from_data(bytes), &file.to_string_lossy()),
+                options,
+            );
+        }
+    }
+    // Unknown path: what a static host does with its error page.
+    let (page, status) = match std::fs::read(dist.join("404.html")) {
+        Ok(bytes) => (bytes, 404),
+        Err(_) => (
+            std::fs::read(dist.join("index.html")).unwrap_or_default(),
+            200,
+        ),
+    };
+    html_headers(with_type(Response::from_data(page), "index.html"), options)
+        .with_status_code(status)
+}
+
+fn with_type(
+    r: Response<std::io::Cursor<Vec<u8>>>,
+    name: &str,
+) -> Response<std::io::Cursor<Vec<u8>>> {
+    let ty = match name.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "svg" => "image/svg+xml",
+        "json" => "application/json",
+        _ => "application/octet-stream",
+    };
+    r.with_header(Header::from_bytes("Content-Type", ty).unwrap())
+}
+
+fn html_headers(
+    mut r: Response<std::io::Cursor<Vec<u8>>>,
+    options: &ServerOptions,
+) -> Response<std::io::Cursor<Vec<u8>>> {
+    let is_html = r
+        .headers()
+        .iter()
+        .any(|h| h.field.equiv("Content-Type") && h.value.as_str().starts_with("text/html"));
+    if is_html {
+        for (k, v) in &options.html_headers {
+            r = r.with_header(Header::from_bytes(k.as_bytes(), v.as_bytes()).unwrap());
+        }
+    }
+    r
+}
