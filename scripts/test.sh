@@ -31,7 +31,7 @@ layer() {
   if [ "$rc" -eq 0 ]; then STATUS+=("ok"); else STATUS+=("FAILED (log: $log)"); fi
 }
 
-layer native cargo test --lib
+layer native cargo test --lib --test interop
 layer browser cargo test --target wasm32-unknown-unknown --test browser
 layer build trunk build --release
 layer e2e cargo test --test e2e -- --test-threads=2

@@ -20,7 +20,9 @@ use leptos::prelude::*;
 /// configuration, then mount the app or the configuration error.
 pub fn start() {
     browser::panic::install();
-    leptos::task::spawn_local(async {
+    // Leptos sets up its executor when it mounts, so this first task uses
+    // wasm-bindgen's own.
+    wasm_bindgen_futures::spawn_local(async {
         match browser::config::load().await {
             Ok(config) => {
                 browser::config::apply_theme(&config);

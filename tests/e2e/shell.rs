@@ -9,7 +9,12 @@ use crate::support::server::{ServerOptions, StaticServer};
 #[tokio::test]
 async fn side_panel_reaches_integrations_and_unknown_urls_show_not_found() {
     let server = StaticServer::start(&dist_dir(), ServerOptions::default());
-    let page = Page::open(&server, "/").await;
+    let page = Page::open(&server, "/signup").await;
+    page.create_account("shell@example.com").await;
+    page.click_nav("Home").await;
+    // Before the first connection, Home leads to the first-time selection.
+    page.expect_heading("Select your preferred cloud service or platform")
+        .await;
 
     page.click_nav("Integrations").await;
     page.wait_for_path("/integrations").await;

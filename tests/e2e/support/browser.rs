@@ -61,12 +61,24 @@ impl Browser {
                 },
             },
         });
-        let caps = caps.as_object().unwrap().clone().into_iter().collect();
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("open a Chromium session");
+        let caps: fantoccini::wd::Capabilities = caps.as_object().unwrap().clone();
+        // chromedriver may accept the socket before it serves sessions.
+        let mut tries = 0;
+        let client = loop {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{port}"))
+                .await
+            {
+                Ok(c) => break c,
+                Err(e) if tries < 20 => {
+                    tries += 1;
+                    let _ = e;
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(e) => panic!("open a Chromium session: {e}"),
+            }
+        };
         Browser {
             client,
             downloads,
