@@ -138,7 +138,7 @@ pub async fn hkdf_aes_key(ikm: &[u8], info: &str) -> Result<CryptoKey> {
         &base,
         &aes,
         false,
-        &usages(&["encrypt", "decrypt"]),
+        &usages(&["wrapKey", "unwrapKey"]),
     ))
     .await?
     .unchecked_into())

@@ -6,5 +6,11 @@
 
 mod support;
 
+/// The same openssl and Python checks the interop tests run.
+#[allow(dead_code)]
+#[path = "../interop/checks.rs"]
+mod checks;
+
 mod accounts;
+mod microsoft;
 mod shell;

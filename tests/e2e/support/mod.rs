@@ -2,6 +2,7 @@
 //! read like what a person does.
 
 pub mod browser;
+pub mod fake_login;
 pub mod flows;
 pub mod page;
 pub mod server;

@@ -96,7 +96,13 @@ impl<'s> Page<'s> {
             if let Ok(el) = self.c().find(locator).await {
                 return el;
             }
-            assert!(Instant::now() < deadline, "nothing matches {locator:?}");
+            if Instant::now() >= deadline {
+                let body = match self.c().find(Locator::Css("body")).await {
+                    Ok(b) => b.text().await.unwrap_or_default(),
+                    Err(_) => String::new(),
+                };
+                panic!("nothing matches {locator:?}; the page says:\n{body}");
+            }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
@@ -111,9 +117,11 @@ impl<'s> Page<'s> {
         self.nav_link(text).await.click().await.unwrap();
     }
 
-    /// Clicks the link whose visible text is `text`.
+    /// Clicks the link whose visible text, or whose title inside (as on a
+    /// card), is `text`.
     pub async fn click_link(&self, text: &str) {
-        let xpath = format!("//main//a[normalize-space()={}]", xpath_literal(text));
+        let t = xpath_literal(text);
+        let xpath = format!("//main//a[normalize-space()={t} or .//*[normalize-space()={t}]]");
         self.find(Locator::XPath(&xpath))
             .await
             .click()
@@ -183,5 +191,55 @@ fn xpath_literal(s: &str) -> String {
     } else {
         let parts: Vec<String> = s.split('\'').map(|p| format!("'{p}'")).collect();
         format!("concat({})", parts.join(", \"'\", "))
+    }
+}
+
+impl Page<'_> {
+    /// Waits for a downloaded file to be complete in the browser's folder.
+    pub async fn downloaded(&self, name: &str) -> std::path::PathBuf {
+        let path = self.browser.downloads.join(name);
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let partial = self.browser.downloads.join(format!("{name}.crdownload"));
+            if path.is_file()
+                && !partial.exists()
+                && std::fs::metadata(&path)
+                    .map(|m| m.len() > 0)
+                    .unwrap_or(false)
+            {
+                return path;
+            }
+            let seen: Vec<_> = std::fs::read_dir(&self.browser.downloads)
+                .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
+                .unwrap_or_default();
+            assert!(
+                Instant::now() < deadline,
+                "no download {name}; the folder has {seen:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Moves focus out of the current field, as Tab would.
+    pub async fn blur(&self) {
+        self.browser
+            .client
+            .execute(
+                "document.activeElement && document.activeElement.blur();",
+                vec![],
+            )
+            .await
+            .unwrap();
+    }
+
+    pub async fn press_escape(&self) {
+        let active = self.browser.client.active_element().await.unwrap();
+        active.send_keys("\u{E00C}").await.unwrap();
+    }
+
+    /// The id of the focused element.
+    pub async fn focused_text(&self) -> String {
+        let active = self.browser.client.active_element().await.unwrap();
+        active.text().await.unwrap_or_default()
     }
 }
