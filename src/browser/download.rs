@@ -20,7 +20,7 @@ pub fn save(file_name: &str, mime: &str, bytes: &[u8]) -> bool {
         // The router ignores links marked external, so this click is not
         // mistaken for navigation.
         a.set_rel("external");
-        a.style_set_display_none();
+        let _ = a.set_attribute("hidden", "");
         document.body()?.append_child(&a).ok()?;
         a.click();
         a.remove();
@@ -28,14 +28,4 @@ pub fn save(file_name: &str, mime: &str, bytes: &[u8]) -> bool {
         Some(())
     };
     attempt().is_some()
-}
-
-trait HideExt {
-    fn style_set_display_none(&self);
-}
-
-impl HideExt for HtmlAnchorElement {
-    fn style_set_display_none(&self) {
-        let _ = self.set_attribute("hidden", "");
-    }
 }

@@ -152,28 +152,6 @@ fn gcm(iv: &[u8], aad: &[u8]) -> Object {
     ])
 }
 
-pub async fn aes_gcm_encrypt(
-    key: &CryptoKey,
-    iv: &[u8],
-    aad: &[u8],
-    plain: &[u8],
-) -> Result<Vec<u8>> {
-    let s = subtle()?;
-    let out = settle(s.encrypt_with_object_and_u8_array(&gcm(iv, aad), key, plain)).await?;
-    Ok(bytes_of(&out))
-}
-
-pub async fn aes_gcm_decrypt(
-    key: &CryptoKey,
-    iv: &[u8],
-    aad: &[u8],
-    sealed: &[u8],
-) -> Result<Vec<u8>> {
-    let s = subtle()?;
-    let out = settle(s.decrypt_with_object_and_u8_array(&gcm(iv, aad), key, sealed)).await?;
-    Ok(bytes_of(&out))
-}
-
 /// The algorithms this app signs with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SignAlg {

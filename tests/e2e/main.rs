@@ -7,7 +7,6 @@
 mod support;
 
 /// The same openssl and Python checks the interop tests run.
-#[allow(dead_code)]
 #[path = "../interop/checks.rs"]
 mod checks;
 
