@@ -9,6 +9,7 @@ use crate::crypto::{
 };
 use crate::domain::certificate_record::{CertificateRecord, SealedKey};
 use crate::state::auth::Auth;
+use web_sys::CryptoKey;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum KeyError {
@@ -65,6 +66,14 @@ pub struct NewCertificate {
 /// seals the private key under the user's key-encryption key.
 pub async fn generate(auth: &Auth, new: NewCertificate) -> Result<CertificateRecord, KeyError> {
     let kek = auth.key_encryption_key().ok_or(KeyError::Locked)?;
+    generate_sealed(&kek, new).await
+}
+
+/// [`generate`] with an explicit key-encryption key.
+pub async fn generate_sealed(
+    kek: &CryptoKey,
+    new: NewCertificate,
+) -> Result<CertificateRecord, KeyError> {
     let (spki, private_key) = webcrypto::generate_key_pair(new.key_type.rsa_bits()).await?;
     let request = CertificateRequest {
         common_name: new.common_name,
@@ -79,7 +88,7 @@ pub async fn generate(auth: &Auth, new: NewCertificate) -> Result<CertificateRec
     let certificate = crypto::assemble(&tbs, new.key_type, &signature)?;
     let iv = random::bytes::<12>();
     let context = CertificateRecord::seal_context(&certificate);
-    let sealed = webcrypto::wrap_private_key(&private_key, &kek, &iv, &context).await?;
+    let sealed = webcrypto::wrap_private_key(&private_key, kek, &iv, &context).await?;
     Ok(CertificateRecord {
         der: Base64::encode_string(certificate.der()),
         key_type: new.key_type,
@@ -104,6 +113,11 @@ pub struct AssertionFor<'a> {
 /// WebCrypto for this one signature and is never exported.
 pub async fn client_assertion(auth: &Auth, req: AssertionFor<'_>) -> Result<String, KeyError> {
     let kek = auth.key_encryption_key().ok_or(KeyError::Locked)?;
+    sign_assertion(&kek, req).await
+}
+
+/// [`client_assertion`] with an explicit key-encryption key.
+pub async fn sign_assertion(kek: &CryptoKey, req: AssertionFor<'_>) -> Result<String, KeyError> {
     let certificate = req.record.certificate().map_err(|_| KeyError::Damaged)?;
     let alg = match (req.record.key_type.rsa_bits(), req.alg) {
         (None, _) => {
@@ -117,7 +131,7 @@ pub async fn client_assertion(auth: &Auth, req: AssertionFor<'_>) -> Result<Stri
     let iv = Base64::decode_vec(&req.record.key.iv).map_err(|_| KeyError::Damaged)?;
     let sealed = Base64::decode_vec(&req.record.key.sealed).map_err(|_| KeyError::Damaged)?;
     let context = CertificateRecord::seal_context(&certificate);
-    let key = webcrypto::unwrap_private_key(&sealed, &kek, &iv, &context, alg)
+    let key = webcrypto::unwrap_private_key(&sealed, kek, &iv, &context, alg)
         .await
         .map_err(|_| KeyError::Damaged)?;
     let input = crypto::assertion_signing_input(&AssertionRequest {
