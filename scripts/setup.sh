@@ -52,9 +52,9 @@ if [ -n "$missing_debs" ]; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $missing_debs
 fi
 
-if ! python3 -c 'import cryptography, yaml' 2>/dev/null; then
-  say "installing Python cryptography and PyYAML"
-  python3 -m pip install --quiet cryptography PyYAML
+if ! python3 -c 'import cryptography, yaml' 2>/dev/null || ! command -v cfn-lint >/dev/null 2>&1; then
+  say "installing Python cryptography, PyYAML and cfn-lint"
+  python3 -m pip install --quiet cryptography PyYAML cfn-lint
 fi
 
 # Trunk runs cargo offline, so every crate must already be downloaded.

@@ -34,6 +34,7 @@ layer() {
 layer native cargo test --lib --test interop
 layer browser cargo test --target wasm32-unknown-unknown --test browser
 layer build trunk build --release
+layer build-subpath trunk build --release --public-url /tools/link/ --dist dist-subpath
 layer e2e cargo test --test e2e -- --test-threads=2
 
 total_p=0; total_f=0

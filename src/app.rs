@@ -6,13 +6,15 @@ use leptos_router::path;
 
 use crate::components::shell::Shell;
 use crate::domain::config::Config;
-use crate::pages::coming_soon::ComingSoon;
+use crate::pages::aws_accounts::{AwsAccount, AwsAccounts};
+use crate::pages::aws_link::AwsLink;
+use crate::pages::entra_detail::EntraAccount;
+use crate::pages::entra_flow::{AZURE, MICROSOFT};
+use crate::pages::entra_link::EntraLink;
+use crate::pages::entra_list::EntraAccounts;
 use crate::pages::home::Home;
 use crate::pages::integrations::Integrations;
 use crate::pages::login::Login;
-use crate::pages::m365_detail::MicrosoftAccount;
-use crate::pages::m365_link::MicrosoftLink;
-use crate::pages::m365_list::MicrosoftAccounts;
 use crate::pages::microsoft::MicrosoftProducts;
 use crate::pages::not_found::NotFound;
 use crate::pages::signup::Signup;
@@ -40,11 +42,15 @@ pub fn App(config: Config) -> impl IntoView {
                     <Route path=path!("/welcome") view=Welcome />
                     <Route path=path!("/integrations") view=Integrations />
                     <Route path=path!("/integrations/microsoft") view=MicrosoftProducts />
-                    <Route path=path!("/integrations/microsoft/m365") view=MicrosoftAccounts />
-                    <Route path=path!("/integrations/microsoft/m365/new") view=MicrosoftLink />
-                    <Route path=path!("/integrations/microsoft/m365/:id") view=MicrosoftAccount />
-                    <Route path=path!("/integrations/:provider") view=ComingSoon />
-                    <Route path=path!("/integrations/:provider/new") view=ComingSoon />
+                    <Route path=path!("/integrations/microsoft/m365") view=|| view! { <EntraAccounts flow=&MICROSOFT /> } />
+                    <Route path=path!("/integrations/microsoft/m365/new") view=|| view! { <EntraLink flow=&MICROSOFT /> } />
+                    <Route path=path!("/integrations/microsoft/m365/:id") view=|| view! { <EntraAccount flow=&MICROSOFT /> } />
+                    <Route path=path!("/integrations/azure") view=|| view! { <EntraAccounts flow=&AZURE /> } />
+                    <Route path=path!("/integrations/azure/new") view=|| view! { <EntraLink flow=&AZURE /> } />
+                    <Route path=path!("/integrations/azure/:id") view=|| view! { <EntraAccount flow=&AZURE /> } />
+                    <Route path=path!("/integrations/aws") view=AwsAccounts />
+                    <Route path=path!("/integrations/aws/new") view=AwsLink />
+                    <Route path=path!("/integrations/aws/:id") view=AwsAccount />
                 </Routes>
             </Shell>
         </Router>

@@ -11,3 +11,15 @@ pub fn router_base() -> String {
         .unwrap_or_default();
     base_path::router_base(&uri)
 }
+
+/// An app path such as `/integrations` as an `href` that stays under the
+/// router base, for `<A href>` and `<img src>`.
+pub fn app_href(path: &str) -> String {
+    base_path::href(&router_base(), path)
+}
+
+/// The current page's app path, without the router base, as the route rules
+/// expect it.
+pub fn app_path(pathname: &str) -> String {
+    base_path::app_path(&router_base(), pathname)
+}

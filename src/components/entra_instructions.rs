@@ -2,9 +2,14 @@
 
 use leptos::prelude::*;
 
+use crate::domain::provider::Provider;
+
 /// Numbered steps from the Entra admin center to the uploaded certificate.
 #[component]
-pub fn EntraInstructions() -> impl IntoView {
+pub fn EntraInstructions(provider: Provider) -> impl IntoView {
+    if provider == Provider::Azure {
+        return view! { <AzureInstructions /> }.into_any();
+    }
     view! {
         <ol class="steps">
             <li>
@@ -40,8 +45,59 @@ pub fn EntraInstructions() -> impl IntoView {
             </li>
             <li>"Return here and press " <strong>"Connect"</strong> "."</li>
         </ol>
+        <RsaHint />
+    }
+    .into_any()
+}
+
+#[component]
+fn RsaHint() -> impl IntoView {
+    view! {
         <p class="field-hint">
             "Entra ID signs in only with RSA certificates. Keep the default RSA 2048 unless your policy asks for a larger key."
         </p>
+    }
+}
+
+/// Azure: the app registration, Global Reader, access management, Reader on
+/// the management group or subscription, Key Vault, and the certificate.
+#[component]
+fn AzureInstructions() -> impl IntoView {
+    view! {
+        <ol class="steps">
+            <li>
+                "In the " <strong>"Microsoft Entra admin center"</strong> " open " <strong>"App registrations"</strong>
+                " → " <strong>"New registration"</strong> ", choose "
+                <strong>"Accounts in this organizational directory only"</strong> " and " <strong>"Register"</strong>
+                ". Copy the " <strong>"Directory (tenant) ID"</strong> " and the "
+                <strong>"Application (client) ID"</strong> "."
+            </li>
+            <li>
+                "Open " <strong>"Roles and administrators"</strong> ", choose " <strong>"Global Reader"</strong>
+                " and assign it to the application."
+            </li>
+            <li>
+                "In Entra ID → " <strong>"Properties"</strong> ", turn on "
+                <strong>"Access management for Azure resources"</strong>
+                " so you can assign roles on the root management group, then save."
+            </li>
+            <li>
+                "In the Azure portal open the management group (or the subscription) → "
+                <strong>"Access control (IAM)"</strong> " → " <strong>"Add role assignment"</strong>
+                " and give the application the " <strong>"Reader"</strong>
+                " role. Note the Management Group ID or Subscription ID."
+            </li>
+            <li>
+                "For each Key Vault to monitor, grant the application read access: the "
+                <strong>"Key Vault Reader"</strong> " role, or a " <strong>"Get"</strong> " and "
+                <strong>"List"</strong> " access policy."
+            </li>
+            <li>
+                "Press " <strong>"Generate Public Key"</strong> ", download the certificate, and upload it in the app registration: "
+                <strong>"Certificates & secrets"</strong> " → " <strong>"Certificates"</strong> " → "
+                <strong>"Upload certificate"</strong> ". Then press " <strong>"Connect"</strong> "."
+            </li>
+        </ol>
+        <RsaHint />
     }
 }

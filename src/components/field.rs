@@ -45,6 +45,8 @@ pub fn TextField(
                 placeholder=(!placeholder.is_empty()).then_some(placeholder)
                 prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))
+                // Autofill and programmatic clears report only `change`.
+                on:change=move |ev| value.set(event_target_value(&ev))
                 on:blur=move |_| {
                     if let Some(cb) = on_blur {
                         cb.run(());

@@ -1,5 +1,6 @@
 //! Reusable pieces of the page.
 
+pub mod breadcrumbs;
 pub mod certificate_panel;
 pub mod dialog;
 pub mod entra_instructions;
@@ -8,6 +9,7 @@ pub mod field;
 pub mod key_options;
 pub mod notice_area;
 pub mod provider_card;
+pub mod remove_account;
 pub mod route_guard;
 pub mod shell;
 pub mod side_nav;

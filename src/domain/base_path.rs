@@ -20,8 +20,27 @@ pub fn router_base(base_uri: &str) -> String {
 }
 
 /// Joins the base with an app path such as `/integrations`.
+///
+/// `leptos_router`'s `<A href>` leaves a path that starts with `/` as it is,
+/// so links to app pages need this as much as asset URLs do.
 pub fn href(base: &str, path: &str) -> String {
     format!("{base}{path}")
+}
+
+/// The app path for a browser pathname: `/tools/link/login` is `/login` under
+/// the base `/tools/link`.
+///
+/// `use_location().pathname` still carries the base, while the route rules and
+/// `navigate` speak app paths; mixing them would send `/tools/link/login` back
+/// through `navigate`, which adds the base a second time.
+pub fn app_path(base: &str, pathname: &str) -> String {
+    let base = base.trim_end_matches('/');
+    match pathname.strip_prefix(base) {
+        Some("") => "/".to_string(),
+        Some(rest) if rest.starts_with('/') => rest.to_string(),
+        // Not under the base (or only a name sharing its prefix): left alone.
+        _ => pathname.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -53,5 +72,31 @@ mod tests {
             "/tools/link/logos/aws.svg"
         );
         assert_eq!(href("", "/logos/aws.svg"), "/logos/aws.svg");
+    }
+
+    #[test]
+    fn app_path_drops_the_base() {
+        assert_eq!(app_path("/tools/link", "/tools/link/login"), "/login");
+        assert_eq!(app_path("/tools/link", "/tools/link/"), "/");
+        assert_eq!(app_path("/tools/link", "/tools/link"), "/");
+        assert_eq!(
+            app_path("/tools/link", "/tools/link/integrations/microsoft/m365/new"),
+            "/integrations/microsoft/m365/new"
+        );
+    }
+
+    #[test]
+    fn app_path_at_the_root_is_the_pathname() {
+        assert_eq!(app_path("", "/login"), "/login");
+        assert_eq!(app_path("", "/"), "/");
+    }
+
+    #[test]
+    fn app_path_leaves_paths_outside_the_base_alone() {
+        assert_eq!(
+            app_path("/tools/link", "/tools/linker/x"),
+            "/tools/linker/x"
+        );
+        assert_eq!(app_path("/tools/link", "/other"), "/other");
     }
 }

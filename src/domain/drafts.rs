@@ -3,8 +3,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::aws_account_type::AwsAccountType;
 use super::certificate_record::CertificateRecord;
 use super::cloud::Cloud;
+use super::provider::Provider;
 use crate::crypto::{KeyType, Lifetime};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -13,6 +15,11 @@ pub struct EntraDraft {
     pub tenant: String,
     pub application_id: String,
     pub organization: String,
+    /// Azure only: one of the two is required.
+    #[serde(default)]
+    pub management_group: String,
+    #[serde(default)]
+    pub subscription: String,
     pub key_type: KeyType,
     pub lifetime: Lifetime,
     pub cloud: Cloud,
@@ -21,7 +28,37 @@ pub struct EntraDraft {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AwsDraft {
+    pub account_type: AwsAccountType,
+    pub name: String,
+    pub role_arn: String,
+    /// Fixed for the life of the draft: the stack trusts exactly this value.
+    pub external_id: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Drafts {
     #[serde(default)]
     pub microsoft: Option<EntraDraft>,
+    #[serde(default)]
+    pub azure: Option<EntraDraft>,
+    #[serde(default)]
+    pub aws: Option<AwsDraft>,
+}
+
+impl Drafts {
+    /// The certificate-based draft of an Entra provider (Microsoft or Azure).
+    pub fn entra_mut(&mut self, provider: Provider) -> &mut Option<EntraDraft> {
+        match provider {
+            Provider::Azure => &mut self.azure,
+            _ => &mut self.microsoft,
+        }
+    }
+
+    pub fn entra(&self, provider: Provider) -> Option<&EntraDraft> {
+        match provider {
+            Provider::Azure => self.azure.as_ref(),
+            _ => self.microsoft.as_ref(),
+        }
+    }
 }

@@ -1,8 +1,10 @@
-//! The four fields of "Link a New Microsoft Account", validated together.
+//! The fields of "Link a New Microsoft Account" and "Link a New Azure
+//! Account", validated together.
 
 use super::application_id::ApplicationId;
 use super::display_name::DisplayName;
 use super::drafts::EntraDraft;
+use super::subscription::{AzureScope, AzureScopeError};
 use super::tenant::TenantId;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -11,15 +13,24 @@ pub enum EntraField {
     Tenant,
     ApplicationId,
     Organization,
+    /// Azure only, with Subscription: one of the two is required.
+    ManagementGroup,
+    Subscription,
 }
 
 impl EntraField {
-    pub const ALL: [EntraField; 4] = [
+    pub const ALL: [EntraField; 6] = [
         EntraField::Name,
         EntraField::Tenant,
         EntraField::ApplicationId,
         EntraField::Organization,
+        EntraField::ManagementGroup,
+        EntraField::Subscription,
     ];
+
+    fn applies(self, scoped: bool) -> bool {
+        scoped || !matches!(self, EntraField::ManagementGroup | EntraField::Subscription)
+    }
 }
 
 /// The draft's fields once every one is valid.
@@ -29,6 +40,7 @@ pub struct EntraValues {
     pub tenant: TenantId,
     pub application_id: ApplicationId,
     pub organization: DisplayName,
+    pub azure_scope: Option<AzureScope>,
 }
 
 fn raw(draft: &EntraDraft, field: EntraField) -> &str {
@@ -37,6 +49,24 @@ fn raw(draft: &EntraDraft, field: EntraField) -> &str {
         EntraField::Tenant => &draft.tenant,
         EntraField::ApplicationId => &draft.application_id,
         EntraField::Organization => &draft.organization,
+        EntraField::ManagementGroup => &draft.management_group,
+        EntraField::Subscription => &draft.subscription,
+    }
+}
+
+fn scope(draft: &EntraDraft) -> Result<AzureScope, AzureScopeError> {
+    let given = |s: &str| Some(s.to_string()).filter(|s| !s.trim().is_empty());
+    AzureScope::parse(
+        given(&draft.management_group).as_deref(),
+        given(&draft.subscription).as_deref(),
+    )
+}
+
+/// Which of the pair a scope problem belongs next to.
+fn scope_field(e: AzureScopeError) -> EntraField {
+    match e {
+        AzureScopeError::SubscriptionNotGuid => EntraField::Subscription,
+        _ => EntraField::ManagementGroup,
     }
 }
 
@@ -48,13 +78,22 @@ pub fn field_error(draft: &EntraDraft, field: EntraField) -> Option<String> {
         EntraField::Tenant => TenantId::parse(value).err().map(|e| e.message()),
         EntraField::ApplicationId => ApplicationId::parse(value).err().map(|e| e.message()),
         EntraField::Organization => DisplayName::parse(value).err().map(|e| e.message()),
+        EntraField::ManagementGroup | EntraField::Subscription => scope(draft)
+            .err()
+            .filter(|e| scope_field(*e) == field)
+            .map(|e| e.message()),
     };
     err.map(|m| m.to_string())
 }
 
-pub fn validate(draft: &EntraDraft) -> Result<EntraValues, Vec<(EntraField, String)>> {
+/// `scoped` is true for Azure, which needs a management group or subscription.
+pub fn validate(
+    draft: &EntraDraft,
+    scoped: bool,
+) -> Result<EntraValues, Vec<(EntraField, String)>> {
     let errors: Vec<_> = EntraField::ALL
         .into_iter()
+        .filter(|f| f.applies(scoped))
         .filter_map(|f| field_error(draft, f).map(|m| (f, m)))
         .collect();
     if !errors.is_empty() {
@@ -66,6 +105,7 @@ pub fn validate(draft: &EntraDraft) -> Result<EntraValues, Vec<(EntraField, Stri
         tenant: TenantId::parse(&draft.tenant).expect("validated above"),
         application_id: ApplicationId::parse(&draft.application_id).expect("validated above"),
         organization: ok(DisplayName::parse(&draft.organization)),
+        azure_scope: if scoped { scope(draft).ok() } else { None },
     })
 }
 
@@ -97,7 +137,7 @@ mod tests {
             " 0b5f3c6e-8d2a-4f1e-9c3b-7a6d5e4f3a2b ",
             "Contoso",
         );
-        let v = validate(&d).unwrap();
+        let v = validate(&d, false).unwrap();
         assert_eq!(v.name.as_str(), "Contoso prod");
         assert_eq!(v.tenant.as_str(), "72f988bf-86f1-41af-91ab-2d7cd011db47");
         assert_eq!(
@@ -109,10 +149,34 @@ mod tests {
     #[test]
     fn each_bad_field_is_reported_at_that_field() {
         let d = draft("", "not a tenant", "1234", "");
-        let errs = validate(&d).unwrap_err();
+        let errs = validate(&d, false).unwrap_err();
         let fields: Vec<_> = errs.iter().map(|(f, _)| *f).collect();
-        assert_eq!(fields, EntraField::ALL);
+        assert_eq!(fields, EntraField::ALL[..4]);
         assert!(errs.iter().all(|(_, m)| !m.is_empty()));
+    }
+
+    #[test]
+    fn azure_needs_a_management_group_or_a_subscription() {
+        let mut d = draft(
+            "Prod",
+            "contoso.com",
+            "0b5f3c6e-8d2a-4f1e-9c3b-7a6d5e4f3a2b",
+            "Contoso",
+        );
+        assert!(validate(&d, false).is_ok());
+        let errs = validate(&d, true).unwrap_err();
+        assert_eq!(errs.len(), 1);
+        assert_eq!(errs[0].0, EntraField::ManagementGroup);
+
+        d.subscription = "not-a-guid".into();
+        assert_eq!(
+            validate(&d, true).unwrap_err()[0].0,
+            EntraField::Subscription
+        );
+
+        d.subscription = " 11111111-2222-3333-4444-555555555555 ".into();
+        let v = validate(&d, true).unwrap();
+        assert!(matches!(v.azure_scope, Some(AzureScope::Subscription(_))));
     }
 
     #[test]

@@ -3,11 +3,15 @@
 use serde::{Deserialize, Serialize};
 
 use super::application_id::ApplicationId;
+use super::aws_account_type::AwsAccountType;
 use super::certificate_record::CertificateRecord;
 use super::cloud::Cloud;
 use super::display_name::DisplayName;
+use super::external_id::ExternalId;
 use super::guid::Guid;
 use super::provider::Provider;
+use super::role_arn::RoleArn;
+use super::subscription::AzureScope;
 use super::tenant::TenantId;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,12 +41,25 @@ pub struct EntraLink {
     pub organization: Option<DisplayName>,
     pub cloud: Cloud,
     pub certificate: CertificateRecord,
+    /// Azure only: where the Reader role is assigned.
+    #[serde(default)]
+    pub azure_scope: Option<AzureScope>,
+}
+
+/// A read-only IAM role, created by the CloudFormation stack, that the
+/// platform assumes with the External ID.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AwsLink {
+    pub account_type: AwsAccountType,
+    pub role_arn: RoleArn,
+    pub external_id: ExternalId,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Details {
     Entra(EntraLink),
+    Aws(AwsLink),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,6 +76,14 @@ impl Integration {
     pub fn entra(&self) -> Option<&EntraLink> {
         match &self.details {
             Details::Entra(e) => Some(e),
+            Details::Aws(_) => None,
+        }
+    }
+
+    pub fn aws(&self) -> Option<&AwsLink> {
+        match &self.details {
+            Details::Aws(a) => Some(a),
+            Details::Entra(_) => None,
         }
     }
 
@@ -68,22 +93,27 @@ impl Integration {
         Some(cert.not_after_unix())
     }
 
-    /// The same tenant and application linked twice is a mistake.
+    /// The same tenant and application linked twice for one provider is a
+    /// mistake. A domain and a GUID name the same tenant once it is verified.
     pub fn same_entra_app(
         &self,
+        provider: Provider,
         tenant: &TenantId,
         tenant_guid: Option<&Guid>,
         app: &ApplicationId,
     ) -> bool {
-        let Some(e) = self.entra() else { return false };
-        let same_tenant = &e.tenant == tenant
-            || matches!((tenant_guid, e.tenant_guid.as_ref()), (Some(a), Some(b)) if a == b)
-            || tenant.guid().as_ref() == e.tenant_guid.as_ref()
-            || e.tenant
-                .guid()
-                .as_ref()
-                .is_some_and(|g| Some(g) == tenant_guid);
-        same_tenant && &e.application_id == app
+        let Some(e) = self.entra().filter(|_| self.provider == provider) else {
+            return false;
+        };
+        let theirs = e.tenant_guid.or(e.tenant.guid());
+        let ours = tenant_guid.copied().or(tenant.guid());
+        let same_guid = matches!((ours, theirs), (Some(a), Some(b)) if a == b);
+        (&e.tenant == tenant || same_guid) && &e.application_id == app
+    }
+
+    /// The same IAM role linked twice is a mistake.
+    pub fn same_role(&self, role: &RoleArn) -> bool {
+        self.aws().is_some_and(|a| &a.role_arn == role)
     }
 }
 
@@ -115,4 +145,73 @@ pub fn summarise(integrations: &[Integration]) -> Vec<ProviderSummary> {
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::crypto::KeyType;
+    use crate::domain::certificate_record::SealedKey;
+
+    fn entra(provider: Provider, tenant: &str, guid: Option<&str>) -> Integration {
+        Integration {
+            id: "x".into(),
+            provider,
+            name: DisplayName::parse("Linked").unwrap(),
+            created_ms: 0,
+            status: LinkStatus::Connected,
+            details: Details::Entra(EntraLink {
+                tenant: TenantId::parse(tenant).unwrap(),
+                tenant_guid: guid.map(|g| Guid::parse(g).unwrap()),
+                application_id: ApplicationId::parse(APP).unwrap(),
+                organization: None,
+                cloud: Cloud::Global,
+                certificate: CertificateRecord {
+                    der: "AA==".into(),
+                    key_type: KeyType::Rsa2048,
+                    key: SealedKey {
+                        iv: String::new(),
+                        sealed: String::new(),
+                    },
+                },
+                azure_scope: None,
+            }),
+        }
+    }
+
+    const APP: &str = "0b5f3c6e-8d2a-4f1e-9c3b-7a6d5e4f3a2b";
+    const GUID: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+
+    #[test]
+    fn duplicates_match_by_name_or_verified_guid_within_one_provider() {
+        let app = ApplicationId::parse(APP).unwrap();
+        let domain = TenantId::parse("contoso.onmicrosoft.com").unwrap();
+        let guid = TenantId::parse(GUID).unwrap();
+        let g = Guid::parse(GUID).unwrap();
+
+        let linked = entra(Provider::Microsoft, "contoso.onmicrosoft.com", Some(GUID));
+        assert!(linked.same_entra_app(Provider::Microsoft, &domain, None, &app));
+        assert!(linked.same_entra_app(Provider::Microsoft, &guid, None, &app));
+        assert!(!linked.same_entra_app(Provider::Azure, &domain, None, &app));
+
+        // Two unverified domains are not the same tenant just for lacking GUIDs.
+        let unverified = entra(Provider::Microsoft, "fabrikam.com", None);
+        assert!(!unverified.same_entra_app(Provider::Microsoft, &domain, None, &app));
+        assert!(!unverified.same_entra_app(Provider::Microsoft, &guid, Some(&g), &app));
+    }
+
+    #[test]
+    fn summaries_count_per_provider() {
+        let all = [
+            entra(Provider::Microsoft, GUID, None),
+            entra(Provider::Microsoft, "contoso.com", None),
+            entra(Provider::Azure, GUID, None),
+        ];
+        let s = summarise(&all);
+        assert_eq!(s.iter().map(|s| s.count).collect::<Vec<_>>(), [0, 1, 2]);
+        assert!(
+            s.iter().all(|s| s.nearest_expiry_unix.is_none()),
+            "unreadable certificates have no expiry"
+        );
+    }
 }

@@ -2,10 +2,12 @@
 
 pub mod application_id;
 pub mod aws_account_type;
+pub mod aws_form;
 pub mod aws_partition;
 pub mod base_path;
 pub mod certificate_record;
 pub mod cloud;
+pub mod cloudformation;
 pub mod config;
 pub mod credentials;
 pub mod display_name;

@@ -4,10 +4,12 @@ use leptos::prelude::*;
 
 use crate::components::provider_card::ProviderCard;
 use crate::domain::provider::Provider;
+use crate::state::auth::Auth;
 
 /// The available providers as cards: AWS, Azure and Microsoft.
 #[component]
 pub fn Integrations() -> impl IntoView {
+    let auth = Auth::expect();
     let cards = Provider::ALL
         .into_iter()
         .map(|p| {
@@ -17,7 +19,14 @@ pub fn Integrations() -> impl IntoView {
                         href=format!("/integrations/{}", p.slug())
                         logo=logo(p)
                         title=p.label()
-                        detail=Signal::derive(move || p.blurb().to_string())
+                        detail=Signal::derive(move || {
+                            let n = auth.data.with(|d| d.integrations.iter().filter(|i| i.provider == p).count());
+                            match n {
+                                0 => p.blurb().to_string(),
+                                1 => "1 account linked".to_string(),
+                                n => format!("{n} accounts linked"),
+                            }
+                        })
                     />
                 </li>
             }

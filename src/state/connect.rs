@@ -3,12 +3,13 @@
 use crate::browser::{clock, http};
 use leptos::prelude::*;
 
+use crate::domain::aws_form::AwsValues;
 use crate::domain::cloud::{openid_configuration_url, TenantCheck};
 use crate::domain::config::Config;
 use crate::domain::drafts::EntraDraft;
 use crate::domain::entra_form::EntraValues;
 use crate::domain::guid::Guid;
-use crate::domain::integration::{Details, EntraLink, Integration, LinkStatus};
+use crate::domain::integration::{AwsLink, Details, EntraLink, Integration, LinkStatus};
 use crate::domain::openid::check_openid_response;
 use crate::domain::provider::Provider;
 use crate::domain::tenant::TenantId;
@@ -18,6 +19,8 @@ use crate::state::auth::Auth;
 pub enum ConnectError {
     /// Names the account that already links this tenant and application.
     Duplicate(String),
+    /// Names the account that already links this IAM role.
+    DuplicateRole(String),
     TenantNotFound,
     NoCertificate,
     NotSaved(String),
@@ -30,6 +33,10 @@ impl std::fmt::Display for ConnectError {
                 f,
                 "This tenant and application are already linked as \"{name}\". Open that account instead of linking it twice."
             ),
+            ConnectError::DuplicateRole(name) => write!(
+                f,
+                "This role is already linked as \"{name}\". Open that account instead of linking it twice."
+            ),
             ConnectError::TenantNotFound => f.write_str(
                 "Microsoft says this tenant does not exist. Check the Directory (tenant) ID and try again. Nothing was saved.",
             ),
@@ -39,11 +46,16 @@ impl std::fmt::Display for ConnectError {
     }
 }
 
-fn duplicate_of(auth: &Auth, values: &EntraValues, guid: Option<&Guid>) -> Option<String> {
+fn duplicate_of(
+    auth: &Auth,
+    provider: Provider,
+    values: &EntraValues,
+    guid: Option<&Guid>,
+) -> Option<String> {
     auth.data.with_untracked(|d| {
         d.integrations
             .iter()
-            .find(|i| i.same_entra_app(&values.tenant, guid, &values.application_id))
+            .find(|i| i.same_entra_app(provider, &values.tenant, guid, &values.application_id))
             .map(|i| i.name.as_str().to_string())
     })
 }
@@ -70,7 +82,7 @@ pub async fn connect_entra(
         .certificate
         .clone()
         .ok_or(ConnectError::NoCertificate)?;
-    if let Some(name) = duplicate_of(auth, &values, None) {
+    if let Some(name) = duplicate_of(auth, provider, &values, None) {
         return Err(ConnectError::Duplicate(name));
     }
     let (status, tenant_guid) = match check_tenant(config, draft, &values.tenant).await {
@@ -79,7 +91,7 @@ pub async fn connect_entra(
         TenantCheck::Unavailable(_) => (LinkStatus::TenantNotVerified, None),
     };
     // A domain and a GUID can name the same tenant.
-    if let Some(name) = duplicate_of(auth, &values, tenant_guid.as_ref()) {
+    if let Some(name) = duplicate_of(auth, provider, &values, tenant_guid.as_ref()) {
         return Err(ConnectError::Duplicate(name));
     }
     let integration = Integration {
@@ -95,11 +107,44 @@ pub async fn connect_entra(
             organization: Some(values.organization),
             cloud: draft.cloud,
             certificate,
+            azure_scope: values.azure_scope,
         }),
     };
     auth.update(|d| {
         d.integrations.push(integration.clone());
-        d.drafts.microsoft = None;
+        *d.drafts.entra_mut(provider) = None;
+    })
+    .map_err(|e| ConnectError::NotSaved(e.to_string()))?;
+    Ok(integration)
+}
+
+/// Saves an AWS account once its role is not linked already. There is
+/// nothing to check from the browser: AWS offers no CORS endpoint for it.
+pub fn connect_aws(auth: &Auth, values: AwsValues) -> Result<Integration, ConnectError> {
+    let existing = auth.data.with_untracked(|d| {
+        d.integrations
+            .iter()
+            .find(|i| i.same_role(&values.role_arn))
+            .map(|i| i.name.as_str().to_string())
+    });
+    if let Some(name) = existing {
+        return Err(ConnectError::DuplicateRole(name));
+    }
+    let integration = Integration {
+        id: uuid::Uuid::new_v4().to_string(),
+        provider: Provider::Aws,
+        name: values.name,
+        created_ms: clock::now_ms(),
+        status: LinkStatus::Connected,
+        details: Details::Aws(AwsLink {
+            account_type: values.account_type,
+            role_arn: values.role_arn,
+            external_id: values.external_id,
+        }),
+    };
+    auth.update(|d| {
+        d.integrations.push(integration.clone());
+        d.drafts.aws = None;
     })
     .map_err(|e| ConnectError::NotSaved(e.to_string()))?;
     Ok(integration)
@@ -124,8 +169,9 @@ pub async fn retry_tenant_check(auth: &Auth, config: &Config, id: &str) -> Tenan
         let _ = auth.update(|d| {
             if let Some(i) = d.integrations.iter_mut().find(|i| i.id == id) {
                 i.status = LinkStatus::Connected;
-                let Details::Entra(e) = &mut i.details;
-                e.tenant_guid = Some(*guid);
+                if let Details::Entra(e) = &mut i.details {
+                    e.tenant_guid = Some(*guid);
+                }
             }
         });
     }

@@ -11,5 +11,8 @@ mod support;
 mod checks;
 
 mod accounts;
+mod aws;
+mod azure;
+mod hosting;
 mod microsoft;
 mod shell;

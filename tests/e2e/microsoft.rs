@@ -29,7 +29,7 @@ fn fake() -> FakeLogin {
 }
 
 impl Page<'_> {
-    async fn fill_link_form(&self, name: &str, tenant: &str, app: &str, org: &str) {
+    pub(crate) async fn fill_link_form(&self, name: &str, tenant: &str, app: &str, org: &str) {
         self.fill("Microsoft Account Name", name).await;
         self.fill("Tenant ID", tenant).await;
         self.fill("Application ID", app).await;
@@ -38,13 +38,13 @@ impl Page<'_> {
     }
 
     /// Generate Public Key, and wait for the thumbprint it shows.
-    async fn generate(&self) -> String {
+    pub(crate) async fn generate(&self) -> String {
         self.click_button("Generate Public Key").await;
         let code = self.find(Locator::Css("#thumbprint-sha1")).await;
         code.text().await.unwrap()
     }
 
-    async fn open_link_page_from_integrations(&self) {
+    pub(crate) async fn open_link_page_from_integrations(&self) {
         self.click_nav("Integrations").await;
         self.click_link("Microsoft").await;
         self.expect_heading("Microsoft").await;

@@ -4,6 +4,7 @@
 pub mod browser;
 pub mod fake_login;
 pub mod flows;
+pub mod hosting_build;
 pub mod page;
 pub mod server;
 

@@ -2,11 +2,15 @@
 //! mount path, `404.html` (or the entry page) for unknown paths, and optional
 //! headers such as a Content-Security-Policy.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use tiny_http::{Header, Response, Server};
+use tiny_http::{Header, Method, Response, Server};
+
+/// Where a test's CSP may send `report-uri` reports, below the mount path.
+pub const CSP_REPORT_PATH: &str = "__csp-report";
 
 #[derive(Clone, Default)]
 pub struct ServerOptions {
@@ -23,6 +27,7 @@ pub struct StaticServer {
     thread: Option<JoinHandle<()>>,
     pub origin: String,
     pub mount: String,
+    reports: Arc<Mutex<Vec<String>>>,
 }
 
 impl StaticServer {
@@ -37,8 +42,21 @@ impl StaticServer {
         let dist = dist.to_path_buf();
         let worker = Arc::clone(&server);
         let mount_for_thread = mount.clone();
+        let reports = Arc::new(Mutex::new(Vec::new()));
+        let reports_for_thread = Arc::clone(&reports);
         let thread = std::thread::spawn(move || {
-            for request in worker.incoming_requests() {
+            for mut request in worker.incoming_requests() {
+                // The browser reports CSP violations here, including those
+                // before any script of the test could listen for them.
+                if *request.method() == Method::Post
+                    && request.url().ends_with(&format!("/{CSP_REPORT_PATH}"))
+                {
+                    let mut body = String::new();
+                    let _ = request.as_reader().read_to_string(&mut body);
+                    reports_for_thread.lock().unwrap().push(body);
+                    let _ = request.respond(Response::empty(204));
+                    continue;
+                }
                 let reply = answer(&dist, &mount_for_thread, &options, request.url());
                 let _ = request.respond(reply);
             }
@@ -48,7 +66,13 @@ impl StaticServer {
             thread: Some(thread),
             origin: format!("http://127.0.0.1:{port}"),
             mount,
+            reports,
         }
+    }
+
+    /// The bodies of the CSP violation reports received so far.
+    pub fn csp_reports(&self) -> Vec<String> {
+        self.reports.lock().unwrap().clone()
     }
 
     /// The full URL of an app path such as `/integrations`.

@@ -1,12 +1,13 @@
-//! "Link a New Microsoft Account": instructions, the form, Generate Public
-//! Key, and Connect. Everything typed is kept as a draft.
+//! "Link a New Microsoft Account" and "Link a New Azure Account":
+//! instructions, the form, Generate Public Key, and Connect. Everything typed
+//! is kept as a draft.
 
 use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
+use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::certificate_panel::CertificatePanel;
 use crate::components::dialog::Dialog;
 use crate::components::entra_instructions::EntraInstructions;
@@ -16,22 +17,23 @@ use crate::components::unlock_panel::UnlockPanel;
 use crate::domain::drafts::EntraDraft;
 use crate::domain::entra_form::{field_error, subject_text, validate, EntraField};
 use crate::domain::integration::LinkStatus;
-use crate::domain::provider::Provider;
+use crate::pages::entra_flow::EntraFlow;
 use crate::state::auth::Auth;
 use crate::state::certificates::{self, KeyError, NewCertificate};
 use crate::state::connect::connect_entra;
 use crate::state::notices::{NoticeKind, Notices};
 use crate::state::AppState;
 
-pub const LIST: &str = "/integrations/microsoft/m365";
-
+/// The link page for `flow`'s provider.
 #[component]
-pub fn MicrosoftLink() -> impl IntoView {
+pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
     let auth = Auth::expect();
     let state = AppState::expect();
     let notices = Notices::expect();
     let navigate = use_navigate();
-    let saved = auth.data.with_untracked(|d| d.drafts.microsoft.clone());
+    let saved = auth
+        .data
+        .with_untracked(|d| d.drafts.entra(flow.provider).cloned());
     let initial = saved.unwrap_or_else(|| EntraDraft {
         cloud: state.config.default_cloud,
         ..Default::default()
@@ -41,6 +43,8 @@ pub fn MicrosoftLink() -> impl IntoView {
     let tenant = RwSignal::new(initial.tenant.clone());
     let application_id = RwSignal::new(initial.application_id.clone());
     let organization = RwSignal::new(initial.organization.clone());
+    let management_group = RwSignal::new(initial.management_group.clone());
+    let subscription = RwSignal::new(initial.subscription.clone());
     let key_type = RwSignal::new(initial.key_type);
     let lifetime = RwSignal::new(initial.lifetime);
     let cloud = RwSignal::new(initial.cloud);
@@ -51,6 +55,8 @@ pub fn MicrosoftLink() -> impl IntoView {
         tenant: tenant.get(),
         application_id: application_id.get(),
         organization: organization.get(),
+        management_group: management_group.get(),
+        subscription: subscription.get(),
         key_type: key_type.get(),
         lifetime: lifetime.get(),
         cloud: cloud.get(),
@@ -62,7 +68,7 @@ pub fn MicrosoftLink() -> impl IntoView {
         if auth.session.with_untracked(Option::is_none) {
             return;
         }
-        let r = auth.update(|data| data.drafts.microsoft = Some(d));
+        let r = auth.update(|data| *data.drafts.entra_mut(flow.provider) = Some(d));
         save_error.set(r.err().map(|e| e.to_string()));
     });
 
@@ -76,6 +82,12 @@ pub fn MicrosoftLink() -> impl IntoView {
         })
     };
     let touch_all = move || touched.set(EntraField::ALL.to_vec());
+    // The two scope fields are one choice: leaving either judges both.
+    let touch_scope = move || {
+        touch(EntraField::ManagementGroup);
+        touch(EntraField::Subscription);
+    };
+    let name_label = flow.name_label;
     let error_of = move |f: EntraField| {
         Signal::derive(move || {
             if touched.with(|t| t.contains(&f)) {
@@ -101,9 +113,9 @@ pub fn MicrosoftLink() -> impl IntoView {
         {
             touch(EntraField::Name);
             touch(EntraField::Organization);
-            action_error.set(Some(
-                "Enter the Microsoft Account Name and Organization Name first: they go into the certificate.".into(),
-            ));
+            action_error.set(Some(format!(
+                "Enter the {name_label} and Organization Name first: they go into the certificate."
+            )));
             return;
         }
         action_error.set(None);
@@ -137,7 +149,7 @@ pub fn MicrosoftLink() -> impl IntoView {
     let connect = move |_| {
         touch_all();
         let d = draft.get_untracked();
-        let values = match validate(&d) {
+        let values = match validate(&d, flow.scoped) {
             Ok(v) => v,
             Err(_) => {
                 action_error.set(Some("Fix the fields marked above, then Connect.".into()));
@@ -149,7 +161,7 @@ pub fn MicrosoftLink() -> impl IntoView {
         let config = config.clone();
         let navigate = navigate.clone();
         spawn_local(async move {
-            let result = connect_entra(&auth, &config, Provider::Microsoft, values, &d).await;
+            let result = connect_entra(&auth, &config, flow.provider, values, &d).await;
             busy.set(None);
             match result {
                 Ok(link) => {
@@ -166,7 +178,7 @@ pub fn MicrosoftLink() -> impl IntoView {
                             ),
                         );
                     }
-                    navigate(LIST, Default::default());
+                    navigate(flow.list_path, Default::default());
                 }
                 Err(e) => action_error.set(Some(e.to_string())),
             }
@@ -174,7 +186,14 @@ pub fn MicrosoftLink() -> impl IntoView {
     };
 
     let start_over = move |_| {
-        for s in [name, tenant, application_id, organization] {
+        for s in [
+            name,
+            tenant,
+            application_id,
+            organization,
+            management_group,
+            subscription,
+        ] {
             s.set(String::new());
         }
         key_type.set(Default::default());
@@ -186,17 +205,22 @@ pub fn MicrosoftLink() -> impl IntoView {
     };
 
     let can_connect = move || {
-        busy.get().is_none() && certificate.with(Option::is_some) && validate(&draft.get()).is_ok()
+        busy.get().is_none()
+            && certificate.with(Option::is_some)
+            && validate(&draft.get(), flow.scoped).is_ok()
     };
     let parsed_certificate = move || certificate.get().and_then(|r| r.certificate().ok());
 
+    let mut crumbs: Vec<(&'static str, String)> = flow
+        .trail
+        .iter()
+        .map(|(l, p)| (*l, p.to_string()))
+        .collect();
+    crumbs.push((flow.short, flow.list_path.to_string()));
     view! {
         <section class="page" aria-labelledby="page-title">
-            <p class="breadcrumbs">
-                <A href="/integrations">"Integrations"</A> " / " <A href="/integrations/microsoft">"Microsoft"</A> " / "
-                <A href=LIST>"M365"</A>
-            </p>
-            <h1 id="page-title">"Link a New Microsoft Account"</h1>
+            <Breadcrumbs trail=crumbs here="New" />
+            <h1 id="page-title">{flow.heading}</h1>
             <p>
                 <button type="button" class="button" node_ref=instructions_button on:click=move |_| instructions_open.set(true)>
                     "Click here for detailed instructions on how to connect"
@@ -205,15 +229,15 @@ pub fn MicrosoftLink() -> impl IntoView {
             <Dialog
                 open=instructions_open
                 title_id="instructions-title"
-                title="Connect Microsoft 365".to_string()
+                title=flow.instructions_title.to_string()
                 return_focus=instructions_button
             >
-                <EntraInstructions />
+                <EntraInstructions provider=flow.provider />
             </Dialog>
 
             <form class="panel" novalidate on:submit=|ev| ev.prevent_default()>
                 <h2>"Account details"</h2>
-                <TextField id="account-name" label="Microsoft Account Name" value=name error=error_of(EntraField::Name)
+                <TextField id="account-name" label=flow.name_label value=name error=error_of(EntraField::Name)
                     hint="How this account is named here and in the certificate."
                     on_blur=move |_| touch(EntraField::Name) />
                 <TextField id="tenant-id" label="Tenant ID" value=tenant error=error_of(EntraField::Tenant)
@@ -224,6 +248,16 @@ pub fn MicrosoftLink() -> impl IntoView {
                     on_blur=move |_| touch(EntraField::ApplicationId) />
                 <TextField id="organization-name" label="Organization Name" value=organization error=error_of(EntraField::Organization)
                     on_blur=move |_| touch(EntraField::Organization) />
+                <Show when=move || flow.scoped>
+                    <TextField id="management-group-id" label="Management Group ID" value=management_group
+                        error=error_of(EntraField::ManagementGroup)
+                        hint="Where the Reader role is assigned. Enter this or a Subscription ID."
+                        on_blur=move |_| touch_scope() />
+                    <TextField id="subscription-id" label="Subscription ID" value=subscription
+                        error=error_of(EntraField::Subscription)
+                        hint="A GUID, when the Reader role is assigned on one subscription."
+                        on_blur=move |_| touch_scope() />
+                </Show>
                 <KeyOptions key_type=key_type lifetime=lifetime cloud=cloud />
             </form>
 

@@ -1,41 +1,40 @@
-//! The linked Microsoft 365 accounts.
+//! The linked accounts of one Entra provider (Microsoft 365 or Azure).
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::expiry_badge::ExpiryBadge;
 use crate::domain::integration::{Integration, LinkStatus};
-use crate::domain::provider::Provider;
+use crate::pages::entra_flow::EntraFlow;
 use crate::state::auth::Auth;
 
-/// Every linked Microsoft account with its identifiers and certificate state.
+/// Every linked account of `flow`'s provider, with identifiers and certificate state.
 #[component]
-pub fn MicrosoftAccounts() -> impl IntoView {
+pub fn EntraAccounts(flow: &'static EntraFlow) -> impl IntoView {
     let auth = Auth::expect();
     let accounts = move || {
         auth.data.with(|d| {
             d.integrations
                 .iter()
-                .filter(|i| i.provider == Provider::Microsoft)
+                .filter(|i| i.provider == flow.provider)
                 .cloned()
                 .collect::<Vec<_>>()
         })
     };
     view! {
         <section class="page" aria-labelledby="page-title">
-            <p class="breadcrumbs">
-                <A href="/integrations">"Integrations"</A> " / " <A href="/integrations/microsoft">"Microsoft"</A> " / M365"
-            </p>
-            <h1 id="page-title">"Microsoft 365 accounts"</h1>
+            <Breadcrumbs trail=flow.trail.iter().map(|(l, p)| (*l, p.to_string())).collect() here=flow.short />
+            <h1 id="page-title">{flow.list_heading}</h1>
             <p>
-                <A href="/integrations/microsoft/m365/new" {..} class="button button-primary">
-                    "Link a New Microsoft Account"
+                <A href=flow.new_path() {..} class="button button-primary">
+                    {flow.heading}
                 </A>
             </p>
-            <Show when=move || !accounts().is_empty() fallback=|| view! { <p class="panel">"No Microsoft 365 accounts are linked yet."</p> }>
+            <Show when=move || !accounts().is_empty() fallback=move || view! { <p class="panel">{format!("No {} are linked yet.", flow.list_heading)}</p> }>
                 <ul class="account-list" role="list">
                     <For each=accounts key=|i| i.id.clone() let:account>
-                        <AccountRow account />
+                        <AccountRow account flow />
                     </For>
                 </ul>
             </Show>
@@ -44,8 +43,8 @@ pub fn MicrosoftAccounts() -> impl IntoView {
 }
 
 #[component]
-fn AccountRow(account: Integration) -> impl IntoView {
-    let href = format!("/integrations/microsoft/m365/{}", account.id);
+fn AccountRow(account: Integration, flow: &'static EntraFlow) -> impl IntoView {
+    let href = flow.detail_path(&account.id);
     let entra = account.entra().cloned();
     let status_class = match account.status {
         LinkStatus::Connected => "badge badge-ok",

@@ -1,24 +1,25 @@
-//! One linked Microsoft 365 account: its certificate, consent link, removal.
+//! One linked Entra account (Microsoft 365 or Azure): its certificate,
+//! consent link, and removal.
 
-use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::components::breadcrumbs::Breadcrumbs;
+use leptos_router::hooks::use_params_map;
 
 use crate::components::certificate_panel::CertificatePanel;
-use crate::components::dialog::Dialog;
 use crate::components::expiry_badge::ExpiryBadge;
+use crate::components::remove_account::RemoveAccount;
 use crate::domain::cloud::{admin_consent_url, TenantCheck};
 use crate::domain::integration::{Integration, LinkStatus};
-use crate::pages::m365_link::LIST;
+use crate::pages::entra_flow::EntraFlow;
 use crate::state::auth::Auth;
 use crate::state::connect::retry_tenant_check;
-use crate::state::notices::{NoticeKind, Notices};
 use crate::state::AppState;
 
 #[component]
-pub fn MicrosoftAccount() -> impl IntoView {
+pub fn EntraAccount(flow: &'static EntraFlow) -> impl IntoView {
     let auth = Auth::expect();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
@@ -29,12 +30,12 @@ pub fn MicrosoftAccount() -> impl IntoView {
     };
     view! {
         {move || match account() {
-            Some(a) => view! { <AccountDetail account=a /> }.into_any(),
+            Some(a) => view! { <AccountDetail account=a flow /> }.into_any(),
             None => view! {
                 <section class="page" aria-labelledby="page-title">
                     <h1 id="page-title">"Account not found"</h1>
                     <p>"This account is not linked, or it was removed."</p>
-                    <A href={LIST} {..} class="button">"Back to Microsoft 365 accounts"</A>
+                    <A href=flow.list_path {..} class="button">{format!("Back to {}", flow.list_heading)}</A>
                 </section>
             }.into_any(),
         }}
@@ -42,11 +43,9 @@ pub fn MicrosoftAccount() -> impl IntoView {
 }
 
 #[component]
-fn AccountDetail(account: Integration) -> impl IntoView {
+fn AccountDetail(account: Integration, flow: &'static EntraFlow) -> impl IntoView {
     let auth = Auth::expect();
     let state = AppState::expect();
-    let notices = Notices::expect();
-    let navigate = use_navigate();
     let entra = account.entra().cloned();
     let name = account.name.as_str().to_string();
     let id = StoredValue::new(account.id.clone());
@@ -77,31 +76,16 @@ fn AccountDetail(account: Integration) -> impl IntoView {
         });
     };
 
-    let confirm_open = RwSignal::new(false);
-    let remove_button = NodeRef::<html::Button>::new();
-    let remove_error = RwSignal::new(None::<String>);
-    let removed_name = name.clone();
-    let remove = move |_| {
-        let target = id.get_value();
-        match auth.update(|d| d.integrations.retain(|i| i.id != target)) {
-            Ok(()) => {
-                confirm_open.set(false);
-                notices.push(
-                    NoticeKind::Success,
-                    format!("Removed \"{removed_name}\". Its certificate and private key were deleted from this browser."),
-                );
-                navigate(LIST, Default::default());
-            }
-            Err(e) => remove_error.set(Some(e.to_string())),
-        }
-    };
     let status = account.status;
+    let mut crumbs: Vec<(&'static str, String)> = flow
+        .trail
+        .iter()
+        .map(|(l, p)| (*l, p.to_string()))
+        .collect();
+    crumbs.push((flow.short, flow.list_path.to_string()));
     view! {
         <section class="page" aria-labelledby="page-title">
-            <p class="breadcrumbs">
-                <A href="/integrations">"Integrations"</A> " / " <A href="/integrations/microsoft">"Microsoft"</A> " / "
-                <A href=LIST>"M365"</A>
-            </p>
+            <Breadcrumbs trail=crumbs here=name.clone() />
             <h1 id="page-title">{name.clone()}</h1>
             <div class="panel">
                 <dl class="data-list">
@@ -115,6 +99,10 @@ fn AccountDetail(account: Integration) -> impl IntoView {
                     <dd><code>{entra.as_ref().and_then(|e| e.tenant_guid).map(|g| g.as_str().to_string()).unwrap_or_else(|| "not verified".into())}</code></dd>
                     <dt>"Application ID"</dt>
                     <dd><code>{entra.as_ref().map(|e| e.application_id.as_str().to_string())}</code></dd>
+                    {entra.as_ref().and_then(|e| e.azure_scope.clone()).map(|s| view! {
+                        <dt>"Reader scope"</dt>
+                        <dd><code>{s.arm_scope()}</code></dd>
+                    })}
                     <dt>"Cloud"</dt>
                     <dd>{entra.as_ref().map(|e| e.cloud.label())}</dd>
                     <dt>"Certificate expires"</dt>
@@ -141,19 +129,12 @@ fn AccountDetail(account: Integration) -> impl IntoView {
                     <p class="field-hint"><code>{url}</code></p>
                 })}
             </section>
-            <div class="button-row">
-                <button type="button" class="button button-danger" node_ref=remove_button on:click=move |_| confirm_open.set(true)>
-                    "Remove"
-                </button>
-            </div>
-            <Dialog open=confirm_open title_id="remove-title" title=format!("Remove \"{}\"?", account.name.as_str()) return_focus=remove_button>
-                <p>"This deletes the account, its certificate and its private key from this browser. The app registration in Entra ID is not changed."</p>
-                <p class="form-error" role="alert">{move || remove_error.get()}</p>
-                <div class="button-row">
-                    <button type="button" class="button button-danger" on:click=remove.clone()>"Remove account"</button>
-                    <button type="button" class="button" on:click=move |_| confirm_open.set(false)>"Cancel"</button>
-                </div>
-            </Dialog>
+            <RemoveAccount
+                id=account.id.clone()
+                name=account.name.as_str().to_string()
+                list_path=flow.list_path
+                what="Its certificate and private key were deleted from this browser; the app registration in Entra ID is not changed."
+            />
         </section>
     }
 }

@@ -1,0 +1,50 @@
+//! Remove, with a confirmation dialog: deletes the account and everything
+//! stored with it.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::components::dialog::Dialog;
+use crate::state::auth::Auth;
+use crate::state::notices::{NoticeKind, Notices};
+
+/// The Remove button; `what` says what goes with the account.
+#[component]
+pub fn RemoveAccount(
+    id: String,
+    name: String,
+    list_path: &'static str,
+    what: &'static str,
+) -> impl IntoView {
+    let auth = Auth::expect();
+    let notices = Notices::expect();
+    let navigate = use_navigate();
+    let open = RwSignal::new(false);
+    let button = NodeRef::<html::Button>::new();
+    let error = RwSignal::new(None::<String>);
+    let title = format!("Remove \"{name}\"?");
+    let remove = move |_| match auth.update(|d| d.integrations.retain(|i| i.id != id)) {
+        Ok(()) => {
+            open.set(false);
+            notices.push(NoticeKind::Success, format!("Removed \"{name}\". {what}"));
+            navigate(list_path, Default::default());
+        }
+        Err(e) => error.set(Some(e.to_string())),
+    };
+    view! {
+        <div class="button-row">
+            <button type="button" class="button button-danger" node_ref=button on:click=move |_| open.set(true)>
+                "Remove"
+            </button>
+        </div>
+        <Dialog open=open title_id="remove-title" title=title return_focus=button>
+            <p>{format!("This deletes the account from this browser. {what}")}</p>
+            <p class="form-error" role="alert">{move || error.get()}</p>
+            <div class="button-row">
+                <button type="button" class="button button-danger" on:click=remove.clone()>"Remove account"</button>
+                <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+            </div>
+        </Dialog>
+    }
+}

@@ -1,0 +1,116 @@
+//! The linked AWS accounts, and one account's page.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::remove_account::RemoveAccount;
+use crate::domain::integration::Integration;
+use crate::domain::provider::Provider;
+use crate::pages::aws_link::AWS_LIST;
+use crate::state::auth::Auth;
+
+fn crumbs() -> Vec<(&'static str, String)> {
+    vec![("Integrations", "/integrations".to_string())]
+}
+
+/// Every linked AWS account with its role.
+#[component]
+pub fn AwsAccounts() -> impl IntoView {
+    let auth = Auth::expect();
+    let accounts = move || {
+        auth.data.with(|d| {
+            d.integrations
+                .iter()
+                .filter(|i| i.provider == Provider::Aws)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <Breadcrumbs trail=crumbs() here="AWS" />
+            <h1 id="page-title">"AWS accounts"</h1>
+            <p>
+                <A href="/integrations/aws/new" {..} class="button button-primary">"Link a New AWS Account"</A>
+            </p>
+            <Show when=move || !accounts().is_empty() fallback=|| view! { <p class="panel">"No AWS accounts are linked yet."</p> }>
+                <ul class="account-list" role="list">
+                    <For each=accounts key=|i| i.id.clone() let:account>
+                        <AwsFacts account link=true />
+                    </For>
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+/// One AWS account: its facts and Remove.
+#[component]
+pub fn AwsAccount() -> impl IntoView {
+    let auth = Auth::expect();
+    let params = use_params_map();
+    let account = move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        auth.data.with(|d| {
+            d.integrations
+                .iter()
+                .find(|i| i.id == id && i.provider == Provider::Aws)
+                .cloned()
+        })
+    };
+    move || match account() {
+        Some(a) => {
+            let mut trail = crumbs();
+            trail.push(("AWS", AWS_LIST.to_string()));
+            view! {
+                <section class="page" aria-labelledby="page-title">
+                    <Breadcrumbs trail here=a.name.as_str().to_string() />
+                    <h1 id="page-title">{a.name.as_str().to_string()}</h1>
+                    <ul class="account-list" role="list"><AwsFacts account=a.clone() link=false /></ul>
+                    <RemoveAccount
+                        id=a.id.clone()
+                        name=a.name.as_str().to_string()
+                        list_path=AWS_LIST
+                        what="The IAM role in the AWS account is not changed; delete its CloudFormation stack to remove it."
+                    />
+                </section>
+            }
+            .into_any()
+        }
+        None => view! {
+            <section class="page" aria-labelledby="page-title">
+                <h1 id="page-title">"Account not found"</h1>
+                <p>"This account is not linked, or it was removed."</p>
+                <A href={AWS_LIST} {..} class="button">"Back to AWS accounts"</A>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn AwsFacts(account: Integration, link: bool) -> impl IntoView {
+    let name = account.name.as_str().to_string();
+    let href = format!("{AWS_LIST}/{}", account.id);
+    let aws = account.aws().cloned();
+    view! {
+        <li class="panel account">
+            <h2 class="account-name">
+                {if link { view! { <A href=href>{name}</A> }.into_any() } else { view! { <span>{name}</span> }.into_any() }}
+                " " <span class="badge badge-ok">{account.status.label()}</span>
+            </h2>
+            <dl class="data-list">
+                <dt>"Account type"</dt>
+                <dd>{aws.as_ref().map(|a| a.account_type.label())}</dd>
+                <dt>"Account ID"</dt>
+                <dd><code>{aws.as_ref().map(|a| a.role_arn.account_id().to_string())}</code></dd>
+                <dt>"Role ARN"</dt>
+                <dd><code>{aws.as_ref().map(|a| a.role_arn.as_str().to_string())}</code></dd>
+                <dt>"External ID"</dt>
+                <dd><code>{aws.as_ref().map(|a| a.external_id.as_str().to_string())}</code></dd>
+            </dl>
+        </li>
+    }
+}
