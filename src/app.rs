@@ -30,7 +30,9 @@ pub fn App(config: Config) -> impl IntoView {
     let base = state.base.clone();
     let notices = Notices::new();
     provide_context(notices);
-    provide_context(Auth::restore(state.keys.clone(), notices));
+    let auth = Auth::restore(state.keys.clone(), notices);
+    provide_context(auth);
+    crate::state::embed::listen(auth, state.config.clone());
     state.provide();
     view! {
         <Router base=base>

@@ -5,6 +5,7 @@ pub mod clipboard;
 pub mod clock;
 pub mod config;
 pub mod download;
+pub mod embed;
 pub mod http;
 pub mod location;
 pub mod panic;

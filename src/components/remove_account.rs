@@ -7,7 +7,9 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::dialog::Dialog;
 use crate::state::auth::Auth;
+use crate::state::connect;
 use crate::state::notices::{NoticeKind, Notices};
+use crate::state::AppState;
 
 /// The Remove button; `what` says what goes with the account.
 #[component]
@@ -18,19 +20,20 @@ pub fn RemoveAccount(
     what: &'static str,
 ) -> impl IntoView {
     let auth = Auth::expect();
+    let config = AppState::expect().config;
     let notices = Notices::expect();
     let navigate = use_navigate();
     let open = RwSignal::new(false);
     let button = NodeRef::<html::Button>::new();
     let error = RwSignal::new(None::<String>);
     let title = format!("Remove \"{name}\"?");
-    let remove = move |_| match auth.update(|d| d.integrations.retain(|i| i.id != id)) {
+    let remove = move |_| match connect::remove(&auth, &config, &id) {
         Ok(()) => {
             open.set(false);
             notices.push(NoticeKind::Success, format!("Removed \"{name}\". {what}"));
             navigate(list_path, Default::default());
         }
-        Err(e) => error.set(Some(e.to_string())),
+        Err(e) => error.set(Some(e)),
     };
     view! {
         <div class="button-row">

@@ -13,6 +13,7 @@ pub mod credentials;
 pub mod display_name;
 pub mod drafts;
 pub mod email;
+pub mod embed;
 pub mod entra_form;
 pub mod expiry;
 pub mod external_id;

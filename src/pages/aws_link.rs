@@ -105,13 +105,14 @@ pub fn AwsLink() -> impl IntoView {
     };
 
     let action_error = RwSignal::new(None::<String>);
+    let config = state.config.clone();
     let connect = move |_| {
         touched.set(vec![AwsField::Name, AwsField::RoleArn]);
         let Some(values) = validate(&draft.get_untracked()) else {
             action_error.set(Some("Fix the fields marked above, then Connect.".into()));
             return;
         };
-        match connect_aws(&auth, values) {
+        match connect_aws(&auth, &config, values) {
             Ok(link) => {
                 notices.push(
                     NoticeKind::Success,

@@ -1,4 +1,4 @@
-//! Connect: the last step of a link flow.
+//! Connect and Remove: how linked accounts come and go.
 
 use crate::browser::{clock, http};
 use leptos::prelude::*;
@@ -14,6 +14,7 @@ use crate::domain::openid::check_openid_response;
 use crate::domain::provider::Provider;
 use crate::domain::tenant::TenantId;
 use crate::state::auth::Auth;
+use crate::state::embed;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConnectError {
@@ -115,12 +116,17 @@ pub async fn connect_entra(
         *d.drafts.entra_mut(provider) = None;
     })
     .map_err(|e| ConnectError::NotSaved(e.to_string()))?;
+    embed::notify_linked(config, &integration);
     Ok(integration)
 }
 
 /// Saves an AWS account once its role is not linked already. There is
 /// nothing to check from the browser: AWS offers no CORS endpoint for it.
-pub fn connect_aws(auth: &Auth, values: AwsValues) -> Result<Integration, ConnectError> {
+pub fn connect_aws(
+    auth: &Auth,
+    config: &Config,
+    values: AwsValues,
+) -> Result<Integration, ConnectError> {
     let existing = auth.data.with_untracked(|d| {
         d.integrations
             .iter()
@@ -147,6 +153,7 @@ pub fn connect_aws(auth: &Auth, values: AwsValues) -> Result<Integration, Connec
         d.drafts.aws = None;
     })
     .map_err(|e| ConnectError::NotSaved(e.to_string()))?;
+    embed::notify_linked(config, &integration);
     Ok(integration)
 }
 
@@ -176,4 +183,21 @@ pub async fn retry_tenant_check(auth: &Auth, config: &Config, id: &str) -> Tenan
         });
     }
     check
+}
+
+/// Deletes an account with its certificate and sealed key, and tells an
+/// embedding portal.
+pub fn remove(auth: &Auth, config: &Config, id: &str) -> Result<(), String> {
+    let provider = auth.data.with_untracked(|d| {
+        d.integrations
+            .iter()
+            .find(|i| i.id == id)
+            .map(|i| i.provider)
+    });
+    auth.update(|d| d.integrations.retain(|i| i.id != id))
+        .map_err(|e| e.to_string())?;
+    if let Some(provider) = provider {
+        embed::notify_removed(config, id, provider);
+    }
+    Ok(())
 }

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod certificates;
 pub mod connect;
+pub mod embed;
 pub mod notices;
 
 use leptos::prelude::*;

@@ -243,3 +243,26 @@ impl Page<'_> {
         active.text().await.unwrap_or_default()
     }
 }
+
+impl<'s> Page<'s> {
+    /// Opens a page that is not the app itself, such as a portal embedding it.
+    pub async fn open_other(server: &'s StaticServer, path: &str) -> Page<'s> {
+        let page = Page {
+            browser: Browser::start().await,
+            server,
+        };
+        page.c().goto(&server.url(path)).await.unwrap();
+        page
+    }
+
+    /// Moves WebDriver into the first iframe, and waits for the app there.
+    pub async fn enter_app_frame(&self) {
+        self.find(Locator::Css("iframe")).await;
+        self.c().clone().enter_frame(0).await.unwrap();
+        self.wait_ready().await;
+    }
+
+    pub async fn leave_frame(&self) {
+        self.c().clone().enter_parent_frame().await.unwrap();
+    }
+}

@@ -2,7 +2,6 @@
 //! mount path, `404.html` (or the entry page) for unknown paths, and optional
 //! headers such as a Content-Security-Policy.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;

@@ -1,0 +1,95 @@
+//! The app inside a portal's iframe: tells the portal about links and
+//! removals, and answers its requests for client assertions, so the private
+//! key never has to leave.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::embed::{self, Incoming};
+use crate::domain::cloud::token_endpoint;
+use crate::domain::config::Config;
+use crate::domain::embed as messages;
+use crate::domain::embed::Request;
+use crate::domain::integration::Integration;
+use crate::domain::provider::Provider;
+use crate::state::auth::Auth;
+use crate::state::certificates::{client_assertion, AssertionFor, KeyError};
+
+pub fn notify_linked(config: &Config, integration: &Integration) {
+    if let Some(origin) = &config.parent_origin {
+        embed::post_to_parent(origin, &messages::linked(integration));
+    }
+}
+
+pub fn notify_removed(config: &Config, id: &str, provider: Provider) {
+    if let Some(origin) = &config.parent_origin {
+        embed::post_to_parent(origin, &messages::removed(id, provider));
+    }
+}
+
+/// Answers the configured parent origin's requests; nothing else is heard.
+pub fn listen(auth: Auth, config: Config) {
+    let Some(origin) = config.parent_origin.clone() else {
+        return;
+    };
+    embed::listen(origin, move |incoming: Incoming| {
+        let config = config.clone();
+        match messages::parse_request(&incoming.data) {
+            Err(bad) => incoming.reply(&messages::error(bad.request_id.as_deref(), &bad.message)),
+            Ok(Request::Assertion {
+                request_id,
+                account_id,
+                alg,
+            }) => spawn_local(async move {
+                let reply = match answer(&auth, &config, &account_id, alg).await {
+                    Ok((jwt, endpoint)) => {
+                        messages::assertion(&request_id, &account_id, &jwt, &endpoint)
+                    }
+                    Err(message) => messages::error(Some(&request_id), &message),
+                };
+                incoming.reply(&reply);
+            }),
+        }
+    });
+}
+
+async fn answer(
+    auth: &Auth,
+    config: &Config,
+    account_id: &str,
+    alg: crate::crypto::AssertionAlg,
+) -> Result<(String, String), String> {
+    let link = auth
+        .data
+        .with_untracked(|d| {
+            d.integrations
+                .iter()
+                .find(|i| i.id == account_id)
+                .and_then(|i| i.entra().cloned())
+        })
+        .ok_or_else(|| format!("no linked Microsoft or Azure account has id \"{account_id}\""))?;
+    let base = config.sign_in_host(link.cloud);
+    let host = base.split_once("://").map_or(base, |(_, h)| h);
+    let tenant = link
+        .tenant_guid
+        .map(|g| g.as_str().to_string())
+        .unwrap_or_else(|| link.tenant.as_str().to_string());
+    let jwt = client_assertion(
+        auth,
+        AssertionFor {
+            record: &link.certificate,
+            alg,
+            tenant: &tenant,
+            application_id: link.application_id.as_str(),
+            authority_host: host,
+        },
+    )
+    .await
+    .map_err(|e| match e {
+        KeyError::Locked => {
+            "the keys are locked: the person must enter their password in the app first".to_string()
+        }
+        other => other.to_string(),
+    })?;
+    Ok((jwt, token_endpoint(base, &link.tenant)))
+}

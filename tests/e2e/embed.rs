@@ -1,0 +1,190 @@
+//! The app in a portal's iframe: messages out on link, assertions on request,
+//! and nothing for any other origin.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::Locator;
+use serde_json::{json, Value};
+
+use crate::checks::{python_verify_assertion, TempDir};
+use crate::support::fake_login::FakeLogin;
+use crate::support::flows::PASSWORD;
+use crate::support::page::Page;
+use crate::support::server::{ServerOptions, StaticServer};
+use crate::support::{dist_dir, temp_dir};
+
+const TENANT: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+const APP: &str = "0b5f3c6e-8d2a-4f1e-9c3b-7a6d5e4f3a2b";
+
+/// A portal page on its own origin that frames the app named by its `app`
+/// query parameter and records the messages it receives.
+fn portal() -> StaticServer {
+    let dir = temp_dir("portal");
+    let html = r#"<!doctype html><html><head><title>Portal</title></head><body>
+<iframe id="app" width="1200" height="900"></iframe>
+<script>
+window.__messages = [];
+addEventListener("message", e => window.__messages.push({ origin: e.origin, data: e.data }));
+document.getElementById("app").src = new URLSearchParams(location.search).get("app");
+</script></body></html>"#;
+    std::fs::write(dir.join("index.html"), html).unwrap();
+    StaticServer::start(&dir, ServerOptions::default())
+}
+
+fn framing(app_url: &str) -> String {
+    format!("/?app={}", app_url.replace(':', "%3A").replace('/', "%2F"))
+}
+
+impl Page<'_> {
+    async fn messages(&self) -> Vec<Value> {
+        let v = self
+            .browser
+            .client
+            .execute("return window.__messages;", vec![])
+            .await
+            .unwrap();
+        v.as_array().cloned().unwrap_or_default()
+    }
+
+    async fn wait_message(&self, kind: &str, request_id: Option<&str>) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let found = self.messages().await.into_iter().find(|m| {
+                m["data"]["type"] == kind && request_id.is_none_or(|r| m["data"]["requestId"] == r)
+            });
+            if let Some(m) = found {
+                return m;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no {kind} message; got {:?}",
+                self.messages().await
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    async fn post_to_app(&self, message: Value, app_origin: &str) {
+        self.browser
+            .client
+            .execute(
+                "document.getElementById('app').contentWindow.postMessage(arguments[0], arguments[1]);",
+                vec![message, json!(app_origin)],
+            )
+            .await
+            .unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_portal_hears_about_links_and_gets_assertions_that_verify() {
+    let login = FakeLogin::start(&[(TENANT, TENANT)]);
+    // The app's config names the portal's origin, so the portal starts first.
+    let host = portal();
+    let config = format!(
+        r#"{{"parentOrigin":"{}","signInHosts":{{"global":"{}"}}}}"#,
+        host.origin, login.origin
+    );
+    let app = StaticServer::start(
+        &dist_dir(),
+        ServerOptions {
+            config_json: Some(config),
+            ..Default::default()
+        },
+    );
+    let page = Page::open_other(&host, &framing(&app.url("/signup"))).await;
+
+    page.enter_app_frame().await;
+    page.expect_heading("Create account").await;
+    page.fill("Email", "portal@example.com").await;
+    page.fill("Password", PASSWORD).await;
+    page.fill("Confirm password", PASSWORD).await;
+    page.click_button("Create account").await;
+    page.expect_heading("Select your preferred cloud service or platform")
+        .await;
+    page.click_link("Microsoft").await;
+    page.fill("Microsoft Account Name", "Framed").await;
+    page.fill("Tenant ID", TENANT).await;
+    page.fill("Application ID", APP).await;
+    page.fill("Organization Name", "Contoso").await;
+    page.click_button("Generate Public Key").await;
+    page.find(Locator::Css("#thumbprint-sha1")).await;
+    page.click_button("Connect").await;
+    page.expect_heading("Microsoft 365 accounts").await;
+    page.leave_frame().await;
+
+    let linked = page.wait_message("cloudlink:account-linked", None).await;
+    assert_eq!(linked["origin"], app.origin);
+    let account = &linked["data"]["account"];
+    assert_eq!(account["tenant"], TENANT);
+    assert_eq!(account["applicationId"], APP);
+    let pem = account["certificatePem"].as_str().unwrap().to_string();
+    assert!(pem.starts_with("-----BEGIN CERTIFICATE-----"));
+    let text = linked["data"].to_string();
+    assert!(
+        !text.contains("PRIVATE KEY") && !text.contains("sealed"),
+        "only public data goes out"
+    );
+
+    let id = account["id"].as_str().unwrap().to_string();
+    page.post_to_app(
+        json!({"type": "cloudlink:assertion-request", "requestId": "r1", "accountId": id}),
+        &app.origin,
+    )
+    .await;
+    let reply = page.wait_message("cloudlink:assertion", Some("r1")).await;
+    let jwt = reply["data"]["assertion"].as_str().unwrap();
+    let files = TempDir::new("embed");
+    let pem_path = files.write("cert.pem", &pem);
+    python_verify_assertion(&pem_path, &files.write("good.jwt", jwt))
+        .unwrap_or_else(|e| panic!("{e}"));
+    // A changed payload must not verify.
+    let parts: Vec<&str> = jwt.split('.').collect();
+    let forged = format!("{}.{}x.{}", parts[0], parts[1], parts[2]);
+    assert!(python_verify_assertion(&pem_path, &files.write("bad.jwt", forged)).is_err());
+
+    // A malformed request gets an error reply and changes nothing.
+    page.post_to_app(
+        json!({"type": "cloudlink:assertion-request", "requestId": "r2"}),
+        &app.origin,
+    )
+    .await;
+    let error = page.wait_message("cloudlink:error", Some("r2")).await;
+    assert!(error["data"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("accountId"));
+    page.close().await;
+}
+
+#[tokio::test]
+async fn messages_from_another_origin_are_ignored() {
+    let trusted = portal();
+    let config = format!(r#"{{"parentOrigin":"{}"}}"#, trusted.origin);
+    let app = StaticServer::start(
+        &dist_dir(),
+        ServerOptions {
+            config_json: Some(config),
+            ..Default::default()
+        },
+    );
+    // A third origin frames the app and asks.
+    let stranger = portal();
+    let page = Page::open_other(&stranger, &framing(&app.url("/signup"))).await;
+    page.enter_app_frame().await;
+    page.leave_frame().await;
+    page.post_to_app(
+        json!({"type": "cloudlink:assertion-request", "requestId": "x1", "accountId": "any"}),
+        &app.origin,
+    )
+    .await;
+    page.post_to_app(json!({"type": "nonsense"}), &app.origin)
+        .await;
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert!(
+        page.messages().await.is_empty(),
+        "the app answered a stranger: {:?}",
+        page.messages().await
+    );
+    page.close().await;
+}
