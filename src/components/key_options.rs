@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::select_field::SelectField;
 use crate::crypto::{KeyType, Lifetime};
 use crate::domain::cloud::Cloud;
 
@@ -55,41 +56,21 @@ pub fn KeyOptions(
             </details>
             {move || key_type.get().warning().map(|w| view! { <p class="notice notice-warning" role="alert">{w}</p> })}
         </fieldset>
-        <div class="field">
-            <label for="lifetime">"Certificate lifetime"</label>
-            <p class="field-hint" id="lifetime-hint">"Your tenant may limit how long a certificate credential can last."</p>
-            <select
-                id="lifetime"
-                aria-describedby="lifetime-hint"
-                on:change=move |ev| {
-                    let i: usize = event_target_value(&ev).parse().unwrap_or(1);
-                    lifetime.set(Lifetime::ALL.get(i).copied().unwrap_or_default());
-                }
-            >
-                {Lifetime::ALL
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, l)| view! { <option value=i.to_string() selected=move || lifetime.get() == l>{l.label()}</option> })
-                    .collect_view()}
-            </select>
-        </div>
-        <div class="field">
-            <label for="cloud">"Cloud"</label>
-            <p class="field-hint" id="cloud-hint">"Sets the sign-in host used to check the tenant."</p>
-            <select
-                id="cloud"
-                aria-describedby="cloud-hint"
-                on:change=move |ev| {
-                    let i: usize = event_target_value(&ev).parse().unwrap_or(0);
-                    cloud.set(Cloud::ALL.get(i).copied().unwrap_or_default());
-                }
-            >
-                {Cloud::ALL
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, c)| view! { <option value=i.to_string() selected=move || cloud.get() == c>{c.label()}</option> })
-                    .collect_view()}
-            </select>
-        </div>
+        <SelectField
+            id="lifetime"
+            label="Certificate lifetime"
+            hint="Your tenant may limit how long a certificate credential can last."
+            options=&Lifetime::ALL
+            label_of=Lifetime::label
+            value=lifetime
+        />
+        <SelectField
+            id="cloud"
+            label="Cloud"
+            hint="Sets the sign-in host used to check the tenant."
+            options=&Cloud::ALL
+            label_of=Cloud::label
+            value=cloud
+        />
     }
 }

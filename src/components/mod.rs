@@ -11,6 +11,7 @@ pub mod notice_area;
 pub mod provider_card;
 pub mod remove_account;
 pub mod route_guard;
+pub mod select_field;
 pub mod shell;
 pub mod side_nav;
 pub mod unlock_panel;
