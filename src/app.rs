@@ -30,7 +30,8 @@ pub fn App(config: Config) -> impl IntoView {
     let base = state.base.clone();
     let notices = Notices::new();
     provide_context(notices);
-    let auth = Auth::restore(state.keys.clone(), notices);
+    let host_identity = state.config.identity_mode == crate::domain::config::IdentityMode::Host;
+    let auth = Auth::restore(state.keys.clone(), notices, host_identity);
     provide_context(auth);
     crate::state::embed::listen(auth, state.config.clone());
     state.provide();

@@ -28,14 +28,17 @@ pub async fn load() -> Result<Config, ConfigError> {
 /// The accent colour is the one theming value a deployment may set here;
 /// everything else is CSS custom properties.
 pub fn apply_theme(config: &Config) {
+    use wasm_bindgen::JsCast;
     let Some(colour) = &config.accent_color else {
         return;
     };
+    // Through the CSSOM rather than a `style` attribute, which a CSP without
+    // 'unsafe-inline' blocks.
     let root = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
+        .and_then(|d| d.document_element())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(root) = root {
-        let style = format!("--color-accent: {colour};");
-        let _ = root.set_attribute("style", &style);
+        let _ = root.style().set_property("--color-accent", colour);
     }
 }

@@ -7,6 +7,7 @@ pub mod config;
 pub mod download;
 pub mod embed;
 pub mod http;
+pub mod key_store;
 pub mod location;
 pub mod panic;
 pub mod random;

@@ -254,3 +254,14 @@ pub async fn unwrap_private_key(
     .await?;
     Ok(key.unchecked_into())
 }
+
+/// A fresh AES-256-GCM key-encryption key that script can use but not read.
+pub async fn new_key_encryption_key() -> Result<CryptoKey> {
+    let s = subtle()?;
+    let alg = object(&[("name", "AES-GCM".into()), ("length", 256.into())]);
+    Ok(
+        settle(s.generate_key_with_object(&alg, false, &usages(&["wrapKey", "unwrapKey"])))
+            .await?
+            .unchecked_into(),
+    )
+}

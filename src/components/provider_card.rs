@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::browser::location::app_href;
 use crate::state::AppState;
 
 /// A card that is a single link: logo, title and one line of detail.
@@ -15,7 +16,7 @@ pub fn ProviderCard(
 ) -> impl IntoView {
     let state = AppState::expect();
     view! {
-        <A href={href} {..} class="card">
+        <A href=app_href(&href) {..} class="card">
             <img class="card-logo" src=state.asset(logo) alt="" width="48" height="48" />
             <span class="card-text">
                 <span class="card-title">{title}</span>

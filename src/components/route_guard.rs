@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
+use crate::browser::location::app_path;
 use crate::domain::route_rules::{decide, Decision};
 use crate::state::auth::Auth;
 
@@ -15,7 +16,7 @@ pub fn RouteGuard(children: ChildrenFn) -> impl IntoView {
     let location = use_location();
     let navigate = use_navigate();
     let decision = Memo::new(move |_| {
-        let path = location.pathname.get();
+        let path = app_path(&location.pathname.get());
         let next = location.query.with(|q| q.get("next"));
         decide(&path, next.as_deref(), auth.visitor())
     });
@@ -30,5 +31,13 @@ pub fn RouteGuard(children: ChildrenFn) -> impl IntoView {
             );
         }
     });
-    view! { <Show when=move || decision.get() == Decision::Show>{children()}</Show> }
+    view! {
+        <Show when=move || decision.get() == Decision::WaitForPortal>
+            <section class="page" aria-labelledby="page-title">
+                <h1 id="page-title">"Waiting for sign-in"</h1>
+                <p role="status">"The portal around this page signs you in. If nothing happens, reload the portal."</p>
+            </section>
+        </Show>
+        <Show when=move || decision.get() == Decision::Show>{children()}</Show>
+    }
 }

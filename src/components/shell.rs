@@ -23,10 +23,10 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
         }
     };
     let navigate = use_navigate();
-    let sign_out = move |_| {
+    let sign_out = Callback::new(move |()| {
         auth.sign_out();
         navigate(route_rules::LOGIN, Default::default());
-    };
+    });
     let signed_in = move || auth.session.with(Option::is_some);
     view! {
         <button type="button" class="skip-link" on:click=skip>
@@ -38,9 +38,11 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
             <Show when=signed_in>
                 <div class="header-end">
                     <span class="user-email">{move || auth.email()}</span>
-                    <button type="button" class="button" on:click=sign_out.clone()>
-                        "Sign out"
-                    </button>
+                    <Show when=move || !auth.host_identity>
+                        <button type="button" class="button" on:click=move |_| sign_out.run(())>
+                            "Sign out"
+                        </button>
+                    </Show>
                 </div>
             </Show>
         </header>

@@ -10,6 +10,7 @@ use crate::crypto::AssertionAlg;
 pub const LINKED: &str = "cloudlink:account-linked";
 pub const REMOVED: &str = "cloudlink:account-removed";
 pub const ASSERTION_REQUEST: &str = "cloudlink:assertion-request";
+pub const SIGN_IN: &str = "cloudlink:sign-in";
 pub const ASSERTION: &str = "cloudlink:assertion";
 pub const ERROR: &str = "cloudlink:error";
 
@@ -22,6 +23,27 @@ pub enum Request {
         account_id: String,
         alg: AssertionAlg,
     },
+    /// Host identity mode: the portal says who is signed in.
+    SignIn {
+        request_id: Option<String>,
+        user_id: String,
+        email: String,
+    },
+}
+
+#[derive(Deserialize)]
+struct HostUser {
+    id: String,
+    #[serde(default)]
+    email: String,
+}
+
+/// Portal user ids become storage keys: keep them short and plain.
+fn valid_user_id(id: &str) -> bool {
+    (1..=128).contains(&id.len())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "._@-".contains(c))
 }
 
 #[derive(Deserialize)]
@@ -71,6 +93,23 @@ pub fn parse_request(json: &str) -> Result<Request, Malformed> {
                 alg,
             })
         }
+        Some(SIGN_IN) => {
+            let user: HostUser = value
+                .get("user")
+                .cloned()
+                .and_then(|u| serde_json::from_value(u).ok())
+                .ok_or_else(|| bad("a sign-in needs a user object with a string id"))?;
+            if !valid_user_id(&user.id) {
+                return Err(bad(
+                    "the user id must be 1 to 128 letters, digits, '.', '_', '@' or '-'",
+                ));
+            }
+            Ok(Request::SignIn {
+                request_id,
+                user_id: user.id,
+                email: user.email,
+            })
+        }
         Some(other) => Err(bad(&format!("unknown message type \"{other}\""))),
         None => Err(bad("the message has no type")),
     }
@@ -116,6 +155,10 @@ pub fn assertion(request_id: &str, account_id: &str, jwt: &str, token_endpoint: 
         "assertion": jwt,
         "tokenEndpoint": token_endpoint,
     })
+}
+
+pub fn signed_in(request_id: Option<&str>, user_id: &str) -> Value {
+    json!({ "type": "cloudlink:signed-in", "requestId": request_id, "userId": user_id })
 }
 
 pub fn error(request_id: Option<&str>, message: &str) -> Value {
@@ -166,6 +209,15 @@ mod tests {
             .unwrap_err()
             .message
             .contains("unknown"));
+    }
+
+    #[test]
+    fn sign_ins_need_a_plain_user_id() {
+        let ok =
+            parse_request(r#"{"type":"cloudlink:sign-in","user":{"id":"u-1","email":"a@b.co"}}"#);
+        assert!(matches!(ok, Ok(Request::SignIn { ref user_id, .. }) if user_id == "u-1"));
+        assert!(parse_request(r#"{"type":"cloudlink:sign-in","user":{"id":"../x"}}"#).is_err());
+        assert!(parse_request(r#"{"type":"cloudlink:sign-in"}"#).is_err());
     }
 
     #[test]

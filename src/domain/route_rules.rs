@@ -11,6 +11,8 @@ pub const WELCOME: &str = "/welcome";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Decision {
     Show,
+    /// The embedding portal has not signed anyone in yet.
+    WaitForPortal,
     /// Go elsewhere, replacing the history entry so Back does not bounce.
     Redirect(String),
 }
@@ -20,6 +22,8 @@ pub struct Visitor {
     pub signed_in: bool,
     /// At least one account is connected for this user.
     pub has_connection: bool,
+    /// The portal supplies the user; there are no local login pages.
+    pub host_identity: bool,
 }
 
 fn is_public(path: &str) -> bool {
@@ -38,6 +42,14 @@ pub fn landing(v: Visitor) -> &'static str {
 /// The decision for `path` (without query); `next` is the page a signed-out
 /// person asked for before being sent to Log in.
 pub fn decide(path: &str, next: Option<&str>, v: Visitor) -> Decision {
+    if v.host_identity {
+        if !v.signed_in {
+            return Decision::WaitForPortal;
+        }
+        if is_public(path) {
+            return Decision::Redirect(landing(v).to_string());
+        }
+    }
     if is_public(path) {
         return if v.signed_in {
             Decision::Redirect(after_login(next, v))
@@ -120,15 +132,37 @@ mod tests {
     const OUT: Visitor = Visitor {
         signed_in: false,
         has_connection: false,
+        host_identity: false,
     };
     const NEW: Visitor = Visitor {
         signed_in: true,
         has_connection: false,
+        host_identity: false,
     };
     const LINKED: Visitor = Visitor {
         signed_in: true,
         has_connection: true,
+        host_identity: false,
     };
+
+    #[test]
+    fn in_host_identity_mode_the_portal_signs_people_in() {
+        let waiting = Visitor {
+            host_identity: true,
+            ..OUT
+        };
+        assert_eq!(decide(LOGIN, None, waiting), Decision::WaitForPortal);
+        assert_eq!(
+            decide("/integrations", None, waiting),
+            Decision::WaitForPortal
+        );
+        let hosted = Visitor {
+            host_identity: true,
+            ..NEW
+        };
+        assert_eq!(decide(SIGNUP, None, hosted), redirect(WELCOME));
+        assert_eq!(decide("/integrations", None, hosted), Decision::Show);
+    }
 
     fn redirect(to: &str) -> Decision {
         Decision::Redirect(to.to_string())

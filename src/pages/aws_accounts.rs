@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use crate::browser::location::app_href;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::remove_account::RemoveAccount;
 use crate::domain::integration::Integration;
@@ -33,7 +34,7 @@ pub fn AwsAccounts() -> impl IntoView {
             <Breadcrumbs trail=crumbs() here="AWS" />
             <h1 id="page-title">"AWS accounts"</h1>
             <p>
-                <A href="/integrations/aws/new" {..} class="button button-primary">"Link a New AWS Account"</A>
+                <A href=app_href("/integrations/aws/new") {..} class="button button-primary">"Link a New AWS Account"</A>
             </p>
             <Show when=move || !accounts().is_empty() fallback=|| view! { <p class="panel">"No AWS accounts are linked yet."</p> }>
                 <ul class="account-list" role="list">
@@ -83,7 +84,7 @@ pub fn AwsAccount() -> impl IntoView {
             <section class="page" aria-labelledby="page-title">
                 <h1 id="page-title">"Account not found"</h1>
                 <p>"This account is not linked, or it was removed."</p>
-                <A href={AWS_LIST} {..} class="button">"Back to AWS accounts"</A>
+                <A href=app_href(AWS_LIST) {..} class="button">"Back to AWS accounts"</A>
             </section>
         }
         .into_any(),
@@ -98,7 +99,7 @@ fn AwsFacts(account: Integration, link: bool) -> impl IntoView {
     view! {
         <li class="panel account">
             <h2 class="account-name">
-                {if link { view! { <A href=href>{name}</A> }.into_any() } else { view! { <span>{name}</span> }.into_any() }}
+                {if link { view! { <A href=app_href(&href)>{name}</A> }.into_any() } else { view! { <span>{name}</span> }.into_any() }}
                 " " <span class="badge badge-ok">{account.status.label()}</span>
             </h2>
             <dl class="data-list">

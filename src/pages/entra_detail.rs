@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
+use crate::browser::location::app_href;
 use crate::components::breadcrumbs::Breadcrumbs;
 use leptos_router::hooks::use_params_map;
 
@@ -35,7 +36,7 @@ pub fn EntraAccount(flow: &'static EntraFlow) -> impl IntoView {
                 <section class="page" aria-labelledby="page-title">
                     <h1 id="page-title">"Account not found"</h1>
                     <p>"This account is not linked, or it was removed."</p>
-                    <A href=flow.list_path {..} class="button">{format!("Back to {}", flow.list_heading)}</A>
+                    <A href=app_href(flow.list_path) {..} class="button">{format!("Back to {}", flow.list_heading)}</A>
                 </section>
             }.into_any(),
         }}

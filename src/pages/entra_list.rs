@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::browser::location::app_href;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::expiry_badge::ExpiryBadge;
 use crate::domain::integration::{Integration, LinkStatus};
@@ -27,7 +28,7 @@ pub fn EntraAccounts(flow: &'static EntraFlow) -> impl IntoView {
             <Breadcrumbs trail=flow.trail.iter().map(|(l, p)| (*l, p.to_string())).collect() here=flow.short />
             <h1 id="page-title">{flow.list_heading}</h1>
             <p>
-                <A href=flow.new_path() {..} class="button button-primary">
+                <A href=app_href(&flow.new_path()) {..} class="button button-primary">
                     {flow.heading}
                 </A>
             </p>
@@ -59,7 +60,7 @@ fn AccountRow(account: Integration, flow: &'static EntraFlow) -> impl IntoView {
     view! {
         <li class="panel account">
             <h2 class="account-name">
-                <A href=href>{name}</A>
+                <A href=app_href(&href)>{name}</A>
                 " " <span class=status_class>{account.status.label()}</span>
             </h2>
             <dl class="data-list">

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser::clock;
+use crate::browser::location::app_href;
 use crate::crypto::utc_date;
 use crate::domain::expiry::ExpiryStatus;
 use crate::domain::integration::{summarise, ProviderSummary};
@@ -26,7 +27,7 @@ pub fn Home() -> impl IntoView {
                         <div class="panel empty-state">
                             <h2>"No accounts linked yet"</h2>
                             <p>"Link an AWS, Azure or Microsoft account to start."</p>
-                            <A href="/integrations" {..} class="button button-primary">"Go to Integrations"</A>
+                            <A href=app_href("/integrations") {..} class="button button-primary">"Go to Integrations"</A>
                         </div>
                     }
                 }
@@ -46,7 +47,7 @@ pub fn Home() -> impl IntoView {
                     </tbody>
                 </table>
                 <p>
-                    <A href="/integrations">"Manage integrations"</A>
+                    <A href=app_href("/integrations")>"Manage integrations"</A>
                 </p>
             </Show>
         </section>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
+use crate::browser::location::app_href;
 use crate::components::field::TextField;
 use crate::state::auth::Auth;
 
@@ -46,7 +47,7 @@ pub fn Login() -> impl IntoView {
                     </button>
                 </div>
             </form>
-            <p>"New here? " <A href="/signup">"Create account"</A></p>
+            <p>"New here? " <A href=app_href("/signup")>"Create account"</A></p>
         </section>
     }
 }

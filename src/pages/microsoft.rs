@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::browser::location::app_href;
 use crate::components::provider_card::ProviderCard;
 use crate::state::auth::Auth;
 
@@ -25,7 +26,7 @@ pub fn MicrosoftProducts() -> impl IntoView {
     });
     view! {
         <section class="page" aria-labelledby="page-title">
-            <p class="breadcrumbs"><A href="/integrations">"Integrations"</A> " / Microsoft"</p>
+            <p class="breadcrumbs"><A href=app_href("/integrations")>"Integrations"</A> " / Microsoft"</p>
             <h1 id="page-title">"Microsoft"</h1>
             <p class="lead">"Choose the Microsoft service to link."</p>
             <ul class="card-grid" role="list">

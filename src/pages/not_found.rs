@@ -4,6 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
+use crate::browser::location::{app_href, app_path};
+
 /// "Page not found" with the path that was asked for and a way back.
 #[component]
 pub fn NotFound() -> impl IntoView {
@@ -12,11 +14,11 @@ pub fn NotFound() -> impl IntoView {
         <section class="page" aria-labelledby="page-title">
             <h1 id="page-title">"Page not found"</h1>
             <p>
-                "There is no page at " <code>{move || path.get()}</code>
+                "There is no page at " <code>{move || app_path(&path.get())}</code>
                 ". It may have moved, or the link may be mistyped."
             </p>
             <p>
-                <A href="/" {..} class="button">"Go to Home"</A>
+                <A href=app_href("/") {..} class="button">"Go to Home"</A>
             </p>
         </section>
     }

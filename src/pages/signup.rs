@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 
+use crate::browser::location::app_href;
 use crate::components::field::TextField;
 use crate::state::auth::{Auth, FormError};
 
@@ -71,7 +72,7 @@ pub fn Signup() -> impl IntoView {
                     </button>
                 </div>
             </form>
-            <p>"Already have an account? " <A href="/login">"Log in"</A></p>
+            <p>"Already have an account? " <A href=app_href("/login")>"Log in"</A></p>
         </section>
     }
 }

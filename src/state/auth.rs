@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use web_sys::CryptoKey;
 
 use crate::browser::storage::LocalStore;
-use crate::browser::{clock, random, webcrypto};
+use crate::browser::{clock, key_store, random, webcrypto};
 use crate::domain::credentials::{self, PBKDF2_ITERATIONS, WRONG_CREDENTIALS};
 use crate::domain::email::Email;
 use crate::domain::password::validate_new_password;
@@ -36,6 +36,8 @@ pub struct Auth {
     pub unlocked: RwSignal<bool>,
     keys: StoredValue<Keys>,
     notices: Notices,
+    /// The portal supplies the user (host identity mode).
+    pub host_identity: bool,
 }
 
 struct Derived {
@@ -58,7 +60,7 @@ async fn derive(password: &str, salt: &[u8], iterations: u32) -> Result<Derived,
 
 impl Auth {
     /// Restores the session left by an earlier visit, if any.
-    pub fn restore(keys: Keys, notices: Notices) -> Auth {
+    pub fn restore(keys: Keys, notices: Notices, host_identity: bool) -> Auth {
         let auth = Auth {
             session: RwSignal::new(None),
             data: RwSignal::new(UserData::default()),
@@ -66,7 +68,12 @@ impl Auth {
             unlocked: RwSignal::new(false),
             keys: StoredValue::new(keys),
             notices,
+            host_identity,
         };
+        // In host identity mode the portal signs someone in on every load.
+        if host_identity {
+            return auth;
+        }
         let session: Session = auth.load(&auth.keys.get_value().session());
         if !session.user_id.is_empty() {
             let registry: Registry = auth.load(&auth.keys.get_value().registry());
@@ -101,6 +108,7 @@ impl Auth {
         Visitor {
             signed_in: self.session.with(Option::is_some),
             has_connection: self.data.with(UserData::has_connection),
+            host_identity: self.host_identity,
         }
     }
 
@@ -241,6 +249,31 @@ impl Auth {
         self.kek.set_value(Some(kek));
         self.unlocked.set(true);
         self.enter(session);
+        Ok(())
+    }
+
+    /// Host identity mode: the portal vouches for the user, and the user's
+    /// key-encryption key is a non-extractable key kept in IndexedDB.
+    pub async fn host_sign_in(&self, user_id: &str, email: &str) -> Result<(), String> {
+        let user_id = format!("host.{user_id}");
+        let kek = match key_store::get(&user_id).await {
+            Some(k) => k,
+            None => {
+                let k = webcrypto::new_key_encryption_key()
+                    .await
+                    .map_err(|e| e.to_string())?;
+                key_store::put(&user_id, &k)
+                    .await
+                    .map_err(|_| "the browser refused to keep the key (IndexedDB)".to_string())?;
+                k
+            }
+        };
+        self.kek.set_value(Some(kek));
+        self.unlocked.set(true);
+        self.enter(Session {
+            user_id,
+            email: email.to_string(),
+        });
         Ok(())
     }
 

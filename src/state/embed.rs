@@ -36,6 +36,24 @@ pub fn listen(auth: Auth, config: Config) {
         let config = config.clone();
         match messages::parse_request(&incoming.data) {
             Err(bad) => incoming.reply(&messages::error(bad.request_id.as_deref(), &bad.message)),
+            Ok(Request::SignIn {
+                request_id,
+                user_id,
+                email,
+            }) => {
+                if !auth.host_identity {
+                    let message = "sign-in is accepted only in host identity mode";
+                    incoming.reply(&messages::error(request_id.as_deref(), message));
+                    return;
+                }
+                spawn_local(async move {
+                    let reply = match auth.host_sign_in(&user_id, &email).await {
+                        Ok(()) => messages::signed_in(request_id.as_deref(), &user_id),
+                        Err(e) => messages::error(request_id.as_deref(), &e),
+                    };
+                    incoming.reply(&reply);
+                });
+            }
             Ok(Request::Assertion {
                 request_id,
                 account_id,

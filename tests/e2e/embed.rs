@@ -188,3 +188,106 @@ async fn messages_from_another_origin_are_ignored() {
     );
     page.close().await;
 }
+
+impl Page<'_> {
+    /// Signs `user` in from the portal, repeating until the app (which may
+    /// still be loading) answers.
+    async fn portal_sign_in(&self, user: &str, app_origin: &str, attempt: &str) {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        for n in 0.. {
+            let id = format!("{attempt}-{n}");
+            let message = json!({"type": "cloudlink:sign-in", "requestId": id, "user": {"id": user, "email": "pat@example.com"}});
+            self.post_to_app(message, app_origin).await;
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            let answered = self
+                .messages()
+                .await
+                .into_iter()
+                .any(|m| m["data"]["requestId"] == id.as_str());
+            if answered {
+                let reply = self.wait_message("cloudlink:signed-in", Some(&id)).await;
+                assert_eq!(reply["data"]["userId"], user);
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the app never answered the sign-in"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn in_host_identity_mode_the_portal_signs_in_and_keys_survive_a_reload() {
+    let login = FakeLogin::start(&[(TENANT, TENANT)]);
+    let host = portal();
+    let config = format!(
+        r#"{{"identityMode":"host","parentOrigin":"{}","signInHosts":{{"global":"{}"}}}}"#,
+        host.origin, login.origin
+    );
+    let app = StaticServer::start(
+        &dist_dir(),
+        ServerOptions {
+            config_json: Some(config),
+            ..Default::default()
+        },
+    );
+    let page = Page::open_other(&host, &framing(&app.url("/"))).await;
+    page.enter_app_frame().await;
+    page.expect_heading("Waiting for sign-in").await;
+    page.leave_frame().await;
+
+    page.portal_sign_in("portal-user-1", &app.origin, "s").await;
+    page.enter_app_frame().await;
+    page.expect_heading("Select your preferred cloud service or platform")
+        .await;
+    assert!(
+        !page.body_text().await.contains("Sign out"),
+        "the portal owns sign-in and sign-out"
+    );
+    page.click_link("Microsoft").await;
+    page.fill("Microsoft Account Name", "Hosted").await;
+    page.fill("Tenant ID", TENANT).await;
+    page.fill("Application ID", APP).await;
+    page.fill("Organization Name", "Contoso").await;
+    page.click_button("Generate Public Key").await;
+    page.find(Locator::Css("#thumbprint-sha1")).await;
+    page.click_button("Connect").await;
+    page.expect_heading("Microsoft 365 accounts").await;
+    page.leave_frame().await;
+    let linked = page.wait_message("cloudlink:account-linked", None).await;
+    let pem = linked["data"]["account"]["certificatePem"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let id = linked["data"]["account"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // After a reload the key is still usable, without any password.
+    page.browser
+        .client
+        .execute(
+            "const f = document.getElementById('app'); f.src = f.src;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    page.portal_sign_in("portal-user-1", &app.origin, "again")
+        .await;
+    page.post_to_app(
+        json!({"type": "cloudlink:assertion-request", "requestId": "h1", "accountId": id}),
+        &app.origin,
+    )
+    .await;
+    let reply = page.wait_message("cloudlink:assertion", Some("h1")).await;
+    let files = TempDir::new("hosted");
+    python_verify_assertion(
+        &files.write("cert.pem", &pem),
+        &files.write("a.jwt", reply["data"]["assertion"].as_str().unwrap()),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    page.close().await;
+}
