@@ -38,9 +38,9 @@ layer build-subpath trunk build --release --public-url /tools/link/ --dist dist-
 layer e2e cargo test --test e2e -- --test-threads=2
 
 total_p=0; total_f=0
-printf '\n%-10s %8s %8s  %s\n' layer passed failed status
+printf '\n%-14s %8s %8s  %s\n' layer passed failed status
 for i in "${!NAMES[@]}"; do
-  printf '%-10s %8s %8s  %s\n' "${NAMES[$i]}" "${PASSED[$i]}" "${FAILED[$i]}" "${STATUS[$i]}"
+  printf '%-14s %8s %8s  %s\n' "${NAMES[$i]}" "${PASSED[$i]}" "${FAILED[$i]}" "${STATUS[$i]}"
   total_p=$((total_p + PASSED[i])); total_f=$((total_f + FAILED[i]))
 done
 echo
