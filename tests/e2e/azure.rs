@@ -86,5 +86,11 @@ async fn an_azure_account_is_linked_with_its_certificate_and_scope() {
         .unwrap();
     assert_eq!(rows.len(), 3);
     page.expect_text("Azure").await;
+
+    page.goto("/integrations/azure").await;
+    page.click_link("Azure production").await;
+    page.click_button("Remove").await;
+    page.click_button("Remove account").await;
+    page.expect_text("No Azure accounts are linked yet.").await;
     page.close().await;
 }
