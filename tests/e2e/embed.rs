@@ -31,11 +31,41 @@ document.getElementById("app").src = new URLSearchParams(location.search).get("a
     StaticServer::start(&dir, ServerOptions::default())
 }
 
+/// The app, configured to talk to `portal` and to check tenants at `login`.
+fn app_for(portal: &StaticServer, login: &FakeLogin, extra: &str) -> StaticServer {
+    let config = format!(
+        r#"{{{extra}"parentOrigin":"{}","signInHosts":{{"global":"{}"}}}}"#,
+        portal.origin, login.origin
+    );
+    StaticServer::start(
+        &dist_dir(),
+        ServerOptions {
+            config_json: Some(config),
+            ..Default::default()
+        },
+    )
+}
+
 fn framing(app_url: &str) -> String {
     format!("/?app={}", app_url.replace(':', "%3A").replace('/', "%2F"))
 }
 
 impl Page<'_> {
+    /// From the first-time selection in the framed app to a connected
+    /// Microsoft account, then back to the portal.
+    async fn link_microsoft_in_frame(&self, name: &str) {
+        self.click_link("Microsoft").await;
+        self.fill("Microsoft Account Name", name).await;
+        self.fill("Tenant ID", TENANT).await;
+        self.fill("Application ID", APP).await;
+        self.fill("Organization Name", "Contoso").await;
+        self.click_button("Generate Public Key").await;
+        self.find(Locator::Css("#thumbprint-sha1")).await;
+        self.click_button("Connect").await;
+        self.expect_heading("Microsoft 365 accounts").await;
+        self.leave_frame().await;
+    }
+
     async fn messages(&self) -> Vec<Value> {
         let v = self
             .browser
@@ -81,17 +111,7 @@ async fn a_portal_hears_about_links_and_gets_assertions_that_verify() {
     let login = FakeLogin::start(&[(TENANT, TENANT)]);
     // The app's config names the portal's origin, so the portal starts first.
     let host = portal();
-    let config = format!(
-        r#"{{"parentOrigin":"{}","signInHosts":{{"global":"{}"}}}}"#,
-        host.origin, login.origin
-    );
-    let app = StaticServer::start(
-        &dist_dir(),
-        ServerOptions {
-            config_json: Some(config),
-            ..Default::default()
-        },
-    );
+    let app = app_for(&host, &login, "");
     let page = Page::open_other(&host, &framing(&app.url("/signup"))).await;
 
     page.enter_app_frame().await;
@@ -102,16 +122,7 @@ async fn a_portal_hears_about_links_and_gets_assertions_that_verify() {
     page.click_button("Create account").await;
     page.expect_heading("Select your preferred cloud service or platform")
         .await;
-    page.click_link("Microsoft").await;
-    page.fill("Microsoft Account Name", "Framed").await;
-    page.fill("Tenant ID", TENANT).await;
-    page.fill("Application ID", APP).await;
-    page.fill("Organization Name", "Contoso").await;
-    page.click_button("Generate Public Key").await;
-    page.find(Locator::Css("#thumbprint-sha1")).await;
-    page.click_button("Connect").await;
-    page.expect_heading("Microsoft 365 accounts").await;
-    page.leave_frame().await;
+    page.link_microsoft_in_frame("Framed").await;
 
     let linked = page.wait_message("cloudlink:account-linked", None).await;
     assert_eq!(linked["origin"], app.origin);
@@ -221,17 +232,7 @@ impl Page<'_> {
 async fn in_host_identity_mode_the_portal_signs_in_and_keys_survive_a_reload() {
     let login = FakeLogin::start(&[(TENANT, TENANT)]);
     let host = portal();
-    let config = format!(
-        r#"{{"identityMode":"host","parentOrigin":"{}","signInHosts":{{"global":"{}"}}}}"#,
-        host.origin, login.origin
-    );
-    let app = StaticServer::start(
-        &dist_dir(),
-        ServerOptions {
-            config_json: Some(config),
-            ..Default::default()
-        },
-    );
+    let app = app_for(&host, &login, r#""identityMode":"host","#);
     let page = Page::open_other(&host, &framing(&app.url("/"))).await;
     page.enter_app_frame().await;
     page.expect_heading("Waiting for sign-in").await;
@@ -245,16 +246,7 @@ async fn in_host_identity_mode_the_portal_signs_in_and_keys_survive_a_reload() {
         !page.body_text().await.contains("Sign out"),
         "the portal owns sign-in and sign-out"
     );
-    page.click_link("Microsoft").await;
-    page.fill("Microsoft Account Name", "Hosted").await;
-    page.fill("Tenant ID", TENANT).await;
-    page.fill("Application ID", APP).await;
-    page.fill("Organization Name", "Contoso").await;
-    page.click_button("Generate Public Key").await;
-    page.find(Locator::Css("#thumbprint-sha1")).await;
-    page.click_button("Connect").await;
-    page.expect_heading("Microsoft 365 accounts").await;
-    page.leave_frame().await;
+    page.link_microsoft_in_frame("Hosted").await;
     let linked = page.wait_message("cloudlink:account-linked", None).await;
     let pem = linked["data"]["account"]["certificatePem"]
         .as_str()
