@@ -92,6 +92,21 @@ async fn key_and_certificate_generation() {
         .as_f64()
         .unwrap_or(0.0);
 
+    // Proof that the observer works here: a deliberate 80 ms task must show.
+    let calibration = watch_long_tasks();
+    let t0 = now();
+    while now() - t0 < 80.0 {}
+    pause(200).await;
+    let seen = calibration
+        .call0(&JsValue::NULL)
+        .unwrap()
+        .as_f64()
+        .unwrap_or(0.0);
+    assert!(
+        seen >= 80.0,
+        "the long-task observer missed an 80 ms task (saw {seen} ms)"
+    );
+
     console_log!(
         "BENCH {:<52} {:>8} {:>8} {:>8}",
         "what (ms, runs = 21)",
@@ -111,5 +126,10 @@ async fn key_and_certificate_generation() {
         "BENCH {:<52} {:>8.1}",
         "longest main-thread task while generating",
         long_ms
+    );
+    console_log!(
+        "BENCH {:<52} {:>8.1}",
+        "(observer check: a deliberate 80 ms task read as)",
+        seen
     );
 }
