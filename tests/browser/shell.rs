@@ -2,7 +2,10 @@
 
 use cloudlink::components::side_nav::SideNav;
 use cloudlink::pages::integrations::Integrations;
+use cloudlink::state::auth::Auth;
+use cloudlink::state::notices::Notices;
 use cloudlink::state::AppState;
+use cloudlink::store::keys::Keys;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use wasm_bindgen_test::wasm_bindgen_test;
@@ -27,6 +30,9 @@ async fn side_nav_marks_exactly_one_current_section() {
 async fn integrations_lists_the_three_providers_as_links() {
     let (root, _handle) = mount(|| {
         AppState::new(cloudlink::domain::config::Config::default()).provide();
+        let notices = Notices::new();
+        provide_context(notices);
+        provide_context(Auth::restore(Keys::new("test.shell."), notices, false));
         view! { <Router><Integrations /></Router> }
     });
     leptos::task::tick().await;
