@@ -1,6 +1,7 @@
 //! Reusable pieces of the page.
 
 pub mod breadcrumbs;
+pub mod busy;
 pub mod certificate_panel;
 pub mod dialog;
 pub mod entra_instructions;

@@ -1,8 +1,8 @@
 //! Asks for the password again when a private key is needed after a reload.
 
+use crate::components::busy::run_once;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::components::field::TextField;
 use crate::state::auth::Auth;
@@ -16,14 +16,8 @@ pub fn UnlockPanel(#[prop(into)] on_unlocked: Callback<()>) -> impl IntoView {
     let busy = RwSignal::new(false);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        spawn_local(async move {
-            let result = auth.unlock(&password.get_untracked()).await;
-            busy.set(false);
-            match result {
+        run_once(busy, move || async move {
+            match auth.unlock(&password.get_untracked()).await {
                 Ok(()) => {
                     password.set(String::new());
                     error.set(None);

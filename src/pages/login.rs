@@ -1,8 +1,8 @@
 //! Log in.
 
+use crate::components::busy::run_once;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::browser::location::app_href;
@@ -19,19 +19,11 @@ pub fn Login() -> impl IntoView {
     let busy = RwSignal::new(false);
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
+        run_once(busy, move || async move {
             let result = auth
                 .log_in(&email.get_untracked(), &password.get_untracked())
                 .await;
-            busy.set(false);
-            if let Err(e) = result {
-                error.set(Some(e));
-            }
+            error.set(result.err());
         });
     };
     view! {

@@ -1,8 +1,8 @@
 //! Create account.
 
+use crate::components::busy::run_once;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 
 use crate::browser::location::app_href;
@@ -26,12 +26,7 @@ pub fn Signup() -> impl IntoView {
     };
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if busy.get_untracked() {
-            return;
-        }
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
+        run_once(busy, move || async move {
             let result = auth
                 .sign_up(
                     &email.get_untracked(),
@@ -39,10 +34,7 @@ pub fn Signup() -> impl IntoView {
                     &confirm.get_untracked(),
                 )
                 .await;
-            busy.set(false);
-            if let Err(e) = result {
-                error.set(Some(e));
-            }
+            error.set(result.err());
         });
     };
     view! {

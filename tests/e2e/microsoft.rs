@@ -44,6 +44,14 @@ impl Page<'_> {
         code.text().await.unwrap()
     }
 
+    /// A new person, from Create account through Integrations to the link page.
+    async fn new_user_on_link_page<'s>(server: &'s StaticServer, email: &str) -> Page<'s> {
+        let page = Page::open(server, "/signup").await;
+        page.create_account(email).await;
+        page.open_link_page_from_integrations().await;
+        page
+    }
+
     pub(crate) async fn open_link_page_from_integrations(&self) {
         self.click_nav("Integrations").await;
         self.click_link("Microsoft").await;
@@ -250,9 +258,7 @@ async fn the_whole_journey_from_first_login_to_removal() {
 async fn an_unknown_tenant_is_refused_and_nothing_is_saved() {
     let login = fake();
     let server = serve(login.config_json());
-    let page = Page::open(&server, "/signup").await;
-    page.create_account("hal@example.com").await;
-    page.open_link_page_from_integrations().await;
+    let page = Page::new_user_on_link_page(&server, "hal@example.com").await;
     page.fill_link_form(
         "Fabrikam",
         "11111111-2222-3333-4444-555555555555",
@@ -274,9 +280,7 @@ async fn an_unknown_tenant_is_refused_and_nothing_is_saved() {
 #[tokio::test]
 async fn offline_tenant_checks_still_link_as_not_verified() {
     let server = serve(offline_config_json());
-    let page = Page::open(&server, "/signup").await;
-    page.create_account("ida@example.com").await;
-    page.open_link_page_from_integrations().await;
+    let page = Page::new_user_on_link_page(&server, "ida@example.com").await;
     page.fill_link_form(
         "Offline Corp",
         "contoso.onmicrosoft.com",
@@ -300,9 +304,7 @@ async fn offline_tenant_checks_still_link_as_not_verified() {
 async fn the_same_tenant_and_application_cannot_be_linked_twice() {
     let login = fake();
     let server = serve(login.config_json());
-    let page = Page::open(&server, "/signup").await;
-    page.create_account("jo@example.com").await;
-    page.open_link_page_from_integrations().await;
+    let page = Page::new_user_on_link_page(&server, "jo@example.com").await;
     page.fill_link_form("First link", TENANT, APP, "Contoso")
         .await;
     page.generate().await;
@@ -328,9 +330,7 @@ async fn the_same_tenant_and_application_cannot_be_linked_twice() {
 async fn a_draft_survives_a_reload_and_asks_for_the_password_to_regenerate() {
     let login = fake();
     let server = serve(login.config_json());
-    let page = Page::open(&server, "/signup").await;
-    page.create_account("kit@example.com").await;
-    page.open_link_page_from_integrations().await;
+    let page = Page::new_user_on_link_page(&server, "kit@example.com").await;
     page.fill_link_form("Draft Co", TENANT, APP, "Draft Co")
         .await;
     let sha1 = page.generate().await;
@@ -418,9 +418,7 @@ async fn a_draft_survives_a_reload_and_asks_for_the_password_to_regenerate() {
 async fn script_payloads_in_every_field_stay_inert_text() {
     let login = fake();
     let server = serve(login.config_json());
-    let page = Page::open(&server, "/signup").await;
-    page.create_account("lee@example.com").await;
-    page.open_link_page_from_integrations().await;
+    let page = Page::new_user_on_link_page(&server, "lee@example.com").await;
     let payload = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script>";
     page.fill_link_form(payload, payload, payload, payload)
         .await;
