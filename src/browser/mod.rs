@@ -6,6 +6,7 @@ pub mod clock;
 pub mod config;
 pub mod download;
 pub mod embed;
+pub mod focus;
 pub mod http;
 pub mod key_store;
 pub mod location;

@@ -4,7 +4,8 @@
 use leptos::ev::KeyboardEvent;
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+
+use crate::browser::focus;
 
 #[component]
 pub fn Dialog(
@@ -68,45 +69,11 @@ pub fn Dialog(
     }
 }
 
-/// Wraps Tab from the last focusable control to the first, and back.
+/// Keeps Tab inside the dialog.
 fn keep_tab_inside(ev: &KeyboardEvent, panel: NodeRef<html::Div>) {
-    let Some(panel) = panel.get_untracked() else {
-        return;
-    };
-    let Ok(list) = panel.query_selector_all(
-        "a[href], button:not([disabled]), input, select, textarea, [tabindex='0']",
-    ) else {
-        return;
-    };
-    let len = list.length();
-    if len == 0 {
-        return;
-    }
-    let first = list
-        .item(0)
-        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
-    let last = list
-        .item(len - 1)
-        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok());
-    let active = document().active_element();
-    let (Some(first), Some(last)) = (first, last) else {
-        return;
-    };
-    let at = |el: &web_sys::HtmlElement| {
-        active
-            .as_ref()
-            .is_some_and(|a| a == el.unchecked_ref::<web_sys::Element>())
-    };
-    if ev.shift_key()
-        && (at(&first)
-            || active
-                .as_ref()
-                .is_some_and(|a| a == panel.unchecked_ref::<web_sys::Element>()))
-    {
-        ev.prevent_default();
-        let _ = last.focus();
-    } else if !ev.shift_key() && at(&last) {
-        ev.prevent_default();
-        let _ = first.focus();
+    if let Some(panel) = panel.get_untracked() {
+        if focus::wrap_tab(&panel, ev.shift_key()) {
+            ev.prevent_default();
+        }
     }
 }

@@ -78,12 +78,7 @@ fn AccountDetail(account: Integration, flow: &'static EntraFlow) -> impl IntoVie
     };
 
     let status = account.status;
-    let mut crumbs: Vec<(&'static str, String)> = flow
-        .trail
-        .iter()
-        .map(|(l, p)| (*l, p.to_string()))
-        .collect();
-    crumbs.push((flow.short, flow.list_path.to_string()));
+    let crumbs = flow.trail_to_list();
     view! {
         <section class="page" aria-labelledby="page-title">
             <Breadcrumbs trail=crumbs here=name.clone() />

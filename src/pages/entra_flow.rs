@@ -51,6 +51,21 @@ impl EntraFlow {
         format!("{}/new", self.list_path)
     }
 
+    /// Breadcrumbs above the list page.
+    pub fn trail_above_list(&self) -> Vec<(&'static str, String)> {
+        self.trail
+            .iter()
+            .map(|(l, p)| (*l, p.to_string()))
+            .collect()
+    }
+
+    /// Breadcrumbs above a page under the list (new account, detail).
+    pub fn trail_to_list(&self) -> Vec<(&'static str, String)> {
+        let mut trail = self.trail_above_list();
+        trail.push((self.short, self.list_path.to_string()));
+        trail
+    }
+
     pub fn detail_path(&self, id: &str) -> String {
         format!("{}/{id}", self.list_path)
     }

@@ -211,12 +211,7 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
     };
     let parsed_certificate = move || certificate.get().and_then(|r| r.certificate().ok());
 
-    let mut crumbs: Vec<(&'static str, String)> = flow
-        .trail
-        .iter()
-        .map(|(l, p)| (*l, p.to_string()))
-        .collect();
-    crumbs.push((flow.short, flow.list_path.to_string()));
+    let crumbs = flow.trail_to_list();
     view! {
         <section class="page" aria-labelledby="page-title">
             <Breadcrumbs trail=crumbs here="New" />

@@ -25,7 +25,7 @@ pub fn EntraAccounts(flow: &'static EntraFlow) -> impl IntoView {
     };
     view! {
         <section class="page" aria-labelledby="page-title">
-            <Breadcrumbs trail=flow.trail.iter().map(|(l, p)| (*l, p.to_string())).collect() here=flow.short />
+            <Breadcrumbs trail=flow.trail_above_list() here=flow.short />
             <h1 id="page-title">{flow.list_heading}</h1>
             <p>
                 <A href=app_href(&flow.new_path()) {..} class="button button-primary">

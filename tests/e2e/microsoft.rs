@@ -144,6 +144,16 @@ async fn the_whole_journey_from_first_login_to_removal() {
     page.expect_text("Exchange.ManageAsApp").await;
     page.expect_text("Global Reader").await;
     page.expect_text("Upload certificate").await;
+    // Shift+Tab from the dialog itself wraps to its last control, not out of it.
+    let active = page.browser.client.active_element().await.unwrap();
+    active.send_keys("\u{E008}\u{E004}\u{E000}").await.unwrap();
+    let inside = page
+        .browser
+        .client
+        .execute("return document.querySelector('[role=dialog]').contains(document.activeElement) && document.activeElement.matches('a, button');", vec![])
+        .await
+        .unwrap();
+    assert_eq!(inside.as_bool(), Some(true), "focus left the dialog");
     page.press_escape().await;
     let gone = page
         .browser
