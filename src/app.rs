@@ -1,9 +1,14 @@
 //! The one router: every URL of the app is listed here.
 
+use std::rc::Rc;
+
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::browser::storage::LocalStore;
+use crate::browser::storage_events::on_page_hide;
+use crate::browser::tab;
 use crate::components::shell::Shell;
 use crate::domain::config::Config;
 use crate::pages::aws_accounts::{AwsAccount, AwsAccounts};
@@ -19,9 +24,13 @@ use crate::pages::microsoft::MicrosoftProducts;
 use crate::pages::not_found::NotFound;
 use crate::pages::signup::Signup;
 use crate::pages::welcome::Welcome;
+use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
-use crate::state::notices::Notices;
-use crate::state::AppState;
+use crate::state::drafts::Drafts;
+use crate::state::notices::{NoticeKind, Notices};
+use crate::state::persist::Persist;
+use crate::state::{sync, AppState};
+use crate::store::StoreError;
 
 /// The root component: providers, then the shell around the routes.
 #[component]
@@ -30,10 +39,22 @@ pub fn App(config: Config) -> impl IntoView {
     let base = state.base.clone();
     let notices = Notices::new();
     provide_context(notices);
+    if !LocalStore::available() {
+        notices.push(NoticeKind::Error, StoreError::Unavailable.to_string());
+    }
     let host_identity = state.config.identity_mode == crate::domain::config::IdentityMode::Host;
-    let auth = Auth::restore(state.keys.clone(), notices, host_identity);
+    let persist = Persist::new(Rc::new(LocalStore), state.keys.clone(), notices);
+    let accounts = Accounts::new(persist, !host_identity);
+    let tab_id = tab::id(&state.keys);
+    tab::announce(&state.keys, &tab_id);
+    let drafts = Drafts::new(persist, tab_id);
+    let auth = Auth::restore(persist, accounts, drafts, host_identity);
+    provide_context(accounts);
+    provide_context(drafts);
     provide_context(auth);
-    crate::state::embed::listen(auth, state.config.clone());
+    sync::listen(persist, auth, accounts);
+    on_page_hide(move || drafts.flush());
+    crate::state::embed::listen(auth, accounts, state.config.clone());
     state.provide();
     view! {
         <Router base=base>

@@ -1,7 +1,17 @@
-//! Time from JavaScript: `SystemTime::now()` panics in WebAssembly.
+//! Time from JavaScript: `SystemTime::now()` panics in WebAssembly. Native
+//! builds (the tests) read the system clock instead.
 
 pub fn now_ms() -> i64 {
-    js_sys::Date::now() as i64
+    #[cfg(target_arch = "wasm32")]
+    {
+        js_sys::Date::now() as i64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis() as i64)
+    }
 }
 
 pub fn now_unix() -> i64 {

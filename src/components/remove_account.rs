@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::dialog::Dialog;
-use crate::state::auth::Auth;
+use leptos::task::spawn_local;
+
+use crate::state::accounts::Accounts;
 use crate::state::connect;
 use crate::state::notices::{NoticeKind, Notices};
 use crate::state::AppState;
@@ -19,7 +21,7 @@ pub fn RemoveAccount(
     list_path: &'static str,
     what: &'static str,
 ) -> impl IntoView {
-    let auth = Auth::expect();
+    let accounts = Accounts::expect();
     let config = AppState::expect().config;
     let notices = Notices::expect();
     let navigate = use_navigate();
@@ -27,13 +29,18 @@ pub fn RemoveAccount(
     let button = NodeRef::<html::Button>::new();
     let error = RwSignal::new(None::<String>);
     let title = format!("Remove \"{name}\"?");
-    let remove = move |_| match connect::remove(&auth, &config, &id) {
-        Ok(()) => {
-            open.set(false);
-            notices.push(NoticeKind::Success, format!("Removed \"{name}\". {what}"));
-            navigate(list_path, Default::default());
-        }
-        Err(e) => error.set(Some(e)),
+    let remove = move |_| {
+        let (config, id, name, navigate) = (config.clone(), id.clone(), name.clone(), navigate.clone());
+        spawn_local(async move {
+            match connect::remove(accounts, &config, &id).await {
+                Ok(()) => {
+                    open.set(false);
+                    notices.push(NoticeKind::Success, format!("Removed \"{name}\". {what}"));
+                    navigate(list_path, Default::default());
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
     };
     view! {
         <div class="button-row">

@@ -24,10 +24,13 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
     };
     let navigate = use_navigate();
     let sign_out = Callback::new(move |()| {
-        auth.sign_out();
-        navigate(route_rules::LOGIN, Default::default());
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            auth.sign_out().await;
+            navigate(route_rules::LOGIN, Default::default());
+        });
     });
-    let signed_in = move || auth.session.with(Option::is_some);
+    let signed_in = move || auth.is_signed_in();
     view! {
         <button type="button" class="skip-link" on:click=skip>
             "Skip to content"
@@ -38,7 +41,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
             <Show when=signed_in>
                 <div class="header-end">
                     <span class="user-email">{move || auth.email()}</span>
-                    <Show when=move || !auth.host_identity>
+                    <Show when=move || !auth.host_identity()>
                         <button type="button" class="button" on:click=move |_| sign_out.run(())>
                             "Sign out"
                         </button>

@@ -1,12 +1,12 @@
 //! Unfinished link forms, kept so nothing typed is lost on reload. Fields are
-//! kept as typed, valid or not; they are validated when used.
+//! kept as typed, valid or not; they are validated when used. Which tab owns
+//! which draft is `store::drafts`' business.
 
 use serde::{Deserialize, Serialize};
 
 use super::aws_account_type::AwsAccountType;
 use super::certificate_record::CertificateRecord;
 use super::cloud::Cloud;
-use super::provider::Provider;
 use crate::crypto::{KeyType, Lifetime};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,31 +34,4 @@ pub struct AwsDraft {
     pub role_arn: String,
     /// Fixed for the life of the draft: the stack trusts exactly this value.
     pub external_id: String,
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Drafts {
-    #[serde(default)]
-    pub microsoft: Option<EntraDraft>,
-    #[serde(default)]
-    pub azure: Option<EntraDraft>,
-    #[serde(default)]
-    pub aws: Option<AwsDraft>,
-}
-
-impl Drafts {
-    /// The certificate-based draft of an Entra provider (Microsoft or Azure).
-    pub fn entra_mut(&mut self, provider: Provider) -> &mut Option<EntraDraft> {
-        match provider {
-            Provider::Azure => &mut self.azure,
-            _ => &mut self.microsoft,
-        }
-    }
-
-    pub fn entra(&self, provider: Provider) -> Option<&EntraDraft> {
-        match provider {
-            Provider::Azure => self.azure.as_ref(),
-            _ => self.microsoft.as_ref(),
-        }
-    }
 }

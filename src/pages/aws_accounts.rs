@@ -10,7 +10,7 @@ use crate::components::remove_account::RemoveAccount;
 use crate::domain::integration::Integration;
 use crate::domain::provider::Provider;
 use crate::pages::aws_link::AWS_LIST;
-use crate::state::auth::Auth;
+use crate::state::accounts::Accounts;
 
 fn crumbs() -> Vec<(&'static str, String)> {
     vec![("Integrations", "/integrations".to_string())]
@@ -19,16 +19,8 @@ fn crumbs() -> Vec<(&'static str, String)> {
 /// Every linked AWS account with its role.
 #[component]
 pub fn AwsAccounts() -> impl IntoView {
-    let auth = Auth::expect();
-    let accounts = move || {
-        auth.data.with(|d| {
-            d.integrations
-                .iter()
-                .filter(|i| i.provider == Provider::Aws)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    };
+    let linked = Accounts::expect().of(Provider::Aws);
+    let accounts = move || linked.get();
     view! {
         <section class="page" aria-labelledby="page-title">
             <Breadcrumbs trail=crumbs() here="AWS" />
@@ -50,16 +42,11 @@ pub fn AwsAccounts() -> impl IntoView {
 /// One AWS account: its facts and Remove.
 #[component]
 pub fn AwsAccount() -> impl IntoView {
-    let auth = Auth::expect();
+    let accounts = Accounts::expect();
     let params = use_params_map();
     let account = move || {
         let id = params.with(|p| p.get("id").unwrap_or_default());
-        auth.data.with(|d| {
-            d.integrations
-                .iter()
-                .find(|i| i.id == id && i.provider == Provider::Aws)
-                .cloned()
-        })
+        accounts.find(&id).filter(|i| i.provider == Provider::Aws)
     };
     move || match account() {
         Some(a) => {

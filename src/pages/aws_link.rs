@@ -16,7 +16,10 @@ use crate::domain::aws_form::{field_error, validate, AwsField};
 use crate::domain::cloudformation::read_only_role_template;
 use crate::domain::drafts::AwsDraft;
 use crate::domain::external_id::ExternalId;
-use crate::state::auth::Auth;
+use crate::domain::provider::Provider;
+use crate::state::accounts::Accounts;
+use crate::state::drafts::Drafts;
+use crate::store::drafts::FormDraft;
 use crate::state::connect::connect_aws;
 use crate::state::notices::{NoticeKind, Notices};
 use crate::state::AppState;
@@ -31,17 +34,19 @@ fn fresh_external_id() -> String {
 
 #[component]
 pub fn AwsLink() -> impl IntoView {
-    let auth = Auth::expect();
+    let accounts = Accounts::expect();
+    let drafts = Drafts::expect();
     let state = AppState::expect();
     let notices = Notices::expect();
     let navigate = use_navigate();
-    let initial = auth
-        .data
-        .with_untracked(|d| d.drafts.aws.clone())
-        .unwrap_or_else(|| AwsDraft {
-            external_id: fresh_external_id(),
-            ..Default::default()
-        });
+    let own = drafts
+        .own(Provider::Aws)
+        .and_then(|f| f.aws().cloned());
+    let adopt = own.is_none();
+    let initial = own.unwrap_or_else(|| AwsDraft {
+        external_id: fresh_external_id(),
+        ..Default::default()
+    });
     let account_type = RwSignal::new(initial.account_type);
     let name = RwSignal::new(initial.name.clone());
     let role_arn = RwSignal::new(initial.role_arn.clone());
@@ -52,12 +57,26 @@ pub fn AwsLink() -> impl IntoView {
         role_arn: role_arn.get(),
         external_id: external_id.get(),
     });
-    let save_error = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
+    // The first run is what was loaded; only changes are saved.
+    Effect::new(move |seen: Option<()>| {
         let d = draft.get();
-        let r = auth.update(|data| data.drafts.aws = Some(d));
-        save_error.set(r.err().map(|e| e.to_string()));
+        if seen.is_some() {
+            drafts.save_soon(Provider::Aws, FormDraft::Aws(d));
+        }
     });
+    if adopt {
+        // A draft a closed tab left behind fills the form, unless typing began.
+        spawn_local(async move {
+            if let Some(FormDraft::Aws(d)) = drafts.adopt(Provider::Aws).await {
+                if name.get_untracked().is_empty() && role_arn.get_untracked().is_empty() {
+                    account_type.set(d.account_type);
+                    name.set(d.name);
+                    role_arn.set(d.role_arn);
+                    external_id.set(d.external_id);
+                }
+            }
+        });
+    }
 
     let touched = RwSignal::new(Vec::<AwsField>::new());
     let touch = move |f: AwsField| {
@@ -112,16 +131,19 @@ pub fn AwsLink() -> impl IntoView {
             action_error.set(Some("Fix the fields marked above, then Connect.".into()));
             return;
         };
-        match connect_aws(&auth, &config, values) {
-            Ok(link) => {
-                notices.push(
-                    NoticeKind::Success,
-                    format!("Connected \"{}\".", link.name.as_str()),
-                );
-                navigate(AWS_LIST, Default::default());
+        let (config, navigate) = (config.clone(), navigate.clone());
+        spawn_local(async move {
+            match connect_aws(accounts, drafts, &config, values).await {
+                Ok(link) => {
+                    notices.push(
+                        NoticeKind::Success,
+                        format!("Connected \"{}\".", link.name.as_str()),
+                    );
+                    navigate(AWS_LIST, Default::default());
+                }
+                Err(e) => action_error.set(Some(e.to_string())),
             }
-            Err(e) => action_error.set(Some(e.to_string())),
-        }
+        });
     };
     let start_over = move |_| {
         name.set(String::new());
@@ -130,6 +152,7 @@ pub fn AwsLink() -> impl IntoView {
         external_id.set(fresh_external_id());
         touched.set(Vec::new());
         action_error.set(None);
+        spawn_local(async move { drafts.discard(Provider::Aws).await });
     };
     let type_radio = move |t: AwsAccountType| {
         let id = format!("account-type-{}", t.slug());
@@ -194,7 +217,7 @@ pub fn AwsLink() -> impl IntoView {
                     on_blur=move |_| touch(AwsField::RoleArn) />
             </form>
             <div class="panel">
-                <p class="form-error" role="alert">{move || action_error.get().or(save_error.get())}</p>
+                <p class="form-error" role="alert">{move || action_error.get()}</p>
                 <div class="button-row">
                     <button type="button" class="button button-primary" on:click=connect>"Connect"</button>
                     <button type="button" class="button" on:click=start_over>"Start over"</button>

@@ -15,19 +15,17 @@ use crate::components::remove_account::RemoveAccount;
 use crate::domain::cloud::{admin_consent_url, TenantCheck};
 use crate::domain::integration::{Integration, LinkStatus};
 use crate::pages::entra_flow::EntraFlow;
-use crate::state::auth::Auth;
+use crate::state::accounts::Accounts;
 use crate::state::connect::retry_tenant_check;
 use crate::state::AppState;
 
 #[component]
 pub fn EntraAccount(flow: &'static EntraFlow) -> impl IntoView {
-    let auth = Auth::expect();
+    let accounts = Accounts::expect();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     let account = move || {
-        let id = id();
-        auth.data
-            .with(|d| d.integrations.iter().find(|i| i.id == id).cloned())
+        accounts.find(&id())
     };
     view! {
         {move || match account() {
@@ -45,7 +43,7 @@ pub fn EntraAccount(flow: &'static EntraFlow) -> impl IntoView {
 
 #[component]
 fn AccountDetail(account: Integration, flow: &'static EntraFlow) -> impl IntoView {
-    let auth = Auth::expect();
+    let accounts = Accounts::expect();
     let state = AppState::expect();
     let entra = account.entra().cloned();
     let name = account.name.as_str().to_string();
@@ -68,7 +66,7 @@ fn AccountDetail(account: Integration, flow: &'static EntraFlow) -> impl IntoVie
         checking.set(true);
         let config = config.clone();
         spawn_local(async move {
-            let check = retry_tenant_check(&auth, &config, &id.get_value()).await;
+            let check = retry_tenant_check(accounts, &config, &id.get_value()).await;
             checking.set(false);
             check_result.set(Some(match check {
                 TenantCheck::Verified(_) => "Tenant verified.".to_string(),

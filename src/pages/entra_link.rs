@@ -18,7 +18,10 @@ use crate::domain::drafts::EntraDraft;
 use crate::domain::entra_form::{field_error, subject_text, validate, EntraField};
 use crate::domain::integration::LinkStatus;
 use crate::pages::entra_flow::EntraFlow;
+use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
+use crate::state::drafts::Drafts;
+use crate::store::drafts::FormDraft;
 use crate::state::certificates::{self, KeyError, NewCertificate};
 use crate::state::connect::connect_entra;
 use crate::state::notices::{NoticeKind, Notices};
@@ -28,12 +31,15 @@ use crate::state::AppState;
 #[component]
 pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
     let auth = Auth::expect();
+    let accounts = Accounts::expect();
+    let drafts = Drafts::expect();
     let state = AppState::expect();
     let notices = Notices::expect();
     let navigate = use_navigate();
-    let saved = auth
-        .data
-        .with_untracked(|d| d.drafts.entra(flow.provider).cloned());
+    let saved = drafts
+        .own(flow.provider)
+        .and_then(|f| f.entra().cloned());
+    let adopt = saved.is_none();
     let initial = saved.unwrap_or_else(|| EntraDraft {
         cloud: state.config.default_cloud,
         ..Default::default()
@@ -62,15 +68,36 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
         cloud: cloud.get(),
         certificate: certificate.get(),
     });
-    let save_error = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
+    // The first run is what was loaded; only changes are saved.
+    Effect::new(move |seen: Option<()>| {
         let d = draft.get();
-        if auth.session.with_untracked(Option::is_none) {
-            return;
+        if seen.is_some() && auth.is_signed_in_untracked() {
+            drafts.save_soon(flow.provider, FormDraft::Entra(d));
         }
-        let r = auth.update(|data| *data.drafts.entra_mut(flow.provider) = Some(d));
-        save_error.set(r.err().map(|e| e.to_string()));
     });
+    if adopt {
+        // A draft a closed tab left behind fills the form, unless typing began.
+        spawn_local(async move {
+            if let Some(FormDraft::Entra(d)) = drafts.adopt(flow.provider).await {
+                let pristine = [name, tenant, application_id, organization]
+                    .iter()
+                    .all(|s| s.with_untracked(String::is_empty))
+                    && certificate.with_untracked(Option::is_none);
+                if pristine {
+                    name.set(d.name);
+                    tenant.set(d.tenant);
+                    application_id.set(d.application_id);
+                    organization.set(d.organization);
+                    management_group.set(d.management_group);
+                    subscription.set(d.subscription);
+                    key_type.set(d.key_type);
+                    lifetime.set(d.lifetime);
+                    cloud.set(d.cloud);
+                    certificate.set(d.certificate);
+                }
+            }
+        });
+    }
 
     // Errors show once a field was left, or after a submit.
     let touched = RwSignal::new(Vec::<EntraField>::new());
@@ -161,7 +188,7 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
         let config = config.clone();
         let navigate = navigate.clone();
         spawn_local(async move {
-            let result = connect_entra(&auth, &config, flow.provider, values, &d).await;
+            let result = connect_entra(accounts, drafts, &config, flow.provider, values, &d).await;
             busy.set(None);
             match result {
                 Ok(link) => {
@@ -202,6 +229,7 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
         touched.set(Vec::new());
         action_error.set(None);
         confirm_replace.set(false);
+        spawn_local(async move { drafts.discard(flow.provider).await });
     };
 
     let can_connect = move || {
@@ -258,7 +286,7 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
 
             <section class="panel" aria-labelledby="certificate-title">
                 <h2 id="certificate-title">"Certificate"</h2>
-                <Show when=move || needs_unlock.get() && !auth.unlocked.get()>
+                <Show when=move || needs_unlock.get() && !auth.is_unlocked()>
                     <UnlockPanel on_unlocked=move |_| {
                         needs_unlock.set(false);
                         generate();
@@ -290,7 +318,7 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
                 <p class="progress" role="status" aria-live="polite">
                     {move || busy.get().map(|text| view! { <span class="spinner" aria-hidden="true"></span> " " {text} })}
                 </p>
-                <p class="form-error" role="alert">{move || action_error.get().or(save_error.get())}</p>
+                <p class="form-error" role="alert">{move || action_error.get()}</p>
                 <div class="button-row">
                     <button type="button" class="button button-primary" on:click=connect disabled=move || !can_connect()>
                         "Connect"

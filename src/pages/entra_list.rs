@@ -8,21 +8,13 @@ use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::expiry_badge::ExpiryBadge;
 use crate::domain::integration::{Integration, LinkStatus};
 use crate::pages::entra_flow::EntraFlow;
-use crate::state::auth::Auth;
+use crate::state::accounts::Accounts;
 
 /// Every linked account of `flow`'s provider, with identifiers and certificate state.
 #[component]
 pub fn EntraAccounts(flow: &'static EntraFlow) -> impl IntoView {
-    let auth = Auth::expect();
-    let accounts = move || {
-        auth.data.with(|d| {
-            d.integrations
-                .iter()
-                .filter(|i| i.provider == flow.provider)
-                .cloned()
-                .collect::<Vec<_>>()
-        })
-    };
+    let linked = Accounts::expect().of(flow.provider);
+    let accounts = move || linked.get();
     view! {
         <section class="page" aria-labelledby="page-title">
             <Breadcrumbs trail=flow.trail_above_list() here=flow.short />

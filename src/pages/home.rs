@@ -8,14 +8,16 @@ use crate::browser::location::app_href;
 use crate::crypto::utc_date;
 use crate::domain::expiry::ExpiryStatus;
 use crate::domain::integration::{summarise, ProviderSummary};
+use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
 
 /// The landing page once an account is connected.
 #[component]
 pub fn Home() -> impl IntoView {
     let auth = Auth::expect();
-    let summaries = move || auth.data.with(|d| summarise(&d.integrations));
-    let any = move || auth.visitor().has_connection;
+    let accounts = Accounts::expect();
+    let summaries = move || accounts.with(summarise);
+    let any = move || accounts.has_connection();
     view! {
         <section class="page" aria-labelledby="page-title">
             <h1 id="page-title">"Home"</h1>

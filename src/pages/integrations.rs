@@ -4,12 +4,12 @@ use leptos::prelude::*;
 
 use crate::components::provider_card::ProviderCard;
 use crate::domain::provider::Provider;
-use crate::state::auth::Auth;
+use crate::state::accounts::Accounts;
 
 /// The available providers as cards: AWS, Azure and Microsoft.
 #[component]
 pub fn Integrations() -> impl IntoView {
-    let auth = Auth::expect();
+    let accounts = Accounts::expect();
     let cards = Provider::ALL
         .into_iter()
         .map(|p| {
@@ -20,7 +20,7 @@ pub fn Integrations() -> impl IntoView {
                         logo=logo(p)
                         title=p.label()
                         detail=Signal::derive(move || {
-                            let n = auth.data.with(|d| d.integrations.iter().filter(|i| i.provider == p).count());
+                            let n = accounts.count(p);
                             match n {
                                 0 => p.blurb().to_string(),
                                 1 => "1 account linked".to_string(),

@@ -5,20 +5,15 @@ use leptos_router::components::A;
 
 use crate::browser::location::app_href;
 use crate::components::provider_card::ProviderCard;
-use crate::state::auth::Auth;
+use crate::domain::provider::Provider;
+use crate::state::accounts::Accounts;
 
 /// Microsoft products that can be linked; today M365.
 #[component]
 pub fn MicrosoftProducts() -> impl IntoView {
-    let auth = Auth::expect();
+    let accounts = Accounts::expect();
     let count = Signal::derive(move || {
-        let n = auth.data.with(|d| {
-            d.integrations
-                .iter()
-                .filter(|i| i.provider == crate::domain::provider::Provider::Microsoft)
-                .count()
-        });
-        match n {
+        match accounts.count(Provider::Microsoft) {
             0 => "Exchange Online and Microsoft 365 through Entra ID".to_string(),
             1 => "1 account linked".to_string(),
             n => format!("{n} accounts linked"),

@@ -1,4 +1,6 @@
-//! Who is signed in, their data, and the key that unwraps their private keys.
+//! The session handle: who is signed in, and the key that unwraps their
+//! private keys. Signing in opens the person's accounts and drafts; signing
+//! out, here or in another tab, closes them and forgets the key.
 //!
 //! The key-encryption key lives only in memory: a reload forgets it, and any
 //! operation that needs a private key then asks for the password again.
@@ -7,18 +9,19 @@ use base64ct::{Base64, Encoding};
 use leptos::prelude::*;
 use web_sys::CryptoKey;
 
-use crate::browser::storage::LocalStore;
 use crate::browser::{clock, key_store, random, webcrypto};
 use crate::domain::credentials::{self, PBKDF2_ITERATIONS, WRONG_CREDENTIALS};
 use crate::domain::email::Email;
 use crate::domain::password::validate_new_password;
 use crate::domain::route_rules::Visitor;
 use crate::domain::throttle;
-use crate::state::notices::{NoticeKind, Notices};
-use crate::store::document::{self, Versioned};
-use crate::store::keys::Keys;
-use crate::store::schema::{PasswordRecord, Registry, Session, UserData, UserRecord};
-use crate::store::{KeyValue, StoreError};
+use crate::state::accounts::Accounts;
+use crate::state::drafts::Drafts;
+use crate::state::persist::Persist;
+use crate::store::document;
+use crate::store::schema::{PasswordRecord, Registry, Session, UserRecord};
+use crate::store::session_check::{self, SessionCheck};
+use crate::store::write::WriteError;
 
 /// A problem with one field of a form, or with the form as a whole.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,15 +32,14 @@ pub enum FormError {
 
 #[derive(Clone, Copy)]
 pub struct Auth {
-    pub session: RwSignal<Option<Session>>,
-    pub data: RwSignal<UserData>,
+    session: RwSignal<Option<Session>>,
     kek: StoredValue<Option<CryptoKey>, LocalStorage>,
-    /// Whether the key-encryption key is in memory, for pages to react to.
-    pub unlocked: RwSignal<bool>,
-    keys: StoredValue<Keys>,
-    notices: Notices,
+    unlocked: RwSignal<bool>,
+    persist: Persist,
+    accounts: Accounts,
+    drafts: Drafts,
     /// The portal supplies the user (host identity mode).
-    pub host_identity: bool,
+    host_identity: bool,
 }
 
 struct Derived {
@@ -58,29 +60,37 @@ async fn derive(password: &str, salt: &[u8], iterations: u32) -> Result<Derived,
     })
 }
 
+fn store_error<E>(e: WriteError<E>) -> String
+where
+    E: std::fmt::Display,
+{
+    match e {
+        WriteError::Store(e) => e.to_string(),
+        WriteError::Rejected(e) => e.to_string(),
+    }
+}
+
 impl Auth {
     /// Restores the session left by an earlier visit, if any.
-    pub fn restore(keys: Keys, notices: Notices, host_identity: bool) -> Auth {
+    pub fn restore(
+        persist: Persist,
+        accounts: Accounts,
+        drafts: Drafts,
+        host_identity: bool,
+    ) -> Auth {
         let auth = Auth {
             session: RwSignal::new(None),
-            data: RwSignal::new(UserData::default()),
             kek: StoredValue::new_local(None),
             unlocked: RwSignal::new(false),
-            keys: StoredValue::new(keys),
-            notices,
+            persist,
+            accounts,
+            drafts,
             host_identity,
         };
         // In host identity mode the portal signs someone in on every load.
-        if host_identity {
-            return auth;
-        }
-        let session: Session = auth.load(&auth.keys.get_value().session());
-        if !session.user_id.is_empty() {
-            let registry: Registry = auth.load(&auth.keys.get_value().registry());
-            if registry.user_by_id(&session.user_id).is_some() {
+        if !host_identity {
+            if let Some(session) = auth.stored_session() {
                 auth.enter(session);
-            } else {
-                LocalStore.remove(&auth.keys.get_value().session());
             }
         }
         auth
@@ -90,26 +100,56 @@ impl Auth {
         expect_context::<Auth>()
     }
 
-    fn load<T: Versioned>(&self, key: &str) -> T {
-        let loaded = document::load::<T>(&LocalStore, &self.keys.get_value(), key, clock::now_ms());
-        if let Some(r) = loaded.recovered {
-            self.notices.push(NoticeKind::Warning, r.message());
+    /// The stored session, if it names a registered person.
+    fn stored_session(&self) -> Option<Session> {
+        let keys = self.persist.keys();
+        let (session, _) = self.persist.load::<Session>(&keys.session());
+        if session.user_id.is_empty() {
+            return None;
         }
-        loaded.value
+        let (registry, _) = self.persist.load::<Registry>(&keys.registry());
+        registry
+            .user_by_id(&session.user_id)
+            .is_some()
+            .then_some(session)
     }
 
+    /// Opens the person's accounts and drafts before the session shows them,
+    /// so no page sees a signed-in person without their data.
     fn enter(&self, session: Session) {
-        let data: UserData = self.load(&self.keys.get_value().user(&session.user_id));
-        self.data.set(data);
+        self.accounts.open(&session.user_id);
+        self.drafts.open(&session.user_id);
         self.session.set(Some(session));
     }
 
     pub fn visitor(&self) -> Visitor {
         Visitor {
             signed_in: self.session.with(Option::is_some),
-            has_connection: self.data.with(UserData::has_connection),
+            has_connection: self.accounts.has_connection(),
             host_identity: self.host_identity,
         }
+    }
+
+    pub fn is_signed_in(&self) -> bool {
+        self.session.with(Option::is_some)
+    }
+
+    pub fn is_signed_in_untracked(&self) -> bool {
+        self.session.with_untracked(Option::is_some)
+    }
+
+    pub fn user_id_untracked(&self) -> Option<String> {
+        self.session
+            .with_untracked(|s| s.as_ref().map(|s| s.user_id.clone()))
+    }
+
+    /// Whether the key-encryption key is in memory, for pages to react to.
+    pub fn is_unlocked(&self) -> bool {
+        self.unlocked.get()
+    }
+
+    pub fn host_identity(&self) -> bool {
+        self.host_identity
     }
 
     pub fn email(&self) -> Option<String> {
@@ -137,33 +177,46 @@ impl Auth {
             };
             FormError::Field(field, e.message().into())
         })?;
-        let keys = self.keys.get_value();
-        let mut registry: Registry = self.load(&keys.registry());
-        if registry.users.contains_key(email.as_str()) {
-            return Err(FormError::Field(
+        let keys = self.persist.keys();
+        let taken = || {
+            FormError::Field(
                 "email",
                 "An account with this email already exists. Log in instead.".into(),
-            ));
+            )
+        };
+        let (registry, _) = self.persist.load::<Registry>(&keys.registry());
+        if registry.users.contains_key(email.as_str()) {
+            return Err(taken());
         }
         let salt = random::bytes::<16>();
         let derived = derive(password, &salt, PBKDF2_ITERATIONS)
             .await
             .map_err(FormError::Form)?;
         let user_id = uuid::Uuid::new_v4().to_string();
-        registry.users.insert(
-            email.as_str().to_string(),
-            UserRecord {
-                user_id: user_id.clone(),
-                created_ms: clock::now_ms(),
-                password: PasswordRecord {
-                    salt: Base64::encode_string(&salt),
-                    iterations: PBKDF2_ITERATIONS,
-                    verifier: Base64::encode_string(&derived.verifier),
-                },
+        let record = UserRecord {
+            user_id: user_id.clone(),
+            created_ms: clock::now_ms(),
+            password: PasswordRecord {
+                salt: Base64::encode_string(&salt),
+                iterations: PBKDF2_ITERATIONS,
+                verifier: Base64::encode_string(&derived.verifier),
             },
-        );
-        document::save(&LocalStore, &keys.registry(), &registry)
-            .map_err(|e| FormError::Form(e.to_string()))?;
+        };
+        let address = email.as_str().to_string();
+        // Another tab may have registered the same email meanwhile.
+        self.persist
+            .commit::<Registry, _, _>(&keys.registry(), move |r| {
+                if r.users.contains_key(&address) {
+                    return Err("taken");
+                }
+                r.users.insert(address.clone(), record.clone());
+                Ok(())
+            })
+            .await
+            .map_err(|e| match e {
+                WriteError::Rejected(_) => taken(),
+                WriteError::Store(e) => FormError::Form(e.to_string()),
+            })?;
         self.start_session(
             Session {
                 user_id,
@@ -171,13 +224,14 @@ impl Auth {
             },
             derived.kek,
         )
-        .map_err(|e| FormError::Form(e.to_string()))
+        .await
+        .map_err(FormError::Form)
     }
 
     pub async fn log_in(&self, email: &str, password: &str) -> Result<(), String> {
         let email = Email::parse(email).map_err(|_| WRONG_CREDENTIALS.to_string())?;
-        let keys = self.keys.get_value();
-        let mut registry: Registry = self.load(&keys.registry());
+        let keys = self.persist.keys();
+        let (registry, _) = self.persist.load::<Registry>(&keys.registry());
         let wait = registry.wait_ms(email.as_str(), clock::now_ms());
         if wait > 0 {
             return Err(throttle::wait_message(wait));
@@ -197,10 +251,19 @@ impl Auth {
             ),
         };
         let derived = derive(password, &salt, iterations).await?;
+        let address = email.as_str().to_string();
         match user {
             Some(u) if credentials::verifiers_match(&derived.verifier, &expected) => {
-                registry.clear_failures(email.as_str());
-                let _ = document::save(&LocalStore, &keys.registry(), &registry);
+                self.persist
+                    .commit::<Registry, _, std::convert::Infallible>(
+                        &keys.registry(),
+                        move |r| {
+                            r.clear_failures(&address);
+                            Ok(())
+                        },
+                    )
+                    .await
+                    .map_err(store_error)?;
                 self.start_session(
                     Session {
                         user_id: u.user_id,
@@ -208,13 +271,23 @@ impl Auth {
                     },
                     derived.kek,
                 )
-                .map_err(|e| e.to_string())
+                .await
             }
             _ => {
                 let now = clock::now_ms();
-                registry.record_failure(email.as_str(), now);
-                let _ = document::save(&LocalStore, &keys.registry(), &registry);
-                let wait = registry.wait_ms(email.as_str(), now);
+                // Failures from every tab count: each is added to the latest counter.
+                let wait = self
+                    .persist
+                    .commit::<Registry, _, std::convert::Infallible>(
+                        &keys.registry(),
+                        move |r| {
+                            r.record_failure(&address, now);
+                            Ok(r.wait_ms(&address, now))
+                        },
+                    )
+                    .await
+                    .map_err(store_error)?
+                    .result;
                 Err(if wait > 0 {
                     format!("{WRONG_CREDENTIALS}. {}", throttle::wait_message(wait))
                 } else {
@@ -229,7 +302,7 @@ impl Auth {
         let Some(session) = self.session.get_untracked() else {
             return Err("Log in first.".into());
         };
-        let registry: Registry = self.load(&self.keys.get_value().registry());
+        let (registry, _) = self.persist.load::<Registry>(&self.persist.keys().registry());
         let Some((_, user)) = registry.user_by_id(&session.user_id) else {
             return Err(WRONG_CREDENTIALS.into());
         };
@@ -244,8 +317,20 @@ impl Auth {
         Ok(())
     }
 
-    fn start_session(&self, session: Session, kek: CryptoKey) -> Result<(), StoreError> {
-        document::save(&LocalStore, &self.keys.get_value().session(), &session)?;
+    async fn start_session(&self, session: Session, kek: CryptoKey) -> Result<(), String> {
+        let stored = session.clone();
+        self.persist
+            .commit::<Session, _, std::convert::Infallible>(
+                &self.persist.keys().session(),
+                move |s| {
+                    *s = stored.clone();
+                    Ok(())
+                },
+            )
+            .await
+            .map_err(store_error)?;
+        // Someone else may have been signed in in this tab a moment ago.
+        self.leave();
         self.kek.set_value(Some(kek));
         self.unlocked.set(true);
         self.enter(session);
@@ -277,28 +362,43 @@ impl Auth {
         Ok(())
     }
 
-    /// Forgets the session and every key held in memory.
-    pub fn sign_out(&self) {
-        LocalStore.remove(&self.keys.get_value().session());
-        self.kek.set_value(None);
-        self.unlocked.set(false);
-        self.data.set(UserData::default());
-        self.session.set(None);
+    /// Signs out in every tab: forgets the session and every key held in memory.
+    pub async fn sign_out(&self) {
+        self.drafts.flush();
+        let _ = self.persist.delete(&self.persist.keys().session()).await;
+        self.leave();
     }
 
-    /// Changes the signed-in user's data and saves it.
-    pub fn update(&self, change: impl FnOnce(&mut UserData)) -> Result<(), StoreError> {
-        let Some(session) = self.session.get_untracked() else {
-            return Ok(());
+    /// Forgets this tab's session, keys and data; storage is left as it is.
+    fn leave(&self) {
+        self.drafts.close();
+        self.kek.set_value(None);
+        self.unlocked.set(false);
+        self.session.set(None);
+        self.accounts.close();
+    }
+
+    /// Another tab changed the stored session: follow it. A tab signed in as
+    /// someone else leaves at once, so it never shows or writes their data.
+    pub fn session_changed_elsewhere(&self, raw: Option<&str>) {
+        if self.host_identity {
+            return;
+        }
+        let stored = raw
+            .and_then(document::decode::<Session>)
+            .map(|(s, _)| s)
+            .filter(|s| !s.user_id.is_empty());
+        let Some(ours) = self.session.with_untracked(|s| s.as_ref().map(|s| s.user_id.clone()))
+        else {
+            // Signed out here: pick up a sign-in from elsewhere, locked, as a reload would.
+            if let Some(session) = stored.and_then(|_| self.stored_session()) {
+                self.enter(session);
+            }
+            return;
         };
-        let mut next = self.data.get_untracked();
-        change(&mut next);
-        document::save(
-            &LocalStore,
-            &self.keys.get_value().user(&session.user_id),
-            &next,
-        )?;
-        self.data.set(next);
-        Ok(())
+        match session_check::check(stored.as_ref(), &ours) {
+            SessionCheck::Same => {}
+            SessionCheck::SignedOut | SessionCheck::OtherUser => self.leave(),
+        }
     }
 }

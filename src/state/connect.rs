@@ -1,7 +1,6 @@
 //! Connect and Remove: how linked accounts come and go.
 
 use crate::browser::{clock, http};
-use leptos::prelude::*;
 
 use crate::domain::aws_form::AwsValues;
 use crate::domain::cloud::{openid_configuration_url, TenantCheck};
@@ -13,7 +12,8 @@ use crate::domain::integration::{AwsLink, Details, EntraLink, Integration, LinkS
 use crate::domain::openid::check_openid_response;
 use crate::domain::provider::Provider;
 use crate::domain::tenant::TenantId;
-use crate::state::auth::Auth;
+use crate::state::accounts::{Accounts, AccountsError};
+use crate::state::drafts::Drafts;
 use crate::state::embed;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,18 +47,24 @@ impl std::fmt::Display for ConnectError {
     }
 }
 
+impl From<AccountsError<ConnectError>> for ConnectError {
+    fn from(e: AccountsError<ConnectError>) -> Self {
+        match e {
+            AccountsError::Rejected(e) => e,
+            other => ConnectError::NotSaved(other.to_string()),
+        }
+    }
+}
+
 fn duplicate_of(
-    auth: &Auth,
+    list: &[Integration],
     provider: Provider,
     values: &EntraValues,
     guid: Option<&Guid>,
 ) -> Option<String> {
-    auth.data.with_untracked(|d| {
-        d.integrations
-            .iter()
-            .find(|i| i.same_entra_app(provider, &values.tenant, guid, &values.application_id))
-            .map(|i| i.name.as_str().to_string())
-    })
+    list.iter()
+        .find(|i| i.same_entra_app(provider, &values.tenant, guid, &values.application_id))
+        .map(|i| i.name.as_str().to_string())
 }
 
 /// Reads the tenant's OpenID configuration from the cloud's sign-in host.
@@ -73,7 +79,8 @@ pub async fn check_tenant(config: &Config, draft: &EntraDraft, tenant: &TenantId
 /// Checks for duplicates, then the tenant, then saves the account and drops
 /// the draft. A tenant check that cannot run still links, marked unverified.
 pub async fn connect_entra(
-    auth: &Auth,
+    accounts: Accounts,
+    drafts: Drafts,
     config: &Config,
     provider: Provider,
     values: EntraValues,
@@ -83,7 +90,8 @@ pub async fn connect_entra(
         .certificate
         .clone()
         .ok_or(ConnectError::NoCertificate)?;
-    if let Some(name) = duplicate_of(auth, provider, &values, None) {
+    // A quick look before the network call; the write checks again on the latest list.
+    if let Some(name) = accounts.with(|l| duplicate_of(l, provider, &values, None)) {
         return Err(ConnectError::Duplicate(name));
     }
     let (status, tenant_guid) = match check_tenant(config, draft, &values.tenant).await {
@@ -91,51 +99,42 @@ pub async fn connect_entra(
         TenantCheck::NotFound => return Err(ConnectError::TenantNotFound),
         TenantCheck::Unavailable(_) => (LinkStatus::TenantNotVerified, None),
     };
-    // A domain and a GUID can name the same tenant.
-    if let Some(name) = duplicate_of(auth, provider, &values, tenant_guid.as_ref()) {
-        return Err(ConnectError::Duplicate(name));
-    }
     let integration = Integration {
         id: uuid::Uuid::new_v4().to_string(),
         provider,
-        name: values.name,
+        name: values.name.clone(),
         created_ms: clock::now_ms(),
         status,
         details: Details::Entra(EntraLink {
-            tenant: values.tenant,
+            tenant: values.tenant.clone(),
             tenant_guid,
-            application_id: values.application_id,
-            organization: Some(values.organization),
+            application_id: values.application_id.clone(),
+            organization: Some(values.organization.clone()),
             cloud: draft.cloud,
             certificate,
-            azure_scope: values.azure_scope,
+            azure_scope: values.azure_scope.clone(),
         }),
     };
-    auth.update(|d| {
-        d.integrations.push(integration.clone());
-        *d.drafts.entra_mut(provider) = None;
-    })
-    .map_err(|e| ConnectError::NotSaved(e.to_string()))?;
+    // A domain and a GUID can name the same tenant.
+    accounts
+        .link(integration.clone(), move |list| {
+            duplicate_of(list, provider, &values, tenant_guid.as_ref()).map(ConnectError::Duplicate)
+        })
+        .await?;
+    drafts.discard(provider).await;
     embed::notify_linked(config, &integration);
     Ok(integration)
 }
 
 /// Saves an AWS account once its role is not linked already. There is
 /// nothing to check from the browser: AWS offers no CORS endpoint for it.
-pub fn connect_aws(
-    auth: &Auth,
+pub async fn connect_aws(
+    accounts: Accounts,
+    drafts: Drafts,
     config: &Config,
     values: AwsValues,
 ) -> Result<Integration, ConnectError> {
-    let existing = auth.data.with_untracked(|d| {
-        d.integrations
-            .iter()
-            .find(|i| i.same_role(&values.role_arn))
-            .map(|i| i.name.as_str().to_string())
-    });
-    if let Some(name) = existing {
-        return Err(ConnectError::DuplicateRole(name));
-    }
+    let role = values.role_arn.clone();
     let integration = Integration {
         id: uuid::Uuid::new_v4().to_string(),
         provider: Provider::Aws,
@@ -148,23 +147,24 @@ pub fn connect_aws(
             external_id: values.external_id,
         }),
     };
-    auth.update(|d| {
-        d.integrations.push(integration.clone());
-        d.drafts.aws = None;
-    })
-    .map_err(|e| ConnectError::NotSaved(e.to_string()))?;
+    accounts
+        .link(integration.clone(), move |list| {
+            list.iter()
+                .find(|i| i.same_role(&role))
+                .map(|i| ConnectError::DuplicateRole(i.name.as_str().to_string()))
+        })
+        .await?;
+    drafts.discard(Provider::Aws).await;
     embed::notify_linked(config, &integration);
     Ok(integration)
 }
 
 /// Runs the tenant check again for an account linked while it could not run.
-pub async fn retry_tenant_check(auth: &Auth, config: &Config, id: &str) -> TenantCheck {
-    let Some(link) = auth.data.with_untracked(|d| {
-        d.integrations
-            .iter()
-            .find(|i| i.id == id)
-            .and_then(|i| i.entra().cloned())
-    }) else {
+pub async fn retry_tenant_check(accounts: Accounts, config: &Config, id: &str) -> TenantCheck {
+    let Some(link) = accounts
+        .find_untracked(id)
+        .and_then(|i| i.entra().cloned())
+    else {
         return TenantCheck::Unavailable("the account no longer exists".into());
     };
     let draft = EntraDraft {
@@ -173,31 +173,25 @@ pub async fn retry_tenant_check(auth: &Auth, config: &Config, id: &str) -> Tenan
     };
     let check = check_tenant(config, &draft, &link.tenant).await;
     if let TenantCheck::Verified(guid) = &check {
-        let _ = auth.update(|d| {
-            if let Some(i) = d.integrations.iter_mut().find(|i| i.id == id) {
+        let guid = *guid;
+        let _ = accounts
+            .update(id, move |i| {
                 i.status = LinkStatus::Connected;
                 if let Details::Entra(e) = &mut i.details {
-                    e.tenant_guid = Some(*guid);
+                    e.tenant_guid = Some(guid);
                 }
-            }
-        });
+            })
+            .await;
     }
     check
 }
 
 /// Deletes an account with its certificate and sealed key, and tells an
 /// embedding portal.
-pub fn remove(auth: &Auth, config: &Config, id: &str) -> Result<(), String> {
-    let provider = auth.data.with_untracked(|d| {
-        d.integrations
-            .iter()
-            .find(|i| i.id == id)
-            .map(|i| i.provider)
-    });
-    auth.update(|d| d.integrations.retain(|i| i.id != id))
-        .map_err(|e| e.to_string())?;
-    if let Some(provider) = provider {
-        embed::notify_removed(config, id, provider);
+pub async fn remove(accounts: Accounts, config: &Config, id: &str) -> Result<(), String> {
+    let removed = accounts.remove(id).await.map_err(|e| e.to_string())?;
+    if let Some(gone) = removed {
+        embed::notify_removed(config, id, gone.provider);
     }
     Ok(())
 }

@@ -2,7 +2,6 @@
 //! removals, and answers its requests for client assertions, so the private
 //! key never has to leave.
 
-use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::embed::{self, Incoming};
@@ -12,6 +11,7 @@ use crate::domain::embed as messages;
 use crate::domain::embed::Request;
 use crate::domain::integration::Integration;
 use crate::domain::provider::Provider;
+use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
 use crate::state::certificates::{client_assertion, AssertionFor, KeyError};
 
@@ -28,7 +28,7 @@ pub fn notify_removed(config: &Config, id: &str, provider: Provider) {
 }
 
 /// Answers the configured parent origin's requests; nothing else is heard.
-pub fn listen(auth: Auth, config: Config) {
+pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
     let Some(origin) = config.parent_origin.clone() else {
         return;
     };
@@ -41,7 +41,7 @@ pub fn listen(auth: Auth, config: Config) {
                 user_id,
                 email,
             }) => {
-                if !auth.host_identity {
+                if !auth.host_identity() {
                     let message = "sign-in is accepted only in host identity mode";
                     incoming.reply(&messages::error(request_id.as_deref(), message));
                     return;
@@ -59,7 +59,7 @@ pub fn listen(auth: Auth, config: Config) {
                 account_id,
                 alg,
             }) => spawn_local(async move {
-                let reply = match answer(&auth, &config, &account_id, alg).await {
+                let reply = match answer(&auth, accounts, &config, &account_id, alg).await {
                     Ok((jwt, endpoint)) => {
                         messages::assertion(&request_id, &account_id, &jwt, &endpoint)
                     }
@@ -73,18 +73,14 @@ pub fn listen(auth: Auth, config: Config) {
 
 async fn answer(
     auth: &Auth,
+    accounts: Accounts,
     config: &Config,
     account_id: &str,
     alg: crate::crypto::AssertionAlg,
 ) -> Result<(String, String), String> {
-    let link = auth
-        .data
-        .with_untracked(|d| {
-            d.integrations
-                .iter()
-                .find(|i| i.id == account_id)
-                .and_then(|i| i.entra().cloned())
-        })
+    let link = accounts
+        .find_untracked(account_id)
+        .and_then(|i| i.entra().cloned())
         .ok_or_else(|| format!("no linked Microsoft or Azure account has id \"{account_id}\""))?;
     let base = config.sign_in_host(link.cloud);
     let host = base.split_once("://").map_or(base, |(_, h)| h);

@@ -1,11 +1,21 @@
 //! App-wide state handed to pages through typed context accessors, and the
 //! actions that change it.
+//!
+//! Small handles, each owning its signals and its part of storage:
+//! [`auth::Auth`] (who is signed in, unlocked keys), [`accounts::Accounts`]
+//! (linked accounts), [`drafts::Drafts`] (this tab's unfinished forms). All of
+//! them write through [`persist::Persist`], the one write path, and
+//! [`sync`] refreshes them when another tab writes.
 
+pub mod accounts;
 pub mod auth;
 pub mod certificates;
 pub mod connect;
+pub mod drafts;
 pub mod embed;
 pub mod notices;
+pub mod persist;
+pub mod sync;
 
 use leptos::prelude::*;
 

@@ -1,6 +1,9 @@
 //! Versioned JSON documents. A stored value that does not parse, or that a newer
 //! version of the app wrote, is never dropped: it is moved aside under a backup
 //! key, the caller is told, and a clean document takes its place.
+//!
+//! Each document also carries a revision, bumped by every write, so a tab can
+//! tell that what it holds in memory is no longer what is stored.
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -16,7 +19,29 @@ pub trait Versioned: Serialize + DeserializeOwned + Default {
 #[derive(Serialize, Deserialize)]
 struct Envelope<T> {
     version: u32,
+    /// Absent in documents written before revisions existed: they count as 0.
+    #[serde(default)]
+    revision: u64,
     data: T,
+}
+
+/// The revision of a stored value without decoding its data: 0 when absent
+/// or unreadable, as [`load`] would then start from a clean document.
+pub fn revision_of(raw: Option<&str>) -> u64 {
+    #[derive(Deserialize)]
+    struct Head {
+        #[serde(default)]
+        revision: u64,
+    }
+    raw.and_then(|r| serde_json::from_str::<Head>(r).ok())
+        .map_or(0, |h| h.revision)
+}
+
+/// Decodes a stored value as another tab wrote it (from a `storage` event):
+/// `None` when it is absent, unreadable or newer than this build.
+pub fn decode<T: Versioned>(raw: &str) -> Option<(T, u64)> {
+    let env: Envelope<T> = serde_json::from_str(raw).ok()?;
+    (env.version <= T::VERSION).then_some((env.data, env.revision))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,6 +87,8 @@ impl Recovered {
 
 pub struct Loaded<T> {
     pub value: T,
+    /// The stored revision; 0 for a document that is absent or was set aside.
+    pub revision: u64,
     pub recovered: Option<Recovered>,
 }
 
@@ -69,6 +96,7 @@ pub fn load<T: Versioned>(kv: &dyn KeyValue, keys: &Keys, key: &str, now_ms: i64
     let Some(raw) = kv.get(key) else {
         return Loaded {
             value: T::default(),
+            revision: 0,
             recovered: None,
         };
     };
@@ -79,6 +107,7 @@ pub fn load<T: Versioned>(kv: &dyn KeyValue, keys: &Keys, key: &str, now_ms: i64
                 Ok(env) => {
                     return Loaded {
                         value: env.data,
+                        revision: env.revision,
                         recovered: None,
                     }
                 }
@@ -90,10 +119,11 @@ pub fn load<T: Versioned>(kv: &dyn KeyValue, keys: &Keys, key: &str, now_ms: i64
     let backup_key = keys.backup(key, now_ms);
     let backed_up = kv.set(&backup_key, &raw).is_ok();
     if backed_up {
-        kv.remove(key);
+        let _ = kv.remove(key);
     }
     Loaded {
         value: T::default(),
+        revision: 0,
         recovered: Some(Recovered {
             key: key.to_string(),
             backup_key,
@@ -103,9 +133,17 @@ pub fn load<T: Versioned>(kv: &dyn KeyValue, keys: &Keys, key: &str, now_ms: i64
     }
 }
 
-pub fn save<T: Versioned>(kv: &dyn KeyValue, key: &str, value: &T) -> Result<(), StoreError> {
+/// Writes `value` as `revision`. Only [`super::write`] calls this, so every
+/// write is a read-modify-write of the latest stored value.
+pub(super) fn save<T: Versioned>(
+    kv: &dyn KeyValue,
+    key: &str,
+    value: &T,
+    revision: u64,
+) -> Result<(), StoreError> {
     let json = serde_json::to_string(&Envelope {
         version: T::VERSION,
+        revision,
         data: value,
     })
     .expect("documents are plain data and always serialise");
@@ -151,11 +189,25 @@ mod tests {
             &Doc {
                 names: vec!["a".into()],
             },
+            7,
         )
         .unwrap();
-        assert!(kv.get("p.doc").unwrap().contains("\"version\":1"));
+        let raw = kv.get("p.doc").unwrap();
+        assert!(raw.contains("\"version\":1"));
+        assert_eq!(revision_of(Some(&raw)), 7);
         let loaded: Loaded<Doc> = load(&kv, &keys, "p.doc", 1);
         assert_eq!(loaded.value.names, ["a"]);
+        assert_eq!(loaded.revision, 7);
+        assert_eq!(decode::<Doc>(&raw).unwrap().1, 7);
+    }
+
+    #[test]
+    fn documents_from_before_revisions_are_revision_zero() {
+        let (kv, keys) = setup(Some(r#"{"version":1,"data":{"names":["old"]}}"#));
+        let loaded: Loaded<Doc> = load(&kv, &keys, "p.doc", 1);
+        assert_eq!((loaded.value.names.len(), loaded.revision), (1, 0));
+        assert_eq!(revision_of(None), 0);
+        assert!(decode::<Doc>(r#"{"version":9,"data":{"names":[]}}"#).is_none());
     }
 
     #[test]

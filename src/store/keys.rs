@@ -36,6 +36,28 @@ impl Keys {
         format!("{}user.{user_id}", self.prefix)
     }
 
+    /// One user's unfinished link forms, one per tab and provider.
+    pub fn drafts(&self, user_id: &str) -> String {
+        format!("{}user.{user_id}.drafts", self.prefix)
+    }
+
+    /// Web Lock names: one per stored document, so writers of different
+    /// documents never wait for each other.
+    pub fn lock(&self, key: &str) -> String {
+        format!("{key}.lock")
+    }
+
+    /// The Web Lock a tab holds while it is open, so others can tell that
+    /// its drafts are still in use.
+    pub fn tab_lock(&self, tab_id: &str) -> String {
+        format!("{}tab.{tab_id}", self.prefix)
+    }
+
+    /// The tab lock's owner, when `lock` is one.
+    pub fn tab_of_lock<'a>(&self, lock: &'a str) -> Option<&'a str> {
+        lock.strip_prefix(&self.prefix)?.strip_prefix("tab.")
+    }
+
     /// Where an unreadable value is moved aside.
     pub fn backup(&self, key: &str, now_ms: i64) -> String {
         format!("{key}.backup.{now_ms}")
@@ -49,9 +71,11 @@ mod tests {
     #[test]
     fn every_key_carries_the_prefix() {
         let k = Keys::new("portal.link.");
-        for key in [k.registry(), k.session(), k.user("u1")] {
+        for key in [k.registry(), k.session(), k.user("u1"), k.drafts("u1")] {
             assert!(key.starts_with("portal.link."), "{key}");
         }
         assert_eq!(k.backup(&k.user("u1"), 42), "portal.link.user.u1.backup.42");
+        assert_eq!(k.tab_of_lock(&k.tab_lock("t9")), Some("t9"));
+        assert_eq!(k.tab_of_lock("other.tab.t9"), None);
     }
 }

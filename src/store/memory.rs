@@ -28,7 +28,8 @@ impl KeyValue for MemoryStore {
         Ok(())
     }
 
-    fn remove(&self, key: &str) {
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
         self.map.borrow_mut().remove(key);
+        Ok(())
     }
 }

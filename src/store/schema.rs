@@ -2,14 +2,14 @@
 //!
 //! - the registry (`{prefix}accounts`): login records and failed-try counters;
 //! - the session (`{prefix}session`): who is signed in;
-//! - one user document per user (`{prefix}user.{id}`): integrations and drafts.
+//! - one user document per user (`{prefix}user.{id}`): linked accounts;
+//! - the user's unfinished forms (`{prefix}user.{id}.drafts`), in [`super::drafts`].
 
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use super::document::Versioned;
-use crate::domain::drafts::Drafts;
 use crate::domain::integration::Integration;
 use crate::domain::throttle::Throttle;
 
@@ -53,11 +53,11 @@ impl Versioned for Session {
     const VERSION: u32 = 1;
 }
 
+/// Documents written before drafts moved out still carry a `drafts` field;
+/// it is ignored.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct UserData {
     pub integrations: Vec<Integration>,
-    #[serde(default)]
-    pub drafts: Drafts,
 }
 
 impl Versioned for UserData {

@@ -24,7 +24,7 @@ fn values_round_trip_through_local_storage() {
         Some("{\"a\":1}"),
         "the value is really in localStorage"
     );
-    LocalStore.remove(key);
+    LocalStore.remove(key).unwrap();
     assert_eq!(LocalStore.get(key), None);
 }
 
@@ -44,5 +44,5 @@ fn unreadable_documents_move_to_a_backup_in_local_storage() {
     );
     assert_eq!(LocalStore.get(&key), None);
     assert!(loaded.value.integrations.is_empty());
-    LocalStore.remove("test.recovery.user.u1.backup.1234");
+    LocalStore.remove("test.recovery.user.u1.backup.1234").unwrap();
 }

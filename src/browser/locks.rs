@@ -1,0 +1,88 @@
+//! The Web Locks API (`navigator.locks`), which serialises writers across the
+//! tabs of one origin. web-sys keeps it behind an unstable flag, so the few
+//! calls used here are declared by hand. Where the API is missing (older
+//! browsers, native tests) work runs at once and the revision check in
+//! `store::write` is the only guard.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Promise, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    type LockManager;
+
+    #[wasm_bindgen(method, js_name = request)]
+    fn request(this: &LockManager, name: &str, callback: &Function) -> Promise;
+
+    #[wasm_bindgen(method)]
+    fn query(this: &LockManager) -> Promise;
+}
+
+fn manager() -> Option<LockManager> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    let navigator = web_sys::window()?.navigator();
+    let locks = Reflect::get(&navigator, &JsValue::from_str("locks")).ok()?;
+    (!locks.is_undefined() && !locks.is_null()).then(|| locks.unchecked_into())
+}
+
+/// Whether this browser has Web Locks.
+pub fn supported() -> bool {
+    manager().is_some()
+}
+
+/// Runs `work` while this tab holds the exclusive lock `name`, so no other
+/// tab runs work under the same name meanwhile.
+pub async fn exclusive<R: 'static>(name: &str, work: impl FnOnce() -> R + 'static) -> R {
+    let work = Rc::new(RefCell::new(Some(work)));
+    if let Some(manager) = manager() {
+        let result = Rc::new(RefCell::new(None));
+        let (w, r) = (work.clone(), result.clone());
+        let callback = Closure::once_into_js(move |_lock: JsValue| {
+            if let Some(work) = w.borrow_mut().take() {
+                *r.borrow_mut() = Some(work());
+            }
+            JsValue::UNDEFINED
+        });
+        let _ = JsFuture::from(manager.request(name, callback.unchecked_ref())).await;
+        let done = result.borrow_mut().take();
+        if let Some(done) = done {
+            return done;
+        }
+    }
+    // No lock manager, or it refused (an opaque origin): run unguarded.
+    let work = work.borrow_mut().take().expect("work runs once");
+    work()
+}
+
+/// Holds the lock `name` until the page goes away, so other tabs can see
+/// that this one is open.
+pub fn hold_while_open(name: &str) {
+    let Some(manager) = manager() else {
+        return;
+    };
+    let forever = Closure::<dyn FnMut(JsValue) -> Promise>::new(|_lock: JsValue| {
+        Promise::new(&mut |_resolve, _reject| {})
+    });
+    let _ = manager.request(name, forever.as_ref().unchecked_ref());
+    forever.forget();
+}
+
+/// The names of every lock held on this origin, by any tab; `None` where
+/// the browser cannot tell.
+pub async fn held() -> Option<Vec<String>> {
+    let snapshot = JsFuture::from(manager()?.query()).await.ok()?;
+    let held = Reflect::get(&snapshot, &JsValue::from_str("held")).ok()?;
+    let held: Array = held.dyn_into().ok()?;
+    Some(
+        held.iter()
+            .filter_map(|lock| Reflect::get(&lock, &JsValue::from_str("name")).ok())
+            .filter_map(|name| name.as_string())
+            .collect(),
+    )
+}

@@ -1,0 +1,114 @@
+//! The one write path from app state to storage. Every handle writes through
+//! [`Persist::commit`]: the change runs on the latest stored value, inside a
+//! Web Lock named after the document, and signals change only once the write
+//! has succeeded.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::browser::{clock, locks};
+use crate::state::notices::{NoticeKind, Notices};
+use crate::store::document::{self, Versioned};
+use crate::store::keys::Keys;
+use crate::store::write::{self, Committed, WriteError};
+use crate::store::{KeyValue, StoreError};
+
+#[derive(Clone, Copy)]
+pub struct Persist {
+    kv: StoredValue<Rc<dyn KeyValue>, LocalStorage>,
+    keys: StoredValue<Keys>,
+    notices: Notices,
+}
+
+impl Persist {
+    pub fn new(kv: Rc<dyn KeyValue>, keys: Keys, notices: Notices) -> Self {
+        Persist {
+            kv: StoredValue::new_local(kv),
+            keys: StoredValue::new(keys),
+            notices,
+        }
+    }
+
+    pub fn keys(&self) -> Keys {
+        self.keys.get_value()
+    }
+
+    /// The stored document and its revision; an unreadable one is set aside
+    /// with a notice.
+    pub fn load<T: Versioned>(&self, key: &str) -> (T, u64) {
+        let kv = self.kv.get_value();
+        let loaded = document::load::<T>(&*kv, &self.keys(), key, clock::now_ms());
+        if let Some(r) = loaded.recovered {
+            self.notices.push(NoticeKind::Warning, r.message());
+        }
+        (loaded.value, loaded.revision)
+    }
+
+    /// Applies `change` to the latest stored value under the document's lock.
+    pub async fn commit<T, R, E>(
+        &self,
+        key: &str,
+        change: impl FnMut(&mut T) -> Result<R, E> + 'static,
+    ) -> Result<Committed<T, R>, WriteError<E>>
+    where
+        T: Versioned + 'static,
+        R: 'static,
+        E: 'static,
+    {
+        let kv = self.kv.get_value();
+        let keys = self.keys();
+        let lock = keys.lock(key);
+        let key = key.to_string();
+        let done = locks::exclusive(&lock, move || {
+            write::modify(&*kv, &keys, &key, clock::now_ms(), change)
+        })
+        .await;
+        self.report(&done);
+        done
+    }
+
+    /// [`Persist::commit`] without waiting for the lock, for the last save as
+    /// the page goes away; the revision check still guards it.
+    pub fn commit_now<T: Versioned, R, E>(
+        &self,
+        key: &str,
+        change: impl FnMut(&mut T) -> Result<R, E>,
+    ) -> Result<Committed<T, R>, WriteError<E>> {
+        let kv = self.kv.get_value();
+        let done = write::modify(&*kv, &self.keys(), key, clock::now_ms(), change);
+        self.report(&done);
+        done
+    }
+
+    /// Removes a document under its lock.
+    pub async fn delete(&self, key: &str) -> Result<(), StoreError> {
+        let kv = self.kv.get_value();
+        let lock = self.keys().lock(key);
+        let key = key.to_string();
+        let done = locks::exclusive(&lock, move || write::delete(&*kv, &key)).await;
+        if let Err(e) = &done {
+            self.notices.push(NoticeKind::Error, e.to_string());
+        }
+        done
+    }
+
+    /// The raw stored value, for comparing with what a `storage` event says.
+    pub fn raw(&self, key: &str) -> Option<String> {
+        self.kv.get_value().get(key)
+    }
+
+    /// Storage refusals are the page's business, not one form's: they are
+    /// shown once, at the top.
+    fn report<T, R, E>(&self, done: &Result<Committed<T, R>, WriteError<E>>) {
+        match done {
+            Ok(c) => {
+                if let Some(r) = &c.recovered {
+                    self.notices.push(NoticeKind::Warning, r.message());
+                }
+            }
+            Err(WriteError::Store(e)) => self.notices.push(NoticeKind::Error, e.to_string()),
+            Err(WriteError::Rejected(_)) => {}
+        }
+    }
+}

@@ -1,0 +1,196 @@
+//! Unfinished link forms, one per tab and provider, in a document of their own
+//! (`user.{id}.drafts`) so that typing never rewrites the linked accounts.
+//!
+//! Each draft belongs to the tab that made it. A tab writes and deletes only
+//! its own drafts, so two tabs working on the same form never overwrite each
+//! other. A tab that opens a form with no draft of its own takes over the most
+//! recent draft that no open tab holds: the one a closed tab left behind.
+
+use serde::{Deserialize, Serialize};
+
+use super::document::Versioned;
+use crate::domain::drafts::{AwsDraft, EntraDraft};
+use crate::domain::provider::Provider;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum FormDraft {
+    Entra(EntraDraft),
+    Aws(AwsDraft),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftEntry {
+    /// The tab that owns this draft.
+    pub owner: String,
+    pub provider: Provider,
+    pub updated_ms: i64,
+    pub form: FormDraft,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DraftBook {
+    pub entries: Vec<DraftEntry>,
+}
+
+impl Versioned for DraftBook {
+    const VERSION: u32 = 1;
+}
+
+impl DraftBook {
+    /// `owner`'s draft of `provider`'s form.
+    pub fn own(&self, owner: &str, provider: Provider) -> Option<&DraftEntry> {
+        self.entries
+            .iter()
+            .find(|e| e.owner == owner && e.provider == provider)
+    }
+
+    /// Saves `owner`'s draft; every other tab's draft stays as it is.
+    pub fn put(&mut self, owner: &str, provider: Provider, form: FormDraft, now_ms: i64) {
+        let entry = DraftEntry {
+            owner: owner.to_string(),
+            provider,
+            updated_ms: now_ms,
+            form,
+        };
+        match self
+            .entries
+            .iter_mut()
+            .find(|e| e.owner == owner && e.provider == provider)
+        {
+            Some(existing) => *existing = entry,
+            None => self.entries.push(entry),
+        }
+    }
+
+    /// Deletes `owner`'s draft (Start over, or Connect), with its sealed key.
+    pub fn remove_own(&mut self, owner: &str, provider: Provider) -> Option<DraftEntry> {
+        let at = self
+            .entries
+            .iter()
+            .position(|e| e.owner == owner && e.provider == provider)?;
+        Some(self.entries.remove(at))
+    }
+
+    /// Gives `owner` the most recent draft of `provider` that no open tab
+    /// holds (`is_open` tells which owners are open), unless it has its own.
+    pub fn adopt(
+        &mut self,
+        owner: &str,
+        provider: Provider,
+        is_open: impl Fn(&str) -> bool,
+    ) -> Option<&DraftEntry> {
+        if self.own(owner, provider).is_none() {
+            let orphan = self
+                .entries
+                .iter_mut()
+                .filter(|e| e.provider == provider && e.owner != owner && !is_open(&e.owner))
+                .max_by_key(|e| e.updated_ms)?;
+            orphan.owner = owner.to_string();
+        }
+        self.own(owner, provider)
+    }
+
+    /// The draft a reopened page offers: this tab's own, else the most recent.
+    pub fn latest(&self, provider: Provider) -> Option<&DraftEntry> {
+        self.entries
+            .iter()
+            .filter(|e| e.provider == provider)
+            .max_by_key(|e| e.updated_ms)
+    }
+}
+
+impl FormDraft {
+    pub fn entra(&self) -> Option<&EntraDraft> {
+        match self {
+            FormDraft::Entra(d) => Some(d),
+            FormDraft::Aws(_) => None,
+        }
+    }
+
+    pub fn aws(&self) -> Option<&AwsDraft> {
+        match self {
+            FormDraft::Aws(d) => Some(d),
+            FormDraft::Entra(_) => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entra(name: &str) -> FormDraft {
+        FormDraft::Entra(EntraDraft {
+            name: name.into(),
+            ..Default::default()
+        })
+    }
+
+    fn name_of(e: Option<&DraftEntry>) -> Option<String> {
+        e.and_then(|e| e.form.entra()).map(|d| d.name.clone())
+    }
+
+    #[test]
+    fn each_tab_writes_only_its_own_draft() {
+        let mut book = DraftBook::default();
+        book.put("tab-a", Provider::Microsoft, entra("A1"), 1);
+        book.put("tab-b", Provider::Microsoft, entra("B1"), 2);
+        book.put("tab-a", Provider::Microsoft, entra("A2"), 3);
+        assert_eq!(book.entries.len(), 2);
+        assert_eq!(
+            name_of(book.own("tab-a", Provider::Microsoft)).as_deref(),
+            Some("A2")
+        );
+        assert_eq!(
+            name_of(book.own("tab-b", Provider::Microsoft)).as_deref(),
+            Some("B1")
+        );
+        assert!(book.own("tab-a", Provider::Azure).is_none());
+        book.remove_own("tab-a", Provider::Microsoft);
+        assert_eq!(
+            name_of(book.own("tab-b", Provider::Microsoft)).as_deref(),
+            Some("B1"),
+            "removing one tab's draft leaves the other's"
+        );
+    }
+
+    #[test]
+    fn a_new_tab_takes_over_the_most_recent_draft_no_open_tab_holds() {
+        let mut book = DraftBook::default();
+        book.put("closed-old", Provider::Microsoft, entra("old"), 1);
+        book.put("closed-new", Provider::Microsoft, entra("new"), 5);
+        book.put("open", Provider::Microsoft, entra("open"), 9);
+        book.put("closed-aws", Provider::Aws, FormDraft::Aws(AwsDraft::default()), 10);
+        let adopted = book.adopt("fresh", Provider::Microsoft, |o| o == "open");
+        assert_eq!(name_of(adopted).as_deref(), Some("new"));
+        assert!(book.own("closed-new", Provider::Microsoft).is_none());
+        assert_eq!(
+            name_of(book.own("open", Provider::Microsoft)).as_deref(),
+            Some("open"),
+            "an open tab's draft is never taken"
+        );
+        assert_eq!(book.entries.len(), 4, "adopting moves, it does not copy");
+    }
+
+    #[test]
+    fn a_tab_with_its_own_draft_keeps_it() {
+        let mut book = DraftBook::default();
+        book.put("me", Provider::Azure, entra("mine"), 1);
+        book.put("gone", Provider::Azure, entra("newer"), 2);
+        let kept = book.adopt("me", Provider::Azure, |_| false);
+        assert_eq!(name_of(kept).as_deref(), Some("mine"));
+        assert_eq!(
+            name_of(book.latest(Provider::Azure)).as_deref(),
+            Some("newer")
+        );
+    }
+
+    #[test]
+    fn nothing_to_adopt_when_every_owner_is_open() {
+        let mut book = DraftBook::default();
+        book.put("other", Provider::Microsoft, entra("theirs"), 1);
+        assert!(book.adopt("me", Provider::Microsoft, |_| true).is_none());
+        assert_eq!(book.entries[0].owner, "other");
+    }
+}
