@@ -30,7 +30,8 @@ pub fn RemoveAccount(
     let error = RwSignal::new(None::<String>);
     let title = format!("Remove \"{name}\"?");
     let remove = move |_| {
-        let (config, id, name, navigate) = (config.clone(), id.clone(), name.clone(), navigate.clone());
+        let (config, id, name, navigate) =
+            (config.clone(), id.clone(), name.clone(), navigate.clone());
         spawn_local(async move {
             match connect::remove(accounts, &config, &id).await {
                 Ok(()) => {

@@ -18,11 +18,11 @@ use crate::domain::drafts::AwsDraft;
 use crate::domain::external_id::ExternalId;
 use crate::domain::provider::Provider;
 use crate::state::accounts::Accounts;
-use crate::state::drafts::Drafts;
-use crate::store::drafts::FormDraft;
 use crate::state::connect::connect_aws;
+use crate::state::drafts::Drafts;
 use crate::state::notices::{NoticeKind, Notices};
 use crate::state::AppState;
+use crate::store::drafts::FormDraft;
 
 pub const AWS_LIST: &str = "/integrations/aws";
 
@@ -39,9 +39,7 @@ pub fn AwsLink() -> impl IntoView {
     let state = AppState::expect();
     let notices = Notices::expect();
     let navigate = use_navigate();
-    let own = drafts
-        .own(Provider::Aws)
-        .and_then(|f| f.aws().cloned());
+    let own = drafts.own(Provider::Aws).and_then(|f| f.aws().cloned());
     let adopt = own.is_none();
     let initial = own.unwrap_or_else(|| AwsDraft {
         external_id: fresh_external_id(),

@@ -24,9 +24,7 @@ pub fn EntraAccount(flow: &'static EntraFlow) -> impl IntoView {
     let accounts = Accounts::expect();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let account = move || {
-        accounts.find(&id())
-    };
+    let account = move || accounts.find(&id());
     view! {
         {move || match account() {
             Some(a) => view! { <AccountDetail account=a flow /> }.into_any(),

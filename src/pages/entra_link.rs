@@ -20,12 +20,12 @@ use crate::domain::integration::LinkStatus;
 use crate::pages::entra_flow::EntraFlow;
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
-use crate::state::drafts::Drafts;
-use crate::store::drafts::FormDraft;
 use crate::state::certificates::{self, KeyError, NewCertificate};
 use crate::state::connect::connect_entra;
+use crate::state::drafts::Drafts;
 use crate::state::notices::{NoticeKind, Notices};
 use crate::state::AppState;
+use crate::store::drafts::FormDraft;
 
 /// The link page for `flow`'s provider.
 #[component]
@@ -36,9 +36,7 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
     let state = AppState::expect();
     let notices = Notices::expect();
     let navigate = use_navigate();
-    let saved = drafts
-        .own(flow.provider)
-        .and_then(|f| f.entra().cloned());
+    let saved = drafts.own(flow.provider).and_then(|f| f.entra().cloned());
     let adopt = saved.is_none();
     let initial = saved.unwrap_or_else(|| EntraDraft {
         cloud: state.config.default_cloud,

@@ -12,12 +12,10 @@ use crate::state::accounts::Accounts;
 #[component]
 pub fn MicrosoftProducts() -> impl IntoView {
     let accounts = Accounts::expect();
-    let count = Signal::derive(move || {
-        match accounts.count(Provider::Microsoft) {
-            0 => "Exchange Online and Microsoft 365 through Entra ID".to_string(),
-            1 => "1 account linked".to_string(),
-            n => format!("{n} accounts linked"),
-        }
+    let count = Signal::derive(move || match accounts.count(Provider::Microsoft) {
+        0 => "Exchange Online and Microsoft 365 through Entra ID".to_string(),
+        1 => "1 account linked".to_string(),
+        n => format!("{n} accounts linked"),
     });
     view! {
         <section class="page" aria-labelledby="page-title">

@@ -63,7 +63,9 @@ impl Accounts {
 
     /// Loads `user_id`'s accounts, before the session shows them.
     pub fn open(&self, user_id: &str) {
-        let (data, revision) = self.persist.load::<UserData>(&self.persist.keys().user(user_id));
+        let (data, revision) = self
+            .persist
+            .load::<UserData>(&self.persist.keys().user(user_id));
         self.revision.set_value(revision);
         self.list.set(data.integrations);
         self.user.set(Some(user_id.to_string()));
@@ -214,14 +216,149 @@ impl Accounts {
     fn writable_user<E>(&self) -> Result<String, AccountsError<E>> {
         let user = self.user.get_untracked().ok_or(AccountsError::SignedOut)?;
         if self.session_stored {
-            let (stored, _) = self
-                .persist
-                .load::<Session>(&self.persist.keys().session());
+            let (stored, _) = self.persist.load::<Session>(&self.persist.keys().session());
             let stored = (!stored.user_id.is_empty()).then_some(stored);
             if session_check::check(stored.as_ref(), &user) != SessionCheck::Same {
                 return Err(AccountsError::SignedOut);
             }
         }
         Ok(user)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use futures::executor::block_on;
+
+    use super::*;
+    use crate::domain::aws_account_type::AwsAccountType;
+    use crate::domain::display_name::DisplayName;
+    use crate::domain::external_id::ExternalId;
+    use crate::domain::integration::{AwsLink, Details, LinkStatus};
+    use crate::domain::role_arn::RoleArn;
+    use crate::state::notices::Notices;
+    use crate::store::keys::Keys;
+    use crate::store::memory::MemoryStore;
+    use crate::store::KeyValue;
+
+    fn aws(id: &str, account: &str) -> Integration {
+        Integration {
+            id: id.into(),
+            provider: Provider::Aws,
+            name: DisplayName::parse(id).unwrap(),
+            created_ms: 1,
+            status: LinkStatus::Connected,
+            details: Details::Aws(AwsLink {
+                account_type: AwsAccountType::Linked,
+                role_arn: RoleArn::parse(&format!("arn:aws:iam::{account}:role/ReadOnly")).unwrap(),
+                external_id: ExternalId::parse(&"ab".repeat(24)).unwrap(),
+            }),
+        }
+    }
+
+    fn sign_in(kv: &MemoryStore, user: &str) {
+        let session = format!(
+            r#"{{"version":1,"revision":1,"data":{{"user_id":"{user}","email":"{user}@x.io"}}}}"#
+        );
+        kv.set(&Keys::new("p.").session(), &session).unwrap();
+    }
+
+    /// Two tabs: two sets of handles over one shared store.
+    fn two_tabs(kv: &Rc<MemoryStore>) -> (Accounts, Accounts) {
+        let tab = || {
+            let persist = Persist::new(kv.clone(), Keys::new("p."), Notices::new());
+            let accounts = Accounts::new(persist, true);
+            accounts.open("u1");
+            accounts
+        };
+        (tab(), tab())
+    }
+
+    fn never_duplicate(_: &[Integration]) -> Option<&'static str> {
+        None
+    }
+
+    #[test]
+    fn two_tabs_holding_stale_lists_both_link() {
+        let owner = Owner::new();
+        owner.set();
+        let kv = Rc::new(MemoryStore::default());
+        sign_in(&kv, "u1");
+        let (one, two) = two_tabs(&kv);
+        block_on(one.link(aws("first", "111111111111"), never_duplicate)).unwrap();
+        assert_eq!(two.count(Provider::Aws), 0, "tab two has not heard yet");
+        block_on(two.link(aws("second", "222222222222"), never_duplicate)).unwrap();
+        assert_eq!(
+            two.count(Provider::Aws),
+            2,
+            "tab two wrote onto the latest list"
+        );
+        one.refresh(kv.get(&Keys::new("p.").user("u1")).as_deref());
+        assert_eq!(
+            one.count(Provider::Aws),
+            2,
+            "tab one follows the storage event"
+        );
+        assert!(one.find_untracked("first").is_some() && one.find_untracked("second").is_some());
+    }
+
+    #[test]
+    fn duplicates_are_judged_on_the_latest_list_not_the_tabs_copy() {
+        let owner = Owner::new();
+        owner.set();
+        let kv = Rc::new(MemoryStore::default());
+        sign_in(&kv, "u1");
+        let (one, two) = two_tabs(&kv);
+        let same_role = |list: &[Integration]| {
+            list.iter()
+                .any(|i| i.id == "first")
+                .then_some("already linked")
+        };
+        block_on(one.link(aws("first", "111111111111"), never_duplicate)).unwrap();
+        let refused = block_on(two.link(aws("again", "111111111111"), same_role));
+        assert_eq!(refused, Err(AccountsError::Rejected("already linked")));
+        let stored = kv.get(&Keys::new("p.").user("u1")).unwrap();
+        assert!(!stored.contains("again"), "{stored}");
+    }
+
+    #[test]
+    fn a_tab_whose_person_was_replaced_elsewhere_writes_nothing() {
+        let owner = Owner::new();
+        owner.set();
+        let kv = Rc::new(MemoryStore::default());
+        sign_in(&kv, "u1");
+        let (one, _) = two_tabs(&kv);
+        sign_in(&kv, "u2");
+        let refused = block_on(one.link(aws("sneaky", "333333333333"), never_duplicate));
+        assert_eq!(refused, Err(AccountsError::SignedOut));
+        assert!(kv.get(&Keys::new("p.").user("u1")).is_none());
+    }
+
+    #[test]
+    fn updates_and_removals_apply_to_the_latest_list() {
+        let owner = Owner::new();
+        owner.set();
+        let kv = Rc::new(MemoryStore::default());
+        sign_in(&kv, "u1");
+        let (one, two) = two_tabs(&kv);
+        block_on(one.link(aws("first", "111111111111"), never_duplicate)).unwrap();
+        block_on(one.link(aws("second", "222222222222"), never_duplicate)).unwrap();
+        // Tab two never saw either, yet removes one and keeps the other.
+        let gone = block_on(two.remove("first")).unwrap();
+        assert_eq!(gone.map(|g| g.id), Some("first".to_string()));
+        assert!(
+            block_on(two.update("second", |i| i.status = LinkStatus::TenantNotVerified)).unwrap()
+        );
+        assert!(
+            !block_on(two.update("first", |_| {})).unwrap(),
+            "already gone"
+        );
+        let stored = kv.get(&Keys::new("p.").user("u1")).unwrap();
+        assert!(
+            stored.contains("second") && !stored.contains("\"first\""),
+            "{stored}"
+        );
     }
 }

@@ -255,13 +255,10 @@ impl Auth {
         match user {
             Some(u) if credentials::verifiers_match(&derived.verifier, &expected) => {
                 self.persist
-                    .commit::<Registry, _, std::convert::Infallible>(
-                        &keys.registry(),
-                        move |r| {
-                            r.clear_failures(&address);
-                            Ok(())
-                        },
-                    )
+                    .commit::<Registry, _, std::convert::Infallible>(&keys.registry(), move |r| {
+                        r.clear_failures(&address);
+                        Ok(())
+                    })
                     .await
                     .map_err(store_error)?;
                 self.start_session(
@@ -278,13 +275,10 @@ impl Auth {
                 // Failures from every tab count: each is added to the latest counter.
                 let wait = self
                     .persist
-                    .commit::<Registry, _, std::convert::Infallible>(
-                        &keys.registry(),
-                        move |r| {
-                            r.record_failure(&address, now);
-                            Ok(r.wait_ms(&address, now))
-                        },
-                    )
+                    .commit::<Registry, _, std::convert::Infallible>(&keys.registry(), move |r| {
+                        r.record_failure(&address, now);
+                        Ok(r.wait_ms(&address, now))
+                    })
                     .await
                     .map_err(store_error)?
                     .result;
@@ -302,7 +296,9 @@ impl Auth {
         let Some(session) = self.session.get_untracked() else {
             return Err("Log in first.".into());
         };
-        let (registry, _) = self.persist.load::<Registry>(&self.persist.keys().registry());
+        let (registry, _) = self
+            .persist
+            .load::<Registry>(&self.persist.keys().registry());
         let Some((_, user)) = registry.user_by_id(&session.user_id) else {
             return Err(WRONG_CREDENTIALS.into());
         };
@@ -388,7 +384,9 @@ impl Auth {
             .and_then(document::decode::<Session>)
             .map(|(s, _)| s)
             .filter(|s| !s.user_id.is_empty());
-        let Some(ours) = self.session.with_untracked(|s| s.as_ref().map(|s| s.user_id.clone()))
+        let Some(ours) = self
+            .session
+            .with_untracked(|s| s.as_ref().map(|s| s.user_id.clone()))
         else {
             // Signed out here: pick up a sign-in from elsewhere, locked, as a reload would.
             if let Some(session) = stored.and_then(|_| self.stored_session()) {

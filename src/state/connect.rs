@@ -161,10 +161,7 @@ pub async fn connect_aws(
 
 /// Runs the tenant check again for an account linked while it could not run.
 pub async fn retry_tenant_check(accounts: Accounts, config: &Config, id: &str) -> TenantCheck {
-    let Some(link) = accounts
-        .find_untracked(id)
-        .and_then(|i| i.entra().cloned())
-    else {
+    let Some(link) = accounts.find_untracked(id).and_then(|i| i.entra().cloned()) else {
         return TenantCheck::Unavailable("the account no longer exists".into());
     };
     let draft = EntraDraft {

@@ -72,7 +72,8 @@ impl Drafts {
         let done = self
             .persist
             .commit::<DraftBook, _, ()>(&key, move |book| {
-                let is_open = |owner: &str| open.as_ref().is_some_and(|o| o.iter().any(|t| t == owner));
+                let is_open =
+                    |owner: &str| open.as_ref().is_some_and(|o| o.iter().any(|t| t == owner));
                 Ok(book.adopt(&me, provider, is_open).map(|e| e.form.clone()))
             })
             .await
@@ -140,7 +141,8 @@ impl Drafts {
     /// Deletes this tab's draft of `provider`, with its sealed key: Start over,
     /// or the account it became was linked.
     pub async fn discard(&self, provider: Provider) {
-        self.pending.update_value(|p| p.retain(|(q, _)| *q != provider));
+        self.pending
+            .update_value(|p| p.retain(|(q, _)| *q != provider));
         self.generation.update_value(|g| *g += 1);
         let Some(key) = self.key() else {
             return;

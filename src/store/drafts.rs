@@ -161,7 +161,12 @@ mod tests {
         book.put("closed-old", Provider::Microsoft, entra("old"), 1);
         book.put("closed-new", Provider::Microsoft, entra("new"), 5);
         book.put("open", Provider::Microsoft, entra("open"), 9);
-        book.put("closed-aws", Provider::Aws, FormDraft::Aws(AwsDraft::default()), 10);
+        book.put(
+            "closed-aws",
+            Provider::Aws,
+            FormDraft::Aws(AwsDraft::default()),
+            10,
+        );
         let adopted = book.adopt("fresh", Provider::Microsoft, |o| o == "open");
         assert_eq!(name_of(adopted).as_deref(), Some("new"));
         assert!(book.own("closed-new", Provider::Microsoft).is_none());

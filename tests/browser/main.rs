@@ -8,4 +8,5 @@ mod support;
 mod field;
 mod shell;
 mod storage;
+mod tabs;
 mod webcrypto;

@@ -44,5 +44,7 @@ fn unreadable_documents_move_to_a_backup_in_local_storage() {
     );
     assert_eq!(LocalStore.get(&key), None);
     assert!(loaded.value.integrations.is_empty());
-    LocalStore.remove("test.recovery.user.u1.backup.1234").unwrap();
+    LocalStore
+        .remove("test.recovery.user.u1.backup.1234")
+        .unwrap();
 }

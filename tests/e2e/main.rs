@@ -17,3 +17,4 @@ mod embed;
 mod hosting;
 mod microsoft;
 mod shell;
+mod tabs;

@@ -24,6 +24,11 @@ pub struct Browser {
 
 impl Browser {
     pub async fn start() -> Browser {
+        Browser::start_with_prefs(json!({})).await
+    }
+
+    /// A browser whose profile also has `prefs`, such as a content setting.
+    pub async fn start_with_prefs(extra_prefs: serde_json::Value) -> Browser {
         let port = free_port();
         let driver = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
@@ -61,6 +66,11 @@ impl Browser {
                 },
             },
         });
+        let mut caps = caps;
+        if let Some(extra) = extra_prefs.as_object() {
+            let prefs = caps["goog:chromeOptions"]["prefs"].as_object_mut().unwrap();
+            prefs.extend(extra.clone());
+        }
         let caps: fantoccini::wd::Capabilities = caps.as_object().unwrap().clone();
         // chromedriver may accept the socket before it serves sessions.
         let mut tries = 0;

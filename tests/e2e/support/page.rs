@@ -266,3 +266,37 @@ impl<'s> Page<'s> {
         self.c().clone().enter_parent_frame().await.unwrap();
     }
 }
+
+impl<'s> Page<'s> {
+    /// Opens the app in a browser whose profile blocks site data, so reading
+    /// `window.localStorage` throws as it does in a blocked third-party frame.
+    pub async fn open_with_storage_blocked(server: &'s StaticServer, path: &str) -> Page<'s> {
+        let page = Page {
+            browser: Browser::start_with_prefs(serde_json::json!({
+                "profile.default_content_setting_values.cookies": 2
+            }))
+            .await,
+            server,
+        };
+        page.goto(path).await;
+        page
+    }
+
+    /// Opens a second window in the same browser: it shares local storage,
+    /// as a second tab does. WebDriver then drives the new window.
+    pub async fn open_window(&self, path: &str) -> fantoccini::wd::WindowHandle {
+        let window = self.c().new_window(false).await.unwrap().handle;
+        self.c().switch_to_window(window.clone()).await.unwrap();
+        self.goto(path).await;
+        window
+    }
+
+    pub async fn window(&self) -> fantoccini::wd::WindowHandle {
+        self.c().window().await.unwrap()
+    }
+
+    /// Drives another window of this browser from now on.
+    pub async fn switch_to(&self, window: &fantoccini::wd::WindowHandle) {
+        self.c().switch_to_window(window.clone()).await.unwrap();
+    }
+}
