@@ -25,6 +25,7 @@ pub mod password;
 pub mod provider;
 pub mod role_arn;
 pub mod route_rules;
+pub mod setup_script;
 pub mod subscription;
 pub mod tenant;
 mod text_value;

@@ -1,11 +1,13 @@
 //! Certificates and client assertions built by `cloudlink::crypto`, signed
 //! natively the way WebCrypto signs in the browser, and checked with real
-//! `openssl` and Python `cryptography`.
+//! `openssl` and Python `cryptography`; and the Cloud Shell setup script, run
+//! by Bash against a fake `az`.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 mod checks;
 mod keys;
+mod setup_script;
 
 use cloudlink::crypto::{
     assemble, assertion_finish, assertion_signing_input, to_be_signed, utc_iso8601, AssertionAlg,

@@ -1,0 +1,590 @@
+//! The Cloud Shell setup script, checked by `bash -n` and ShellCheck and run
+//! by real Bash against `fake_az.sh`, which records every `az` call.
+//!
+//! The certificate is a real one built like the other interop tests build
+//! theirs; only its public PEM goes into the scripts.
+
+use std::os::unix::fs::PermissionsExt as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+use cloudlink::crypto::{Certificate, KeyType};
+use cloudlink::domain::cloud::Cloud;
+use cloudlink::domain::provider::Provider;
+use cloudlink::domain::setup_script::{
+    az_cloud_name, build, parse_output, OutputError, ScriptMode, SetupScript,
+};
+use cloudlink::domain::subscription::AzureScope;
+
+use crate::checks::TempDir;
+
+const HOSTILE: &str = "O'Brien \"$HOME\" `id` ; rm -rf / ü";
+const TENANT: &str = "0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9";
+const APP_ID: &str = "6731de76-14a6-49ae-97bc-6eba6914391e";
+const SP_ID: &str = "0b1d2c3e-4f50-4617-8a9b-0c1d2e3f4a5b";
+const EXISTING_APP_ID: &str = "11111111-2222-4333-8444-555555555555";
+const MANAGEMENT_GROUP: &str = "Contoso-Prod_(EU).1";
+const SUBSCRIPTION: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+const GLOBAL_READER: &str = "f2ef992c-3afb-46b9-b7cf-a126ee74c451";
+
+fn certificate() -> &'static Certificate {
+    static CERT: OnceLock<Certificate> = OnceLock::new();
+    CERT.get_or_init(|| {
+        let req = crate::request("CloudLink setup script", KeyType::Rsa2048, crate::now());
+        crate::build(crate::keys::rsa_key(), &req)
+    })
+}
+
+fn management_group() -> AzureScope {
+    AzureScope::parse(Some(MANAGEMENT_GROUP), None).unwrap()
+}
+
+fn subscription() -> AzureScope {
+    AzureScope::parse(None, Some(SUBSCRIPTION)).unwrap()
+}
+
+fn new_app(provider: Provider, cloud: Cloud, name: &str, scope: Option<&AzureScope>) -> String {
+    let pem = certificate().pem();
+    build(&SetupScript {
+        provider,
+        cloud,
+        app_name: name,
+        certificate_pem: &pem,
+        azure_scope: scope,
+        mode: ScriptMode::NewApp,
+        thumbprint_sha1: None,
+    })
+    .unwrap()
+}
+
+fn renewal(cloud: Cloud) -> String {
+    let cert = certificate();
+    let (pem, sha1) = (cert.pem(), cert.sha1_thumbprint());
+    build(&SetupScript {
+        provider: Provider::Microsoft,
+        cloud,
+        app_name: HOSTILE,
+        certificate_pem: &pem,
+        azure_scope: None,
+        mode: ScriptMode::AppendCertificate {
+            application_id: APP_ID,
+        },
+        thumbprint_sha1: Some(&sha1),
+    })
+    .unwrap()
+}
+
+/// Every script the builder can produce, named for error messages.
+fn every_script() -> Vec<(String, String)> {
+    let (mg, sub) = (management_group(), subscription());
+    let mut out = Vec::new();
+    for cloud in Cloud::ALL {
+        let c = az_cloud_name(cloud);
+        for (label, name) in [("plain", "CloudLink Prod"), ("hostile", HOSTILE)] {
+            for (kind, provider, scope) in [
+                ("microsoft", Provider::Microsoft, None),
+                ("azure-mg", Provider::Azure, Some(&mg)),
+                ("azure-sub", Provider::Azure, Some(&sub)),
+            ] {
+                out.push((
+                    format!("{kind}-{c}-{label}.sh"),
+                    new_app(provider, cloud, name, scope),
+                ));
+            }
+        }
+        out.push((format!("renewal-{c}.sh"), renewal(cloud)));
+    }
+    out
+}
+
+#[test]
+fn bash_parses_every_script() {
+    let dir = TempDir::new("setup-syntax");
+    for (name, script) in every_script() {
+        let path = dir.write(&name, script);
+        let out = Command::new("bash").arg("-n").arg(&path).output().unwrap();
+        assert!(
+            out.status.success(),
+            "bash -n {name}: {}",
+            text(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn shellcheck_finds_nothing_in_any_script() {
+    match Command::new("shellcheck").arg("--version").output() {
+        Ok(out) if out.status.success() => {}
+        other => panic!(
+            "shellcheck is required and could not be run ({other:?}). Install it, \
+             for example with `apt-get install -y shellcheck` (0.9 or later)."
+        ),
+    }
+    let dir = TempDir::new("setup-shellcheck");
+    let paths: Vec<PathBuf> = every_script()
+        .into_iter()
+        .map(|(name, script)| dir.write(&name, script))
+        .collect();
+    let out = Command::new("shellcheck")
+        .args(["--severity=style", "--shell=bash"])
+        .args(&paths)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "shellcheck:\n{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+fn fake_az() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/fake_az.sh")
+}
+
+fn executable(path: &Path, contents: impl AsRef<[u8]>) {
+    std::fs::write(path, contents).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// One run of a script against the fake `az`.
+struct Run {
+    output: Output,
+    /// Each `az` call's arguments.
+    calls: Vec<Vec<String>>,
+    /// What the script passed as `--cert @file`, read while the file existed.
+    uploaded: Option<String>,
+    _dir: TempDir,
+}
+
+fn run(script: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
+    let dir = TempDir::new("setup-run");
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    executable(&bin.join("az"), std::fs::read(fake_az()).unwrap());
+    // The script waits between retries; the fake answers at once.
+    executable(&bin.join("sleep"), "#!/bin/sh\nexit 0\n");
+    let path = dir.write("setup.sh", script);
+    let log = dir.path().join("calls.log");
+    let uploaded = dir.path().join("uploaded.pem");
+    let search_path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut cmd = Command::new("bash");
+    // Settings left in the outer environment must not reach the fake.
+    for (key, _) in std::env::vars_os() {
+        if key.to_string_lossy().starts_with("FAKE_AZ_") {
+            cmd.env_remove(key);
+        }
+    }
+    cmd.arg(&path)
+        .args(args)
+        .current_dir(dir.path())
+        .env("PATH", search_path)
+        .env("FAKE_AZ_LOG", &log)
+        .env("FAKE_AZ_CERT_OUT", &uploaded)
+        .env("FAKE_AZ_TENANT", TENANT)
+        .env("FAKE_AZ_APP_ID", APP_ID)
+        .env("FAKE_AZ_SP_ID", SP_ID)
+        .envs(env.iter().copied());
+    let output = cmd.output().expect("run bash");
+    let calls = std::fs::read_to_string(&log)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| l.split('\t').map(String::from).collect())
+        .collect();
+    Run {
+        output,
+        calls,
+        uploaded: std::fs::read_to_string(&uploaded).ok(),
+        _dir: dir,
+    }
+}
+
+impl Run {
+    fn stdout(&self) -> String {
+        text(&self.output.stdout)
+    }
+
+    fn stderr(&self) -> String {
+        text(&self.output.stderr)
+    }
+
+    fn code(&self) -> Option<i32> {
+        self.output.status.code()
+    }
+
+    fn succeeded(&self) -> &Run {
+        assert!(self.output.status.success(), "{}", self.describe());
+        self
+    }
+
+    fn describe(&self) -> String {
+        format!(
+            "status {:?}\n--- stdout\n{}--- stderr\n{}--- calls\n{:#?}",
+            self.code(),
+            self.stdout(),
+            self.stderr(),
+            self.calls
+        )
+    }
+
+    /// Each call's command words, up to the first option.
+    fn commands(&self) -> Vec<String> {
+        self.calls
+            .iter()
+            .map(|c| {
+                c.iter()
+                    .take_while(|a| !a.starts_with('-'))
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    }
+
+    fn calls_to(&self, command: &str) -> Vec<&Vec<String>> {
+        self.commands()
+            .iter()
+            .zip(&self.calls)
+            .filter(|(c, _)| *c == command)
+            .map(|(_, call)| call)
+            .collect()
+    }
+
+    /// The only call to `command`.
+    fn call(&self, command: &str) -> &Vec<String> {
+        match self.calls_to(command).as_slice() {
+            [one] => one,
+            other => panic!(
+                "expected one `az {command}`, got {}\n{}",
+                other.len(),
+                self.describe()
+            ),
+        }
+    }
+}
+
+/// The value after `name` in one call's arguments.
+fn option<'a>(call: &'a [String], name: &str) -> &'a str {
+    call.iter()
+        .position(|a| a == name)
+        .and_then(|i| call.get(i + 1))
+        .unwrap_or_else(|| panic!("no {name} in {call:?}"))
+}
+
+fn has_flag(call: &[String], flag: &str) -> bool {
+    call.iter().any(|a| a == flag)
+}
+
+fn assert_global_reader_posted(run: &Run, graph: &str) {
+    let post = run.call("rest");
+    assert_eq!(option(post, "--method"), "POST");
+    assert_eq!(
+        option(post, "--uri"),
+        format!("{graph}/v1.0/roleManagement/directory/roleAssignments")
+    );
+    assert_eq!(option(post, "--headers"), "Content-Type=application/json");
+    let body: serde_json::Value = serde_json::from_str(option(post, "--body")).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({
+            "principalId": SP_ID,
+            "roleDefinitionId": GLOBAL_READER,
+            "directoryScopeId": "/",
+        })
+    );
+}
+
+fn assert_certificate_uploaded(run: &Run, app_id: &str) {
+    let reset = run.call("ad app credential reset");
+    assert_eq!(option(reset, "--id"), app_id);
+    assert!(has_flag(reset, "--append"), "{reset:?}");
+    let cert_file = option(reset, "--cert").strip_prefix('@').unwrap();
+    assert!(
+        !Path::new(cert_file).exists(),
+        "the temporary certificate file must be removed on exit"
+    );
+    assert_eq!(run.uploaded.as_deref(), Some(certificate().pem().as_str()));
+}
+
+fn assert_ids_printed(run: &Run, app_id: &str) {
+    let out = parse_output(&run.stdout()).unwrap_or_else(|e| panic!("{e}\n{}", run.describe()));
+    assert_eq!(out.tenant.as_str(), TENANT);
+    assert_eq!(out.application_id.as_str(), app_id);
+}
+
+#[test]
+fn microsoft_script_registers_the_app_with_a_hostile_name() {
+    let run = run(
+        &new_app(Provider::Microsoft, Cloud::Global, HOSTILE, None),
+        &[],
+        &[],
+    );
+    run.succeeded();
+    assert_eq!(
+        run.commands(),
+        [
+            "cloud show",
+            "account show",
+            "ad app list",
+            "ad app create",
+            "ad app credential reset",
+            "ad sp show",
+            "ad sp create",
+            "ad app permission add",
+            "ad app permission admin-consent",
+            "rest",
+        ]
+    );
+    let list = run.call("ad app list");
+    assert_eq!(
+        option(list, "--filter"),
+        "displayName eq 'O''Brien \"$HOME\" `id` ; rm -rf / ü'"
+    );
+    let create = run.call("ad app create");
+    assert_eq!(
+        option(create, "--display-name").as_bytes(),
+        HOSTILE.as_bytes()
+    );
+    assert_eq!(option(create, "--sign-in-audience"), "AzureADMyOrg");
+    assert_certificate_uploaded(&run, APP_ID);
+    assert_eq!(option(run.call("ad sp create"), "--id"), APP_ID);
+
+    let add = run.call("ad app permission add");
+    assert_eq!(option(add, "--id"), APP_ID);
+    assert_eq!(option(add, "--api"), "00000002-0000-0ff1-ce00-000000000000");
+    assert_eq!(
+        option(add, "--api-permissions"),
+        "dc50a0fb-09a3-484d-be87-e023b12c6440=Role"
+    );
+    assert_eq!(
+        option(run.call("ad app permission admin-consent"), "--id"),
+        APP_ID
+    );
+    assert_global_reader_posted(&run, "https://graph.microsoft.com");
+
+    assert_ids_printed(&run, APP_ID);
+    assert_eq!(parse_output(&run.stdout()).unwrap().thumbprint_sha1, None);
+    let summary = run.stdout();
+    let summary = summary
+        .lines()
+        .find_map(|l| l.strip_prefix("CLOUDLINK_SUMMARY="))
+        .unwrap();
+    assert!(
+        summary.starts_with("app registration created;"),
+        "{summary}"
+    );
+    assert!(summary.contains("Exchange.ManageAsApp granted with admin consent"));
+}
+
+#[test]
+fn azure_script_assigns_reader_on_a_management_group_in_us_government() {
+    let mg = management_group();
+    let run = run(
+        &new_app(Provider::Azure, Cloud::UsGovernment, "CloudLink", Some(&mg)),
+        &[],
+        &[("FAKE_AZ_CLOUD", "AzureUSGovernment")],
+    );
+    run.succeeded();
+    assert_eq!(
+        run.commands(),
+        [
+            "cloud show",
+            "account show",
+            "ad app list",
+            "ad app create",
+            "ad app credential reset",
+            "ad sp show",
+            "ad sp create",
+            "rest",
+            "role assignment create",
+        ]
+    );
+    assert_global_reader_posted(&run, "https://graph.microsoft.us");
+    let assign = run.call("role assignment create");
+    assert_eq!(option(assign, "--assignee-object-id"), SP_ID);
+    assert_eq!(
+        option(assign, "--assignee-principal-type"),
+        "ServicePrincipal"
+    );
+    assert_eq!(option(assign, "--role"), "Reader");
+    assert_eq!(
+        option(assign, "--scope"),
+        format!("/providers/Microsoft.Management/managementGroups/{MANAGEMENT_GROUP}")
+    );
+    assert_certificate_uploaded(&run, APP_ID);
+    assert_ids_printed(&run, APP_ID);
+}
+
+#[test]
+fn azure_script_assigns_reader_on_a_subscription_in_china() {
+    let sub = subscription();
+    let run = run(
+        &new_app(Provider::Azure, Cloud::China, "CloudLink", Some(&sub)),
+        &[],
+        &[("FAKE_AZ_CLOUD", "AzureChinaCloud")],
+    );
+    run.succeeded();
+    assert_global_reader_posted(&run, "https://microsoftgraph.chinacloudapi.cn");
+    assert_eq!(
+        option(run.call("role assignment create"), "--scope"),
+        format!("/subscriptions/{SUBSCRIPTION}")
+    );
+    assert!(run.calls_to("ad app permission add").is_empty());
+    assert_ids_printed(&run, APP_ID);
+}
+
+#[test]
+fn an_existing_app_stops_the_script_unless_reuse_is_given() {
+    let script = new_app(Provider::Microsoft, Cloud::Global, "CloudLink", None);
+    let existing = [("FAKE_AZ_EXISTING_APP", EXISTING_APP_ID)];
+
+    let stopped = run(&script, &[], &existing);
+    assert_eq!(stopped.code(), Some(1), "{}", stopped.describe());
+    let err = stopped.stderr();
+    assert!(
+        err.contains("step 2/7 Create the app registration")
+            && err.contains("\"CloudLink\" already exists")
+            && err.contains(EXISTING_APP_ID)
+            && err.contains("--reuse"),
+        "{err}"
+    );
+    assert_eq!(
+        stopped.commands(),
+        ["cloud show", "account show", "ad app list"]
+    );
+
+    let reused = run(&script, &["--reuse"], &existing);
+    reused.succeeded();
+    assert!(reused.calls_to("ad app create").is_empty());
+    assert_certificate_uploaded(&reused, EXISTING_APP_ID);
+    assert_eq!(
+        option(reused.call("ad app permission admin-consent"), "--id"),
+        EXISTING_APP_ID
+    );
+    assert_ids_printed(&reused, EXISTING_APP_ID);
+    assert!(reused
+        .stdout()
+        .contains("CLOUDLINK_SUMMARY=existing app registration reused;"));
+}
+
+#[test]
+fn a_cli_set_to_another_cloud_stops_before_any_change() {
+    let script = new_app(Provider::Microsoft, Cloud::Global, "CloudLink", None);
+    let run = run(&script, &[], &[("FAKE_AZ_CLOUD", "AzureUSGovernment")]);
+    assert_eq!(run.code(), Some(1), "{}", run.describe());
+    let err = run.stderr();
+    assert!(
+        err.contains("set to the cloud AzureUSGovernment")
+            && err.contains("az cloud set --name AzureCloud")
+            && err.contains("az login"),
+        "{err}"
+    );
+    assert_eq!(run.commands(), ["cloud show"]);
+}
+
+#[test]
+fn a_signed_out_cli_is_told_to_sign_in() {
+    let script = new_app(Provider::Microsoft, Cloud::Global, "CloudLink", None);
+    let run = run(&script, &[], &[("FAKE_AZ_FAIL", "account show")]);
+    assert_eq!(run.code(), Some(1), "{}", run.describe());
+    assert!(run.stderr().contains("Run: az login"), "{}", run.stderr());
+    assert_eq!(run.commands(), ["cloud show", "account show"]);
+}
+
+#[test]
+fn a_refused_admin_consent_stops_at_its_step() {
+    let script = new_app(Provider::Microsoft, Cloud::Global, "CloudLink", None);
+    let run = run(&script, &[], &[("FAKE_AZ_FAIL", "admin-consent")]);
+    assert_eq!(run.code(), Some(1), "{}", run.describe());
+    let err = run.stderr();
+    assert!(
+        err.contains("CloudLink setup stopped at step 5/7 Grant Exchange.ManageAsApp")
+            && err.contains("Privileged Role Administrator or Global Administrator"),
+        "{err}"
+    );
+    let commands = run.commands();
+    assert_eq!(
+        commands.last().map(String::as_str),
+        Some("ad app permission admin-consent")
+    );
+    assert!(run.calls_to("rest").is_empty());
+    assert!(run.calls_to("role assignment create").is_empty());
+    // Retried in case the new app was not yet visible, then given up.
+    assert_eq!(run.calls_to("ad app permission admin-consent").len(), 6);
+    assert!(!run.stdout().contains("CLOUDLINK_"));
+    let pasted = format!("{}{}", run.stdout(), err);
+    assert_eq!(parse_output(&pasted), Err(OutputError::ScriptStopped));
+}
+
+#[test]
+fn a_service_principal_not_yet_visible_is_retried() {
+    let script = new_app(Provider::Microsoft, Cloud::Global, "CloudLink", None);
+    let run = run(&script, &[], &[("FAKE_AZ_FAIL_ONCE", "sp create")]);
+    run.succeeded();
+    assert_eq!(run.calls_to("ad sp create").len(), 2);
+    assert!(run.stderr().contains("Trying again in 10 seconds"));
+    assert_global_reader_posted(&run, "https://graph.microsoft.com");
+}
+
+#[test]
+fn unknown_options_print_usage_and_change_nothing() {
+    let script = new_app(Provider::Azure, Cloud::Global, "x", Some(&subscription()));
+    let run = run(&script, &["--force"], &[]);
+    assert_eq!(run.code(), Some(2), "{}", run.describe());
+    assert!(run.stderr().contains("Unknown option: --force"));
+    assert!(run.stderr().contains("[--reuse]"));
+    assert!(run.calls.is_empty());
+
+    let renew = self::run(&renewal(Cloud::Global), &["--reuse"], &[]);
+    assert_eq!(renew.code(), Some(2), "{}", renew.describe());
+    assert!(renew.calls.is_empty());
+}
+
+#[test]
+fn renewal_adds_the_certificate_to_the_given_app_only() {
+    let run = run(&renewal(Cloud::Global), &[], &[]);
+    run.succeeded();
+    assert_eq!(
+        run.commands(),
+        [
+            "cloud show",
+            "account show",
+            "ad app show",
+            "ad app credential reset"
+        ]
+    );
+    assert_eq!(option(run.call("ad app show"), "--id"), APP_ID);
+    assert_certificate_uploaded(&run, APP_ID);
+    let out = parse_output(&run.stdout()).unwrap();
+    assert_eq!(out.application_id.as_str(), APP_ID);
+    assert_eq!(
+        out.thumbprint_sha1.as_deref(),
+        Some(certificate().sha1_thumbprint().as_str())
+    );
+}
+
+#[test]
+fn renewal_of_an_unknown_app_says_which_tenant_was_searched() {
+    let run = run(
+        &renewal(Cloud::Global),
+        &[],
+        &[("FAKE_AZ_FAIL", "ad app show")],
+    );
+    assert_eq!(run.code(), Some(1), "{}", run.describe());
+    let err = run.stderr();
+    assert!(
+        err.contains(&format!("No app registration with Application ID {APP_ID}"))
+            && err.contains(TENANT),
+        "{err}"
+    );
+    assert!(run.calls_to("ad app credential reset").is_empty());
+}
