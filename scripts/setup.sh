@@ -46,6 +46,7 @@ fi
 missing_debs=""
 command -v openssl >/dev/null 2>&1 || missing_debs="$missing_debs openssl"
 command -v brotli >/dev/null 2>&1 || missing_debs="$missing_debs brotli"
+command -v shellcheck >/dev/null 2>&1 || missing_debs="$missing_debs shellcheck"
 if [ -n "$missing_debs" ]; then
   say "installing$missing_debs"
   $SUDO apt-get update

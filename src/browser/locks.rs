@@ -15,11 +15,13 @@ use wasm_bindgen_futures::JsFuture;
 extern "C" {
     type LockManager;
 
-    #[wasm_bindgen(method, js_name = request)]
-    fn request(this: &LockManager, name: &str, callback: &Function) -> Promise;
+    // Where storage is refused, the browser may throw at once instead of
+    // rejecting the promise; `catch` turns either into a value.
+    #[wasm_bindgen(method, catch, js_name = request)]
+    fn request(this: &LockManager, name: &str, callback: &Function) -> Result<Promise, JsValue>;
 
-    #[wasm_bindgen(method)]
-    fn query(this: &LockManager) -> Promise;
+    #[wasm_bindgen(method, catch)]
+    fn query(this: &LockManager) -> Result<Promise, JsValue>;
 }
 
 fn manager() -> Option<LockManager> {
@@ -49,7 +51,9 @@ pub async fn exclusive<R: 'static>(name: &str, work: impl FnOnce() -> R + 'stati
             }
             JsValue::UNDEFINED
         });
-        let _ = JsFuture::from(manager.request(name, callback.unchecked_ref())).await;
+        if let Ok(granted) = manager.request(name, callback.unchecked_ref()) {
+            let _ = JsFuture::from(granted).await;
+        }
         let done = result.borrow_mut().take();
         if let Some(done) = done {
             return done;
@@ -69,14 +73,19 @@ pub fn hold_while_open(name: &str) {
     let forever = Closure::<dyn FnMut(JsValue) -> Promise>::new(|_lock: JsValue| {
         Promise::new(&mut |_resolve, _reject| {})
     });
-    let _ = manager.request(name, forever.as_ref().unchecked_ref());
+    if let Ok(held) = manager.request(name, forever.as_ref().unchecked_ref()) {
+        // Refused where storage is blocked: nothing to hold, nothing to report.
+        let ignore = Closure::<dyn FnMut(JsValue)>::new(|_| {});
+        let _ = held.catch(&ignore);
+        ignore.forget();
+    }
     forever.forget();
 }
 
 /// The names of every lock held on this origin, by any tab; `None` where
 /// the browser cannot tell.
 pub async fn held() -> Option<Vec<String>> {
-    let snapshot = JsFuture::from(manager()?.query()).await.ok()?;
+    let snapshot = JsFuture::from(manager()?.query().ok()?).await.ok()?;
     let held = Reflect::get(&snapshot, &JsValue::from_str("held")).ok()?;
     let held: Array = held.dyn_into().ok()?;
     Some(

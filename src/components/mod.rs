@@ -3,6 +3,7 @@
 pub mod breadcrumbs;
 pub mod busy;
 pub mod certificate_panel;
+pub mod cloud_shell_setup;
 pub mod dialog;
 pub mod entra_instructions;
 pub mod expiry_badge;

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_navigate;
 
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::certificate_panel::CertificatePanel;
+use crate::components::cloud_shell_setup::{CloudShellSetup, ScriptInputs};
 use crate::components::dialog::Dialog;
 use crate::components::entra_instructions::EntraInstructions;
 use crate::components::field::TextField;
@@ -311,6 +312,14 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
                     </button>
                 </div>
             </section>
+
+            <CloudShellSetup
+                provider=flow.provider
+                pem=Signal::derive(move || parsed_certificate().map(|c| c.pem()))
+                inputs=ScriptInputs { name, cloud, management_group, subscription }
+                tenant
+                application_id
+            />
 
             <div class="panel">
                 <p class="progress" role="status" aria-live="polite">

@@ -384,14 +384,8 @@ impl Auth {
             .and_then(document::decode::<Session>)
             .map(|(s, _)| s)
             .filter(|s| !s.user_id.is_empty());
-        let Some(ours) = self
-            .session
-            .with_untracked(|s| s.as_ref().map(|s| s.user_id.clone()))
-        else {
-            // Signed out here: pick up a sign-in from elsewhere, locked, as a reload would.
-            if let Some(session) = stored.and_then(|_| self.stored_session()) {
-                self.enter(session);
-            }
+        // A tab signed out here stays so until the person signs in here too.
+        let Some(ours) = self.user_id_untracked() else {
             return;
         };
         match session_check::check(stored.as_ref(), &ours) {

@@ -108,7 +108,7 @@ pub async fn connect_entra(
         details: Details::Entra(EntraLink {
             tenant: values.tenant.clone(),
             tenant_guid,
-            application_id: values.application_id.clone(),
+            application_id: values.application_id,
             organization: Some(values.organization.clone()),
             cloud: draft.cloud,
             certificate,

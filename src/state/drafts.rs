@@ -13,6 +13,9 @@ use crate::domain::provider::Provider;
 use crate::state::persist::Persist;
 use crate::store::drafts::{DraftBook, FormDraft};
 
+/// The drafts document's key, this tab's id, and the forms to save.
+type PendingSave = (String, String, Vec<(Provider, FormDraft)>);
+
 /// How long typing must pause before the draft is saved.
 const DEBOUNCE: Duration = Duration::from_millis(250);
 
@@ -100,7 +103,7 @@ impl Drafts {
         );
     }
 
-    fn take_pending(&self) -> Option<(String, String, Vec<(Provider, FormDraft)>)> {
+    fn take_pending(&self) -> Option<PendingSave> {
         let pending = std::mem::take(&mut *self.pending.write_value());
         if pending.is_empty() {
             return None;

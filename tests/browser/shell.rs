@@ -2,8 +2,12 @@
 
 use cloudlink::components::side_nav::SideNav;
 use cloudlink::pages::integrations::Integrations;
-use cloudlink::state::auth::Auth;
+use std::rc::Rc;
+
+use cloudlink::browser::storage::LocalStore;
+use cloudlink::state::accounts::Accounts;
 use cloudlink::state::notices::Notices;
+use cloudlink::state::persist::Persist;
 use cloudlink::state::AppState;
 use cloudlink::store::keys::Keys;
 use leptos::prelude::*;
@@ -32,7 +36,8 @@ async fn integrations_lists_the_three_providers_as_links() {
         AppState::new(cloudlink::domain::config::Config::default()).provide();
         let notices = Notices::new();
         provide_context(notices);
-        provide_context(Auth::restore(Keys::new("test.shell."), notices, false));
+        let persist = Persist::new(Rc::new(LocalStore), Keys::new("test.shell."), notices);
+        provide_context(Accounts::new(persist, true));
         view! { <Router><Integrations /></Router> }
     });
     leptos::task::tick().await;

@@ -13,6 +13,7 @@ mod checks;
 mod accounts;
 mod aws;
 mod azure;
+mod cloud_shell;
 mod embed;
 mod hosting;
 mod microsoft;

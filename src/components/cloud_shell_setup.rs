@@ -1,0 +1,155 @@
+//! "Set up with Azure Cloud Shell": the page's certificate and form turned
+//! into one script the administrator pastes into Cloud Shell, and a box that
+//! reads back the Tenant ID and Application ID it prints. The manual steps
+//! stay as they are; this is a shortcut beside them.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::browser::{clipboard, download};
+use crate::domain::cloud::Cloud;
+use crate::domain::provider::Provider;
+use crate::domain::setup_script::{
+    build, cloud_shell_url, explanation, file_name, parse_output, ScriptMode, SetupScript,
+};
+use crate::domain::subscription::AzureScope;
+
+/// What the script is built from: the link form's fields, read as typed.
+#[derive(Clone, Copy)]
+pub struct ScriptInputs {
+    pub name: RwSignal<String>,
+    pub cloud: RwSignal<Cloud>,
+    pub management_group: RwSignal<String>,
+    pub subscription: RwSignal<String>,
+}
+
+/// The section, shown once a certificate exists (`pem`).
+#[component]
+pub fn CloudShellSetup(
+    provider: Provider,
+    pem: Signal<Option<String>>,
+    inputs: ScriptInputs,
+    /// Filled from the pasted output.
+    tenant: RwSignal<String>,
+    application_id: RwSignal<String>,
+) -> impl IntoView {
+    let script = Memo::new(move |_| {
+        let pem = pem.get()?;
+        let scope = match provider {
+            Provider::Azure => Some(
+                AzureScope::parse(
+                    Some(&inputs.management_group.get()),
+                    Some(&inputs.subscription.get()),
+                )
+                .map_err(|e| e.message().to_string()),
+            ),
+            Provider::Microsoft | Provider::Aws => None,
+        };
+        let scope = match scope.transpose() {
+            Ok(s) => s,
+            Err(e) => return Some(Err(format!("The script needs the Reader scope: {e}"))),
+        };
+        let name = inputs.name.get();
+        Some(
+            build(&SetupScript {
+                provider,
+                cloud: inputs.cloud.get(),
+                app_name: name.trim(),
+                certificate_pem: &pem,
+                azure_scope: scope.as_ref(),
+                mode: ScriptMode::NewApp,
+                thumbprint_sha1: None,
+            })
+            .map_err(|e| e.message().to_string()),
+        )
+    });
+    let text = move || script.get().and_then(Result::ok);
+    let problem = move || script.get().and_then(Result::err);
+
+    let copied = RwSignal::new(None::<&'static str>);
+    let copy = move |_| {
+        let Some(body) = text() else { return };
+        spawn_local(async move {
+            copied.set(Some(if clipboard::copy(&body).await {
+                "Script copied."
+            } else {
+                "The browser did not allow copying. Select the script and copy it by hand."
+            }));
+        });
+    };
+    let blocked = RwSignal::new(false);
+    let save = move |_| {
+        if let Some(body) = text() {
+            let name = file_name(inputs.name.get_untracked().trim());
+            blocked.set(!download::save(
+                &name,
+                "text/x-shellscript",
+                body.as_bytes(),
+            ));
+        }
+    };
+
+    let pasted = RwSignal::new(String::new());
+    let paste_error = RwSignal::new(None::<String>);
+    let filled = RwSignal::new(None::<String>);
+    let fill = move |_| match parse_output(&pasted.get_untracked()) {
+        Ok(out) => {
+            tenant.set(out.tenant.as_str().to_string());
+            application_id.set(out.application_id.as_str().to_string());
+            paste_error.set(None);
+            filled.set(Some(format!(
+                "Filled Tenant ID {} and Application ID {} from the script's output.",
+                out.tenant.as_str(),
+                out.application_id.as_str()
+            )));
+        }
+        Err(e) => {
+            filled.set(None);
+            paste_error.set(Some(e.message().to_string()));
+        }
+    };
+    let shell_url = move || cloud_shell_url(inputs.cloud.get());
+
+    view! {
+        <Show when=move || pem.with(Option::is_some)>
+            <section class="panel" aria-labelledby="cloud-shell-title">
+                <h2 id="cloud-shell-title">"Set up with Azure Cloud Shell"</h2>
+                <p>"Instead of the steps in the admin center, an administrator who can grant admin consent and assign directory roles can paste one script into Azure Cloud Shell (Bash). It needs nothing else installed. It will:"</p>
+                <ul class="steps">
+                    {explanation(provider).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+                </ul>
+                <p class="field-hint">"The script carries only the public certificate, never the private key."</p>
+                <p class="form-error" role="alert">{problem}</p>
+                <Show when=move || text().is_some()>
+                    <div class="button-row">
+                        <button type="button" class="button" on:click=copy>"Copy script"</button>
+                        <button type="button" class="button" on:click=save>"Download setup script (.sh)"</button>
+                        <a class="button" href=shell_url target="_blank" rel="noopener noreferrer external">"Open Azure Cloud Shell"</a>
+                    </div>
+                    <p class="field-hint" role="status">{move || copied.get()}</p>
+                    <Show when=move || blocked.get()>
+                        <p class="form-error" role="alert">"The browser blocked the download. Allow downloads for this site and try again."</p>
+                    </Show>
+                    <pre class="script" tabindex="0" aria-label="Setup script"><code>{text}</code></pre>
+                </Show>
+                <div class="field">
+                    <label for="script-output">"Paste the script's output"</label>
+                    <p class="field-hint" id="script-output-hint">"The lines starting with CLOUDLINK_ fill in Tenant ID and Application ID above."</p>
+                    <textarea
+                        id="script-output"
+                        rows="4"
+                        aria-describedby=move || if paste_error.with(Option::is_some) { "script-output-hint script-output-error" } else { "script-output-hint" }
+                        aria-invalid=move || paste_error.with(Option::is_some).then_some("true")
+                        prop:value=move || pasted.get()
+                        on:input=move |ev| pasted.set(event_target_value(&ev))
+                    ></textarea>
+                    <p class="field-error" id="script-output-error" aria-live="polite">{move || paste_error.get()}</p>
+                    <div class="button-row">
+                        <button type="button" class="button" on:click=fill>"Fill in from the output"</button>
+                    </div>
+                    <p class="field-hint" role="status">{move || filled.get()}</p>
+                </div>
+            </section>
+        </Show>
+    }
+}

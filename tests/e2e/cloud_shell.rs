@@ -1,0 +1,150 @@
+//! Set up with Azure Cloud Shell: generate, download the script, run it
+//! against a fake `az`, paste what it printed, and Connect.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Command;
+
+use fantoccini::Locator;
+
+use crate::support::fake_login::FakeLogin;
+use crate::support::page::Page;
+use crate::support::server::{ServerOptions, StaticServer};
+use crate::support::{dist_dir, temp_dir};
+
+const TENANT: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+const APP: &str = "5e8f2a1b-3c4d-4e5f-8a9b-0c1d2e3f4a5b";
+const SP: &str = "9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d";
+
+fn executable(path: &Path, body: &[u8]) {
+    std::fs::write(path, body).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+/// Runs `script` with the fake `az` of the interop tests first on PATH;
+/// returns what it printed and the certificate it uploaded.
+fn run_with_fake_az(script: &Path) -> (String, String, Vec<String>) {
+    let dir = temp_dir("cloud-shell");
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let fake = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/fake_az.sh");
+    executable(&bin.join("az"), &std::fs::read(fake).unwrap());
+    executable(&bin.join("sleep"), b"#!/bin/sh\nexit 0\n");
+    let (log, uploaded) = (dir.join("calls.log"), dir.join("uploaded.pem"));
+    let out = Command::new("bash")
+        .arg(script)
+        .env(
+            "PATH",
+            format!("{}:{}", bin.display(), std::env::var("PATH").unwrap()),
+        )
+        .env("FAKE_AZ_LOG", &log)
+        .env("FAKE_AZ_CERT_OUT", &uploaded)
+        .env("FAKE_AZ_TENANT", TENANT)
+        .env("FAKE_AZ_APP_ID", APP)
+        .env("FAKE_AZ_SP_ID", SP)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "the script failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let calls = std::fs::read_to_string(&log)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        std::fs::read_to_string(&uploaded).unwrap(),
+        calls,
+    )
+}
+
+#[tokio::test]
+async fn the_setup_script_fills_the_form_and_the_account_connects() {
+    let login = FakeLogin::start(&[(TENANT, TENANT)]);
+    let server = StaticServer::start(
+        &dist_dir(),
+        ServerOptions {
+            config_json: Some(login.config_json()),
+            ..Default::default()
+        },
+    );
+    let page = Page::open(&server, "/signup").await;
+    page.create_account("shell@example.com").await;
+    page.open_link_page_from_integrations().await;
+    page.fill("Microsoft Account Name", "O'Brien \"Shell\" $HOME")
+        .await;
+    page.fill("Organization Name", "Contoso Ltd").await;
+    page.blur().await;
+    let sha1 = page.generate().await;
+
+    page.expect_text("Set up with Azure Cloud Shell").await;
+    let shell = page
+        .find(Locator::LinkText("Open Azure Cloud Shell"))
+        .await
+        .attr("href")
+        .await
+        .unwrap();
+    assert_eq!(shell.as_deref(), Some("https://shell.azure.com"));
+    page.click_button("Download certificate (.pem)").await;
+    page.click_button("Download setup script (.sh)").await;
+    let pem = page.downloaded("O-Brien-Shell-HOME.pem").await;
+    let script = page.downloaded("setup-O-Brien-Shell-HOME.sh").await;
+    let text = std::fs::read_to_string(&script).unwrap();
+    assert!(!text.contains("PRIVATE KEY"), "only the public certificate");
+
+    let (printed, uploaded, calls) = run_with_fake_az(&script);
+    assert_eq!(
+        uploaded.trim(),
+        std::fs::read_to_string(&pem).unwrap().trim(),
+        "the script uploads the downloaded certificate"
+    );
+    assert!(
+        calls
+            .iter()
+            .any(|c| c.contains("O'Brien \"Shell\" $HOME") && c.contains("AzureADMyOrg")),
+        "the app is created single tenant, under the name as typed: {calls:?}"
+    );
+
+    // Noise around the lines, as a terminal copy has, is fine.
+    let pasted = format!("admin@Azure:~$ bash setup.sh\r\n{printed}\r\nadmin@Azure:~$ ");
+    page.fill("Paste the script's output", &pasted).await;
+    page.click_button("Fill in from the output").await;
+    page.expect_text(&format!(
+        "Filled Tenant ID {TENANT} and Application ID {APP}"
+    ))
+    .await;
+    for (label, value) in [("Tenant ID", TENANT), ("Application ID", APP)] {
+        assert_eq!(
+            page.field(label)
+                .await
+                .prop("value")
+                .await
+                .unwrap()
+                .as_deref(),
+            Some(value)
+        );
+    }
+
+    // Wrong text gets a message next to the box, and nothing changes.
+    page.fill("Paste the script's output", "bash: az: command not found")
+        .await;
+    page.click_button("Fill in from the output").await;
+    let area = page.field("Paste the script's output").await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while area.attr("aria-invalid").await.unwrap().as_deref() != Some("true") {
+        assert!(std::time::Instant::now() < deadline, "marked invalid");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let message = page.find(Locator::Id("script-output-error")).await;
+    assert!(!message.text().await.unwrap().is_empty());
+
+    page.click_button("Connect").await;
+    page.expect_heading("Microsoft 365 accounts").await;
+    page.expect_text("O'Brien \"Shell\" $HOME").await;
+    page.expect_text(APP).await;
+    page.expect_text(&sha1).await;
+    page.close().await;
+}
