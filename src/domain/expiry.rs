@@ -1,6 +1,9 @@
 //! How close a certificate is to its NotAfter, from times passed in as unix
 //! seconds (the browser has no usable system clock in WebAssembly).
 
+use super::integration::Integration;
+use super::provider::Provider;
+
 const DAY: i64 = 86_400;
 /// Warn a month ahead: enough time to get a new certificate through a change
 /// process and uploaded before sign-ins start failing.
@@ -40,6 +43,48 @@ impl ExpiryStatus {
     /// Whether the UI should draw attention to it.
     pub fn needs_action(&self) -> bool {
         !matches!(self, ExpiryStatus::Valid)
+    }
+}
+
+/// A linked account whose certificate needs renewing soon, or now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Due {
+    pub id: String,
+    pub provider: Provider,
+    pub name: String,
+    pub not_after_unix: i64,
+    pub status: ExpiryStatus,
+}
+
+/// What Home says about certificates at `now_unix`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExpiryReport {
+    /// Expired or within the warning window, soonest first.
+    pub due: Vec<Due>,
+    /// The nearest expiry of all, when nothing is due.
+    pub next_expiry_unix: Option<i64>,
+}
+
+pub fn report(integrations: &[Integration], now_unix: i64) -> ExpiryReport {
+    let mut due: Vec<Due> = integrations
+        .iter()
+        .filter_map(|i| {
+            let not_after_unix = i.expires_unix()?;
+            let status = ExpiryStatus::at(not_after_unix, now_unix);
+            status.needs_action().then(|| Due {
+                id: i.id.clone(),
+                provider: i.provider,
+                name: i.name.as_str().to_string(),
+                not_after_unix,
+                status,
+            })
+        })
+        .collect();
+    due.sort_by_key(|d| d.not_after_unix);
+    let next_expiry_unix = integrations.iter().filter_map(|i| i.expires_unix()).min();
+    ExpiryReport {
+        due,
+        next_expiry_unix,
     }
 }
 

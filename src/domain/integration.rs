@@ -40,10 +40,17 @@ pub struct EntraLink {
     pub application_id: ApplicationId,
     pub organization: Option<DisplayName>,
     pub cloud: Cloud,
+    /// The certificate sign-ins use now.
     pub certificate: CertificateRecord,
     /// Azure only: where the Reader role is assigned.
     #[serde(default)]
     pub azure_scope: Option<AzureScope>,
+    /// A renewal's new certificate, not yet in use (see `domain::renewal`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_certificate: Option<CertificateRecord>,
+    /// The certificate in use before the last renewal, until forgotten.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous_certificate: Option<CertificateRecord>,
 }
 
 /// A read-only IAM role, created by the CloudFormation stack, that the
@@ -175,6 +182,8 @@ mod tests {
                     },
                 },
                 azure_scope: None,
+                pending_certificate: None,
+                previous_certificate: None,
             }),
         }
     }

@@ -113,6 +113,8 @@ pub async fn connect_entra(
             cloud: draft.cloud,
             certificate,
             azure_scope: values.azure_scope.clone(),
+            pending_certificate: None,
+            previous_certificate: None,
         }),
     };
     // A domain and a GUID can name the same tenant.

@@ -211,3 +211,83 @@ fn ps256_assertion_verifies_with_python() {
 fn rs256_assertion_verifies_with_python() {
     assertion_verifies(AssertionAlg::Rs256);
 }
+
+mod expiry {
+    //! Home's expiry report, at the day before, the day of and the day after
+    //! a real certificate's NotAfter.
+
+    use base64ct::{Base64, Encoding};
+    use cloudlink::crypto::KeyType;
+    use cloudlink::domain::application_id::ApplicationId;
+    use cloudlink::domain::certificate_record::{CertificateRecord, SealedKey};
+    use cloudlink::domain::cloud::Cloud;
+    use cloudlink::domain::display_name::DisplayName;
+    use cloudlink::domain::expiry::{report, ExpiryStatus};
+    use cloudlink::domain::integration::{Details, EntraLink, Integration, LinkStatus};
+    use cloudlink::domain::provider::Provider;
+    use cloudlink::domain::tenant::TenantId;
+
+    const DAY: i64 = 86_400;
+
+    fn account(id: &str, issued_unix: i64) -> (Integration, i64) {
+        let key = super::rsa_key();
+        let cert = super::build(key, &super::request(id, KeyType::Rsa2048, issued_unix));
+        let not_after = cert.not_after_unix();
+        let account = Integration {
+            id: id.into(),
+            provider: Provider::Microsoft,
+            name: DisplayName::parse(id).unwrap(),
+            created_ms: 0,
+            status: LinkStatus::Connected,
+            details: Details::Entra(EntraLink {
+                tenant: TenantId::parse("contoso.onmicrosoft.com").unwrap(),
+                tenant_guid: None,
+                application_id: ApplicationId::parse("0b5f3c6e-8d2a-4f1e-9c3b-7a6d5e4f3a2b")
+                    .unwrap(),
+                organization: None,
+                cloud: Cloud::Global,
+                certificate: CertificateRecord {
+                    der: Base64::encode_string(cert.der()),
+                    key_type: KeyType::Rsa2048,
+                    key: SealedKey {
+                        iv: String::new(),
+                        sealed: String::new(),
+                    },
+                },
+                azure_scope: None,
+                pending_certificate: None,
+                previous_certificate: None,
+            }),
+        };
+        (account, not_after)
+    }
+
+    #[test]
+    fn certificates_are_due_from_the_warning_window_and_expired_from_not_after() {
+        let (soon, not_after) = account("Soon", 1_700_000_000);
+        let (later, later_not_after) = account("Later", 1_700_000_000 + 100 * DAY);
+        let all = [later, soon];
+
+        let calm = report(&all, not_after - 31 * DAY);
+        assert!(calm.due.is_empty());
+        assert_eq!(calm.next_expiry_unix, Some(not_after));
+
+        let day_before = report(&all, not_after - DAY);
+        assert_eq!(day_before.due.len(), 1);
+        assert_eq!(day_before.due[0].name, "Soon");
+        assert_eq!(
+            day_before.due[0].status,
+            ExpiryStatus::ExpiringSoon { days_left: 1 }
+        );
+        assert_eq!(day_before.due[0].not_after_unix, not_after);
+
+        assert_eq!(report(&all, not_after).due[0].status, ExpiryStatus::Expired);
+        let day_after = report(&all, not_after + DAY);
+        assert_eq!(day_after.due[0].status, ExpiryStatus::Expired);
+        assert_eq!(day_after.due.len(), 1, "the later one is not due yet");
+
+        let both = report(&all, later_not_after - DAY);
+        let names: Vec<_> = both.due.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["Soon", "Later"], "soonest first");
+    }
+}
