@@ -9,7 +9,13 @@ use crate::domain::file_name::safe_file_stem;
 
 /// Everything a person needs to upload the certificate to Entra ID.
 #[component]
-pub fn CertificatePanel(certificate: Certificate, account_name: String) -> impl IntoView {
+pub fn CertificatePanel(
+    certificate: Certificate,
+    account_name: String,
+    /// Keeps element ids apart where two certificates share a page.
+    #[prop(optional)]
+    id_prefix: &'static str,
+) -> impl IntoView {
     let stem = safe_file_stem(&account_name);
     let copied = RwSignal::new(None::<String>);
     let copy = move |label: &'static str, value: String| {
@@ -51,7 +57,7 @@ pub fn CertificatePanel(certificate: Certificate, account_name: String) -> impl 
         <dl class="data-list certificate-facts">
             <dt>"SHA-1 thumbprint"</dt>
             <dd>
-                <code id="thumbprint-sha1">{sha1}</code>
+                <code id=format!("{id_prefix}thumbprint-sha1")>{sha1}</code>
                 " "
                 <button type="button" class="button-link" on:click=move |_| copy("SHA-1 thumbprint", s1.clone())>
                     "Copy SHA-1 thumbprint"
@@ -59,16 +65,16 @@ pub fn CertificatePanel(certificate: Certificate, account_name: String) -> impl 
             </dd>
             <dt>"SHA-256 thumbprint"</dt>
             <dd>
-                <code id="thumbprint-sha256">{sha256}</code>
+                <code id=format!("{id_prefix}thumbprint-sha256")>{sha256}</code>
                 " "
                 <button type="button" class="button-link" on:click=move |_| copy("SHA-256 thumbprint", s256.clone())>
                     "Copy SHA-256 thumbprint"
                 </button>
             </dd>
             <dt>"Valid from"</dt>
-            <dd id="valid-from">{utc_iso8601(certificate.not_before_unix())}</dd>
+            <dd id=format!("{id_prefix}valid-from")>{utc_iso8601(certificate.not_before_unix())}</dd>
             <dt>"Valid until"</dt>
-            <dd id="valid-until">{utc_iso8601(certificate.not_after_unix())}</dd>
+            <dd id=format!("{id_prefix}valid-until")>{utc_iso8601(certificate.not_after_unix())}</dd>
         </dl>
         <p class="field-hint" role="status">{move || copied.get()}</p>
         <div class="button-row">

@@ -11,7 +11,9 @@ use crate::domain::cloud::Cloud;
 pub fn KeyOptions(
     key_type: RwSignal<KeyType>,
     lifetime: RwSignal<Lifetime>,
-    cloud: RwSignal<Cloud>,
+    /// Left out where the cloud is already fixed, as in a renewal.
+    #[prop(optional)]
+    cloud: Option<RwSignal<Cloud>>,
 ) -> impl IntoView {
     let radio = move |k: KeyType| {
         let id = format!(
@@ -64,13 +66,15 @@ pub fn KeyOptions(
             label_of=Lifetime::label
             value=lifetime
         />
-        <SelectField
-            id="cloud"
-            label="Cloud"
-            hint="Sets the sign-in host used to check the tenant."
-            options=&Cloud::ALL
-            label_of=Cloud::label
-            value=cloud
-        />
+        {cloud.map(|cloud| view! {
+            <SelectField
+                id="cloud"
+                label="Cloud"
+                hint="Sets the sign-in host used to check the tenant."
+                options=&Cloud::ALL
+                label_of=Cloud::label
+                value=cloud
+            />
+        })}
     }
 }

@@ -9,6 +9,7 @@ use crate::crypto::AssertionAlg;
 
 pub const LINKED: &str = "cloudlink:account-linked";
 pub const REMOVED: &str = "cloudlink:account-removed";
+pub const UPDATED: &str = "cloudlink:account-updated";
 pub const ASSERTION_REQUEST: &str = "cloudlink:assertion-request";
 pub const SIGN_IN: &str = "cloudlink:sign-in";
 pub const ASSERTION: &str = "cloudlink:assertion";
@@ -117,6 +118,15 @@ pub fn parse_request(json: &str) -> Result<Request, Malformed> {
 
 /// The public facts of a linked account, with the certificate in PEM.
 pub fn linked(integration: &Integration) -> Value {
+    announce(LINKED, integration)
+}
+
+/// The same facts after an edit or a renewal.
+pub fn updated(integration: &Integration) -> Value {
+    announce(UPDATED, integration)
+}
+
+fn announce(kind: &str, integration: &Integration) -> Value {
     let mut account = json!({
         "id": integration.id,
         "provider": integration.provider,
@@ -140,7 +150,7 @@ pub fn linked(integration: &Integration) -> Value {
             account["accountType"] = json!(a.account_type.slug());
         }
     }
-    json!({ "type": LINKED, "account": account })
+    json!({ "type": kind, "account": account })
 }
 
 pub fn removed(id: &str, provider: super::provider::Provider) -> Value {

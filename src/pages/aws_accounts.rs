@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser::location::app_href;
+use crate::components::aws_edit::AwsEditForm;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::remove_account::RemoveAccount;
 use crate::domain::integration::Integration;
@@ -39,24 +40,39 @@ pub fn AwsAccounts() -> impl IntoView {
     }
 }
 
-/// One AWS account: its facts and Remove.
+/// One AWS account: its facts, Edit and Remove.
 #[component]
 pub fn AwsAccount() -> impl IntoView {
     let accounts = Accounts::expect();
     let params = use_params_map();
-    let account = move || {
+    let account = Memo::new(move |_| {
         let id = params.with(|p| p.get("id").unwrap_or_default());
         accounts.find(&id).filter(|i| i.provider == Provider::Aws)
-    };
-    move || match account() {
-        Some(a) => {
+    });
+    let shown = Memo::new(move |_| account.with(|a| a.as_ref().map(|a| a.id.clone())));
+    let editing = RwSignal::new(false);
+    move || match shown.get() {
+        Some(_) => {
+            let a = account.get_untracked().expect("shown only for an account");
             let mut trail = crumbs();
             trail.push(("AWS", AWS_LIST.to_string()));
             view! {
                 <section class="page" aria-labelledby="page-title">
                     <Breadcrumbs trail here=a.name.as_str().to_string() />
-                    <h1 id="page-title">{a.name.as_str().to_string()}</h1>
-                    <ul class="account-list" role="list"><AwsFacts account=a.clone() link=false /></ul>
+                    <h1 id="page-title">{move || account.with(|a| a.as_ref().map(|a| a.name.as_str().to_string()))}</h1>
+                    <ul class="account-list" role="list">
+                        {move || account.get().map(|a| view! { <AwsFacts account=a link=false /> })}
+                    </ul>
+                    <Show
+                        when=move || editing.get()
+                        fallback=move || view! {
+                            <div class="button-row">
+                                <button type="button" class="button" on:click=move |_| editing.set(true)>"Edit"</button>
+                            </div>
+                        }
+                    >
+                        <AwsEditForm account=account.get_untracked().expect("shown only for an account") on_close=move |_| editing.set(false) />
+                    </Show>
                     <RemoveAccount
                         id=a.id.clone()
                         name=a.name.as_str().to_string()

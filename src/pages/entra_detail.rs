@@ -1,17 +1,21 @@
-//! One linked Entra account (Microsoft 365 or Azure): its certificate,
-//! consent link, and removal.
+//! One linked Entra account (Microsoft 365 or Azure): its facts, Edit, its
+//! certificate and renewal, the consent link, and removal.
+//!
+//! The facts follow the stored account (another tab may change it); the edit
+//! form and the renewal keep their own state while they are open.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::browser::location::app_href;
 use crate::components::breadcrumbs::Breadcrumbs;
-use leptos_router::hooks::use_params_map;
-
 use crate::components::certificate_panel::CertificatePanel;
+use crate::components::entra_edit::EntraEditForm;
 use crate::components::expiry_badge::ExpiryBadge;
 use crate::components::remove_account::RemoveAccount;
+use crate::components::renewal_panel::RenewalPanel;
 use crate::domain::cloud::{admin_consent_url, TenantCheck};
 use crate::domain::integration::{Integration, LinkStatus};
 use crate::pages::entra_flow::EntraFlow;
@@ -23,39 +27,69 @@ use crate::state::AppState;
 pub fn EntraAccount(flow: &'static EntraFlow) -> impl IntoView {
     let accounts = Accounts::expect();
     let params = use_params_map();
-    let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    let account = move || accounts.find(&id());
+    let account = Memo::new(move |_| {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        accounts.find(&id).filter(|a| a.entra().is_some())
+    });
+    let shown = Memo::new(move |_| account.with(|a| a.as_ref().map(|a| a.id.clone())));
+    move || {
+        match shown.get() {
+        Some(_) => view! { <AccountDetail account flow /> }.into_any(),
+        None => view! {
+            <section class="page" aria-labelledby="page-title">
+                <h1 id="page-title">"Account not found"</h1>
+                <p>"This account is not linked, or it was removed."</p>
+                <A href=app_href(flow.list_path) {..} class="button">{format!("Back to {}", flow.list_heading)}</A>
+            </section>
+        }
+        .into_any(),
+    }
+    }
+}
+
+fn facts(account: &Integration) -> impl IntoView {
+    let e = account.entra().cloned();
+    let text = |f: fn(&crate::domain::integration::EntraLink) -> Option<String>| {
+        e.as_ref().and_then(f).unwrap_or_default()
+    };
     view! {
-        {move || match account() {
-            Some(a) => view! { <AccountDetail account=a flow /> }.into_any(),
-            None => view! {
-                <section class="page" aria-labelledby="page-title">
-                    <h1 id="page-title">"Account not found"</h1>
-                    <p>"This account is not linked, or it was removed."</p>
-                    <A href=app_href(flow.list_path) {..} class="button">{format!("Back to {}", flow.list_heading)}</A>
-                </section>
-            }.into_any(),
-        }}
+        <dl class="data-list">
+            <dt>"Status"</dt>
+            <dd>{account.status.label()}</dd>
+            <dt>"Organization"</dt>
+            <dd>{text(|e| e.organization.as_ref().map(|o| o.as_str().to_string()))}</dd>
+            <dt>"Tenant ID"</dt>
+            <dd><code>{text(|e| Some(e.tenant.as_str().to_string()))}</code></dd>
+            <dt>"Tenant GUID"</dt>
+            <dd><code>{text(|e| Some(e.tenant_guid.map_or("not verified".into(), |g| g.as_str().to_string())))}</code></dd>
+            <dt>"Application ID"</dt>
+            <dd><code>{text(|e| Some(e.application_id.as_str().to_string()))}</code></dd>
+            {e.as_ref().and_then(|e| e.azure_scope.clone()).map(|s| view! {
+                <dt>"Reader scope"</dt>
+                <dd><code>{s.arm_scope()}</code></dd>
+            })}
+            <dt>"Cloud"</dt>
+            <dd>{e.as_ref().map(|e| e.cloud.label())}</dd>
+            <dt>"Certificate expires"</dt>
+            <dd>{account.expires_unix().map(|t| view! { <ExpiryBadge not_after_unix=t /> })}</dd>
+        </dl>
     }
 }
 
 #[component]
-fn AccountDetail(account: Integration, flow: &'static EntraFlow) -> impl IntoView {
+fn AccountDetail(account: Memo<Option<Integration>>, flow: &'static EntraFlow) -> impl IntoView {
     let accounts = Accounts::expect();
     let state = AppState::expect();
-    let entra = account.entra().cloned();
-    let name = account.name.as_str().to_string();
-    let id = StoredValue::new(account.id.clone());
-    let consent = entra.as_ref().map(|e| {
-        admin_consent_url(
-            state.config.sign_in_host(e.cloud),
-            &e.tenant,
-            &e.application_id,
-        )
-    });
-    let certificate = entra
-        .as_ref()
-        .and_then(|e| e.certificate.certificate().ok());
+    let query = use_query_map();
+    let first = account.get_untracked().expect("shown only for an account");
+    let id = StoredValue::new(first.id.clone());
+    let name = move || {
+        account.with(|a| {
+            a.as_ref()
+                .map(|a| a.name.as_str().to_string())
+                .unwrap_or_default()
+        })
+    };
 
     let checking = RwSignal::new(false);
     let check_result = RwSignal::new(None::<String>);
@@ -72,35 +106,40 @@ fn AccountDetail(account: Integration, flow: &'static EntraFlow) -> impl IntoVie
             }));
         });
     };
+    let unverified = move || {
+        account.with(|a| {
+            a.as_ref()
+                .is_some_and(|a| a.status == LinkStatus::TenantNotVerified)
+        })
+    };
+    let editing = RwSignal::new(false);
+    let certificate = Memo::new(move |_| {
+        account.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.entra())
+                .and_then(|e| e.certificate.certificate().ok())
+        })
+    });
+    let consent = move || {
+        account.with(|a| {
+            a.as_ref().and_then(|a| a.entra()).map(|e| {
+                admin_consent_url(
+                    state.config.sign_in_host(e.cloud),
+                    &e.tenant,
+                    &e.application_id,
+                )
+            })
+        })
+    };
+    let start_renewal = query.with_untracked(|q| q.get("renew").is_some());
 
-    let status = account.status;
-    let crumbs = flow.trail_to_list();
     view! {
         <section class="page" aria-labelledby="page-title">
-            <Breadcrumbs trail=crumbs here=name.clone() />
-            <h1 id="page-title">{name.clone()}</h1>
+            <Breadcrumbs trail=flow.trail_to_list() here=first.name.as_str().to_string() />
+            <h1 id="page-title">{name}</h1>
             <div class="panel">
-                <dl class="data-list">
-                    <dt>"Status"</dt>
-                    <dd>{status.label()}</dd>
-                    <dt>"Organization"</dt>
-                    <dd>{entra.as_ref().and_then(|e| e.organization.as_ref()).map(|o| o.as_str().to_string())}</dd>
-                    <dt>"Tenant ID"</dt>
-                    <dd><code>{entra.as_ref().map(|e| e.tenant.as_str().to_string())}</code></dd>
-                    <dt>"Tenant GUID"</dt>
-                    <dd><code>{entra.as_ref().and_then(|e| e.tenant_guid).map(|g| g.as_str().to_string()).unwrap_or_else(|| "not verified".into())}</code></dd>
-                    <dt>"Application ID"</dt>
-                    <dd><code>{entra.as_ref().map(|e| e.application_id.as_str().to_string())}</code></dd>
-                    {entra.as_ref().and_then(|e| e.azure_scope.clone()).map(|s| view! {
-                        <dt>"Reader scope"</dt>
-                        <dd><code>{s.arm_scope()}</code></dd>
-                    })}
-                    <dt>"Cloud"</dt>
-                    <dd>{entra.as_ref().map(|e| e.cloud.label())}</dd>
-                    <dt>"Certificate expires"</dt>
-                    <dd>{account.expires_unix().map(|t| view! { <ExpiryBadge not_after_unix=t /> })}</dd>
-                </dl>
-                <Show when=move || status == LinkStatus::TenantNotVerified>
+                {move || account.with(|a| a.as_ref().map(facts))}
+                <Show when=unverified>
                     <div class="button-row">
                         <button type="button" class="button" on:click=retry.clone() disabled=move || checking.get()>
                             "Retry tenant check"
@@ -108,22 +147,31 @@ fn AccountDetail(account: Integration, flow: &'static EntraFlow) -> impl IntoVie
                     </div>
                 </Show>
                 <p role="status">{move || check_result.get()}</p>
+                <Show when=move || !editing.get()>
+                    <div class="button-row">
+                        <button type="button" class="button" on:click=move |_| editing.set(true)>"Edit"</button>
+                    </div>
+                </Show>
             </div>
+            <Show when=move || editing.get()>
+                <EntraEditForm account=account.get_untracked().expect("shown only for an account") flow on_close=move |_| editing.set(false) />
+            </Show>
             <section class="panel" aria-labelledby="cert-title">
                 <h2 id="cert-title">"Certificate"</h2>
-                {certificate.map(|c| view! { <CertificatePanel certificate=c account_name=name.clone() /> })}
+                {move || certificate.get().map(|c| view! { <CertificatePanel certificate=c account_name=name() /> })}
             </section>
+            <RenewalPanel account start_open=start_renewal />
             <section class="panel" aria-labelledby="consent-title">
                 <h2 id="consent-title">"Admin consent"</h2>
                 <p>"A tenant administrator can grant the app's permissions in one step:"</p>
-                {consent.map(|url| view! {
+                {move || consent().map(|url| view! {
                     <a href=url.clone() target="_blank" rel="noopener noreferrer external" class="consent-link">"Open the admin consent page"</a>
                     <p class="field-hint"><code>{url}</code></p>
                 })}
             </section>
             <RemoveAccount
-                id=account.id.clone()
-                name=account.name.as_str().to_string()
+                id=first.id.clone()
+                name=first.name.as_str().to_string()
                 list_path=flow.list_path
                 what="Its certificate and private key were deleted from this browser; the app registration in Entra ID is not changed."
             />

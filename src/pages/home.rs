@@ -6,8 +6,10 @@ use leptos_router::components::A;
 use crate::browser::clock;
 use crate::browser::location::app_href;
 use crate::crypto::utc_date;
-use crate::domain::expiry::ExpiryStatus;
+use crate::domain::expiry::{report, Due, ExpiryStatus};
 use crate::domain::integration::{summarise, ProviderSummary};
+use crate::domain::provider::Provider;
+use crate::pages::entra_flow::{AZURE, MICROSOFT};
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
 
@@ -51,6 +53,25 @@ pub fn Home() -> impl IntoView {
                 <p>
                     <A href=app_href("/integrations")>"Manage integrations"</A>
                 </p>
+                <section class="panel" aria-labelledby="expiry-title">
+                    <h2 id="expiry-title">"Certificates"</h2>
+                    {move || {
+                        let r = accounts.with(|l| report(l, clock::now_unix()));
+                        if r.due.is_empty() {
+                            r.next_expiry_unix
+                                .map(|t| view! {
+                                    <p>{format!("All certificates are valid. The next one expires on {}.", utc_date(t))}</p>
+                                })
+                                .into_any()
+                        } else {
+                            view! {
+                                <p>"These certificates expire within 30 days or have expired. Renew them before sign-ins stop working."</p>
+                                <ul class="due-list" role="list">{r.due.into_iter().map(due_row).collect_view()}</ul>
+                            }
+                            .into_any()
+                        }
+                    }}
+                </section>
             </Show>
         </section>
     }
@@ -74,4 +95,30 @@ fn summary_row(s: ProviderSummary) -> impl IntoView {
             <td>{expiry.unwrap_or_else(|| "—".to_string())}</td>
         </tr>
     }
+}
+
+fn due_row(d: Due) -> impl IntoView {
+    // Only Entra accounts sign in with a certificate.
+    let flow = match d.provider {
+        Provider::Azure => &AZURE,
+        Provider::Microsoft => &MICROSOFT,
+        Provider::Aws => return ().into_any(),
+    };
+    let href = app_href(&format!("{}?renew=1", flow.detail_path(&d.id)));
+    let when = match d.status {
+        ExpiryStatus::Expired => format!("expired on {}", utc_date(d.not_after_unix)),
+        _ => format!(
+            "expires on {} ({})",
+            utc_date(d.not_after_unix),
+            d.status.label()
+        ),
+    };
+    view! {
+        <li>
+            <strong>{d.name.clone()}</strong>
+            {format!(" ({}) {when}. ", d.provider.label())}
+            <A href=href>{format!("Renew the certificate of {}", d.name)}</A>
+        </li>
+    }
+    .into_any()
 }

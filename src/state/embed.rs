@@ -21,6 +21,12 @@ pub fn notify_linked(config: &Config, integration: &Integration) {
     }
 }
 
+pub fn notify_updated(config: &Config, integration: &Integration) {
+    if let Some(origin) = &config.parent_origin {
+        embed::post_to_parent(origin, &messages::updated(integration));
+    }
+}
+
 pub fn notify_removed(config: &Config, id: &str, provider: Provider) {
     if let Some(origin) = &config.parent_origin {
         embed::post_to_parent(origin, &messages::removed(id, provider));

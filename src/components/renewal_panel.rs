@@ -1,0 +1,208 @@
+//! Renew certificate: a new certificate waits beside the current one while it
+//! is uploaded to the app registration, then takes over; the old one stays as
+//! Previous certificate until it is forgotten.
+
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::components::certificate_panel::CertificatePanel;
+use crate::components::dialog::Dialog;
+use crate::components::key_options::KeyOptions;
+use crate::components::unlock_panel::UnlockPanel;
+use crate::crypto::{Certificate, Lifetime};
+use crate::domain::integration::Integration;
+use crate::state::accounts::Accounts;
+use crate::state::auth::Auth;
+use crate::state::certificates::KeyError;
+use crate::state::manage::{self, RenewError};
+use crate::state::notices::{NoticeKind, Notices};
+use crate::state::AppState;
+
+/// The lifetime choice closest to how long `c` was valid for.
+fn lifetime_of(c: &Certificate) -> Lifetime {
+    let months = (c.not_after_unix() - c.not_before_unix()) as f64 / (30.44 * 86_400.0);
+    Lifetime::ALL
+        .into_iter()
+        .min_by_key(|l| (f64::from(l.months()) - months).abs() as i64)
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn RenewalPanel(
+    /// The account as stored now; its certificates change as the renewal goes.
+    account: Memo<Option<Integration>>,
+    /// Opened from a link that asks for the renewal (Home's expiry list).
+    start_open: bool,
+) -> impl IntoView {
+    let auth = Auth::expect();
+    let accounts = Accounts::expect();
+    let notices = Notices::expect();
+    let config = AppState::expect().config;
+    let current = move || {
+        account.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.entra())
+                .map(|e| e.certificate.clone())
+        })
+    };
+    let first = current();
+    let key_type = RwSignal::new(first.as_ref().map(|r| r.key_type).unwrap_or_default());
+    let lifetime = RwSignal::new(
+        first
+            .and_then(|r| r.certificate().ok())
+            .map(|c| lifetime_of(&c))
+            .unwrap_or_default(),
+    );
+    let pending = Memo::new(move |_| {
+        account.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.entra())
+                .and_then(|e| e.pending_certificate.as_ref())
+                .and_then(|r| r.certificate().ok())
+        })
+    });
+    let previous = Memo::new(move |_| {
+        account.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.entra())
+                .and_then(|e| e.previous_certificate.as_ref())
+                .and_then(|r| r.certificate().ok())
+        })
+    });
+    let name = move || {
+        account.with(|a| {
+            a.as_ref()
+                .map(|a| a.name.as_str().to_string())
+                .unwrap_or_default()
+        })
+    };
+    let id =
+        move || account.with_untracked(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
+
+    let open = RwSignal::new(start_open);
+    let busy = RwSignal::new(false);
+    let needs_unlock = RwSignal::new(false);
+    let error = RwSignal::new(None::<String>);
+    let generate = move || {
+        let Some(snapshot) = account.get_untracked() else {
+            return;
+        };
+        busy.set(true);
+        error.set(None);
+        spawn_local(async move {
+            let done = manage::renew(
+                &auth,
+                accounts,
+                &snapshot,
+                key_type.get_untracked(),
+                lifetime.get_untracked(),
+            )
+            .await;
+            busy.set(false);
+            match done {
+                Ok(()) => {}
+                Err(RenewError::Key(KeyError::Locked)) => needs_unlock.set(true),
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        });
+    };
+    let config = StoredValue::new(config);
+    let step = move |what: &'static str| {
+        Callback::new(move |()| {
+            let (config, id) = (config.get_value(), id());
+            spawn_local(async move {
+                let done = match what {
+                    "use" => manage::use_new(accounts, &config, &id).await,
+                    "cancel" => manage::cancel_renewal(accounts, &id).await,
+                    _ => manage::forget_previous(accounts, &id).await,
+                };
+                match (done, what) {
+                    (Err(e), _) => error.set(Some(e)),
+                    (Ok(()), "use") => {
+                        open.set(false);
+                        notices.push(
+                            NoticeKind::Success,
+                            "The new certificate is in use. Delete the previous one from the app registration once nothing signs in with it.",
+                        );
+                    }
+                    (Ok(()), _) => {}
+                }
+            });
+        })
+    };
+    let use_new = step("use");
+    let cancel = step("cancel");
+    let forget = step("forget");
+    let forget_open = RwSignal::new(false);
+    let forget_button = NodeRef::<html::Button>::new();
+
+    view! {
+        <section class="panel" aria-labelledby="renew-title" id="renewal">
+            <h2 id="renew-title">"Renew certificate"</h2>
+            <Show
+                when=move || open.get() || pending.with(Option::is_some)
+                fallback=move || view! {
+                    <p>"Make a new certificate before this one expires. The current one keeps working until you switch."</p>
+                    <div class="button-row">
+                        <button type="button" class="button" on:click=move |_| open.set(true)>"Renew certificate"</button>
+                    </div>
+                }
+            >
+                <KeyOptions key_type lifetime />
+                <Show when=move || needs_unlock.get() && !auth.is_unlocked()>
+                    <UnlockPanel on_unlocked=move |_| {
+                        needs_unlock.set(false);
+                        generate();
+                    } />
+                </Show>
+                <div class="button-row">
+                    <button type="button" class="button button-primary" on:click=move |_| generate() disabled=move || busy.get()>
+                        {move || if pending.with(Option::is_some) { "Generate another new certificate" } else { "Generate new certificate" }}
+                    </button>
+                </div>
+                <p class="progress" role="status" aria-live="polite">
+                    {move || busy.get().then(|| view! { <span class="spinner" aria-hidden="true"></span> " Generating the key pair and certificate…" })}
+                </p>
+                {move || pending.get().map(|c| view! {
+                    <h3>"New certificate"</h3>
+                    <p>
+                        "Upload it in the app registration under " <strong>"Certificates & secrets"</strong> " → "
+                        <strong>"Certificates"</strong> " → " <strong>"Upload certificate"</strong>
+                        ", next to the current one. Entra ID keeps both, so nothing breaks during the change. Then press "
+                        <strong>"Use the new certificate"</strong> "."
+                    </p>
+                    <CertificatePanel certificate=c account_name=format!("{} new", name()) id_prefix="new-" />
+                    <div class="button-row">
+                        <button type="button" class="button button-primary" on:click=move |_| use_new.run(())>"Use the new certificate"</button>
+                        <button type="button" class="button" on:click=move |_| cancel.run(())>"Cancel renewal"</button>
+                    </div>
+                })}
+            </Show>
+            <p class="form-error" role="alert">{move || error.get()}</p>
+            {move || previous.get().map(|c| view! {
+                <h3>"Previous certificate"</h3>
+                <dl class="data-list">
+                    <dt>"SHA-1 thumbprint"</dt>
+                    <dd><code id="previous-thumbprint-sha1">{c.sha1_thumbprint()}</code></dd>
+                </dl>
+                <p>"Delete it from the app registration's Certificates & secrets once nothing signs in with it."</p>
+                <div class="button-row">
+                    <button type="button" class="button" node_ref=forget_button on:click=move |_| forget_open.set(true)>
+                        "Forget previous certificate"
+                    </button>
+                </div>
+            })}
+            <Dialog open=forget_open title_id="forget-title" title="Forget the previous certificate?".to_string() return_focus=forget_button>
+                <p>"Its private key is deleted from this browser. Sign-ins that still use it in Entra ID stop working here."</p>
+                <div class="button-row">
+                    <button type="button" class="button button-danger" on:click=move |_| {
+                        forget_open.set(false);
+                        forget.run(());
+                    }>"Forget certificate"</button>
+                    <button type="button" class="button" on:click=move |_| forget_open.set(false)>"Cancel"</button>
+                </div>
+            </Dialog>
+        </section>
+    }
+}

@@ -1,0 +1,142 @@
+//! Changing a linked account after it was linked: edits and certificate
+//! renewals. Each is one change applied to the latest stored accounts, and an
+//! embedding portal hears about what changed.
+
+use crate::crypto::{KeyType, Lifetime};
+use crate::domain::aws_form::AwsValues;
+use crate::domain::config::Config;
+use crate::domain::edit::{edit_aws, edit_entra, EditError};
+use crate::domain::entra_form::{subject_text, EntraValues};
+use crate::domain::integration::{Details, Integration};
+use crate::domain::renewal::RenewalError;
+use crate::state::accounts::{Accounts, AccountsError};
+use crate::state::auth::Auth;
+use crate::state::certificates::{self, KeyError, NewCertificate};
+use crate::state::embed;
+
+fn message<E: std::fmt::Display>(e: AccountsError<E>) -> String {
+    e.to_string()
+}
+
+/// Saves an edit of a Microsoft 365 or Azure account.
+pub async fn save_entra(
+    accounts: Accounts,
+    config: &Config,
+    id: &str,
+    values: EntraValues,
+) -> Result<Integration, String> {
+    let id = id.to_string();
+    let saved = accounts
+        .change(move |list| edit_entra(list, &id, &values))
+        .await
+        .map_err(message::<EditError>)?;
+    embed::notify_updated(config, &saved);
+    Ok(saved)
+}
+
+/// Saves an edit of an AWS account.
+pub async fn save_aws(
+    accounts: Accounts,
+    config: &Config,
+    id: &str,
+    values: AwsValues,
+) -> Result<Integration, String> {
+    let id = id.to_string();
+    let saved = accounts
+        .change(move |list| edit_aws(list, &id, &values))
+        .await
+        .map_err(message::<EditError>)?;
+    embed::notify_updated(config, &saved);
+    Ok(saved)
+}
+
+/// Why a renewal step did not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RenewError {
+    Key(KeyError),
+    Other(String),
+}
+
+impl std::fmt::Display for RenewError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RenewError::Key(e) => e.fmt(f),
+            RenewError::Other(e) => f.write_str(e),
+        }
+    }
+}
+
+/// Applies a renewal step to the Entra account `id`.
+async fn renewal_step<R: 'static>(
+    accounts: Accounts,
+    id: &str,
+    step: impl Fn(&mut crate::domain::integration::EntraLink) -> Result<R, RenewalError> + 'static,
+) -> Result<(R, Integration), String> {
+    let id = id.to_string();
+    accounts
+        .change(move |list| {
+            let account = list
+                .iter_mut()
+                .find(|i| i.id == id)
+                .ok_or_else(|| "This account no longer exists.".to_string())?;
+            let Details::Entra(link) = &mut account.details else {
+                return Err("Only Microsoft 365 and Azure accounts have certificates.".into());
+            };
+            let r = step(link).map_err(|e| e.to_string())?;
+            Ok((r, account.clone()))
+        })
+        .await
+        .map_err(message::<String>)
+}
+
+/// Makes a new key pair and certificate for `account` and keeps it pending;
+/// the current certificate stays in use.
+pub async fn renew(
+    auth: &Auth,
+    accounts: Accounts,
+    account: &Integration,
+    key_type: KeyType,
+    lifetime: Lifetime,
+) -> Result<(), RenewError> {
+    let organization = account
+        .entra()
+        .and_then(|e| e.organization.as_ref())
+        .map(|o| subject_text(o.as_str()));
+    let record = certificates::generate(
+        auth,
+        NewCertificate {
+            common_name: subject_text(account.name.as_str()),
+            organization,
+            key_type,
+            lifetime,
+        },
+    )
+    .await
+    .map_err(RenewError::Key)?;
+    renewal_step(accounts, &account.id, move |link| {
+        link.start_renewal(record.clone());
+        Ok(())
+    })
+    .await
+    .map(|_| ())
+    .map_err(RenewError::Other)
+}
+
+/// Makes the pending certificate current, and tells the portal.
+pub async fn use_new(accounts: Accounts, config: &Config, id: &str) -> Result<(), String> {
+    let ((), account) = renewal_step(accounts, id, |link| link.use_pending()).await?;
+    embed::notify_updated(config, &account);
+    Ok(())
+}
+
+pub async fn cancel_renewal(accounts: Accounts, id: &str) -> Result<(), String> {
+    renewal_step(accounts, id, |link| Ok(link.cancel_renewal()))
+        .await
+        .map(|_| ())
+}
+
+pub async fn forget_previous(accounts: Accounts, id: &str) -> Result<(), String> {
+    renewal_step(accounts, id, |link| Ok(link.forget_previous()))
+        .await
+        .map(|_| ())
+}
