@@ -63,32 +63,6 @@ pub fn CloudShellSetup(
             .map_err(|e| e.message().to_string()),
         )
     });
-    let text = move || script.get().and_then(Result::ok);
-    let problem = move || script.get().and_then(Result::err);
-
-    let copied = RwSignal::new(None::<&'static str>);
-    let copy = move |_| {
-        let Some(body) = text() else { return };
-        spawn_local(async move {
-            copied.set(Some(if clipboard::copy(&body).await {
-                "Script copied."
-            } else {
-                "The browser did not allow copying. Select the script and copy it by hand."
-            }));
-        });
-    };
-    let blocked = RwSignal::new(false);
-    let save = move |_| {
-        if let Some(body) = text() {
-            let name = file_name(inputs.name.get_untracked().trim());
-            blocked.set(!download::save(
-                &name,
-                "text/x-shellscript",
-                body.as_bytes(),
-            ));
-        }
-    };
-
     let pasted = RwSignal::new(String::new());
     let paste_error = RwSignal::new(None::<String>);
     let filled = RwSignal::new(None::<String>);
@@ -108,7 +82,6 @@ pub fn CloudShellSetup(
             paste_error.set(Some(e.message().to_string()));
         }
     };
-    let shell_url = move || cloud_shell_url(inputs.cloud.get());
 
     view! {
         <Show when=move || pem.with(Option::is_some)>
@@ -118,20 +91,7 @@ pub fn CloudShellSetup(
                 <ul class="steps">
                     {explanation(provider).into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                 </ul>
-                <p class="field-hint">"The script carries only the public certificate, never the private key."</p>
-                <p class="form-error" role="alert">{problem}</p>
-                <Show when=move || text().is_some()>
-                    <div class="button-row">
-                        <button type="button" class="button" on:click=copy>"Copy script"</button>
-                        <button type="button" class="button" on:click=save>"Download setup script (.sh)"</button>
-                        <a class="button" href=shell_url target="_blank" rel="noopener noreferrer external">"Open Azure Cloud Shell"</a>
-                    </div>
-                    <p class="field-hint" role="status">{move || copied.get()}</p>
-                    <Show when=move || blocked.get()>
-                        <p class="form-error" role="alert">"The browser blocked the download. Allow downloads for this site and try again."</p>
-                    </Show>
-                    <pre class="script" tabindex="0" aria-label="Setup script"><code>{text}</code></pre>
-                </Show>
+                <ScriptBox script=script.into() cloud=inputs.cloud.into() name=inputs.name.into() />
                 <div class="field">
                     <label for="script-output">"Paste the script's output"</label>
                     <p class="field-hint" id="script-output-hint">"The lines starting with CLOUDLINK_ fill in Tenant ID and Application ID above."</p>
@@ -150,6 +110,57 @@ pub fn CloudShellSetup(
                     <p class="field-hint" role="status">{move || filled.get()}</p>
                 </div>
             </section>
+        </Show>
+    }
+}
+
+/// The script with Copy, Download and a link to Cloud Shell; or why it
+/// cannot be made yet.
+#[component]
+pub fn ScriptBox(
+    script: Signal<Option<Result<String, String>>>,
+    cloud: Signal<Cloud>,
+    /// The account name, for the file name.
+    name: Signal<String>,
+) -> impl IntoView {
+    let text = move || script.get().and_then(Result::ok);
+    let problem = move || script.get().and_then(Result::err);
+    let copied = RwSignal::new(None::<&'static str>);
+    let copy = move |_| {
+        let Some(body) = text() else { return };
+        spawn_local(async move {
+            copied.set(Some(if clipboard::copy(&body).await {
+                "Script copied."
+            } else {
+                "The browser did not allow copying. Select the script and copy it by hand."
+            }));
+        });
+    };
+    let blocked = RwSignal::new(false);
+    let save = move |_| {
+        if let Some(body) = text() {
+            let file = file_name(name.get_untracked().trim());
+            blocked.set(!download::save(
+                &file,
+                "text/x-shellscript",
+                body.as_bytes(),
+            ));
+        }
+    };
+    view! {
+        <p class="field-hint">"The script carries only the public certificate, never the private key."</p>
+        <p class="form-error" role="alert">{problem}</p>
+        <Show when=move || text().is_some()>
+            <div class="button-row">
+                <button type="button" class="button" on:click=copy>"Copy script"</button>
+                <button type="button" class="button" on:click=save>"Download setup script (.sh)"</button>
+                <a class="button" href=move || cloud_shell_url(cloud.get()) target="_blank" rel="noopener noreferrer external">"Open Azure Cloud Shell"</a>
+            </div>
+            <p class="field-hint" role="status">{move || copied.get()}</p>
+            <Show when=move || blocked.get()>
+                <p class="form-error" role="alert">"The browser blocked the download. Allow downloads for this site and try again."</p>
+            </Show>
+            <pre class="script" tabindex="0" aria-label="Setup script"><code>{text}</code></pre>
         </Show>
     }
 }

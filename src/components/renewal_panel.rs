@@ -7,11 +7,13 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::components::certificate_panel::CertificatePanel;
+use crate::components::cloud_shell_setup::ScriptBox;
 use crate::components::dialog::Dialog;
 use crate::components::key_options::KeyOptions;
 use crate::components::unlock_panel::UnlockPanel;
 use crate::crypto::{Certificate, Lifetime};
 use crate::domain::integration::Integration;
+use crate::domain::setup_script::{build, ScriptMode, SetupScript};
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
 use crate::state::certificates::KeyError;
@@ -68,6 +70,37 @@ pub fn RenewalPanel(
                 .and_then(|a| a.entra())
                 .and_then(|e| e.previous_certificate.as_ref())
                 .and_then(|r| r.certificate().ok())
+        })
+    });
+    // The same kind of script as on the link page, for the existing app.
+    let script = Signal::derive(move || {
+        let c = pending.get()?;
+        account.with(|a| {
+            let a = a.as_ref()?;
+            let link = a.entra()?;
+            let (pem, sha1) = (c.pem(), c.sha1_thumbprint());
+            Some(
+                build(&SetupScript {
+                    provider: a.provider,
+                    cloud: link.cloud,
+                    app_name: a.name.as_str(),
+                    certificate_pem: &pem,
+                    azure_scope: link.azure_scope.as_ref(),
+                    mode: ScriptMode::AppendCertificate {
+                        application_id: link.application_id.as_str(),
+                    },
+                    thumbprint_sha1: Some(&sha1),
+                })
+                .map_err(|e| e.message().to_string()),
+            )
+        })
+    });
+    let cloud = Signal::derive(move || {
+        account.with(|a| {
+            a.as_ref()
+                .and_then(|a| a.entra())
+                .map(|e| e.cloud)
+                .unwrap_or_default()
         })
     });
     let name = move || {
@@ -173,6 +206,9 @@ pub fn RenewalPanel(
                         <strong>"Use the new certificate"</strong> "."
                     </p>
                     <CertificatePanel certificate=c account_name=format!("{} new", name()) id_prefix="new-" />
+                    <h4>"Or upload it with Azure Cloud Shell"</h4>
+                    <p>"This script appends the new certificate to the existing app registration, keeps the current one, and prints the new thumbprint."</p>
+                    <ScriptBox script cloud name=Signal::derive(name) />
                     <div class="button-row">
                         <button type="button" class="button button-primary" on:click=move |_| use_new.run(())>"Use the new certificate"</button>
                         <button type="button" class="button" on:click=move |_| cancel.run(())>"Cancel renewal"</button>

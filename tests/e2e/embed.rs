@@ -18,7 +18,7 @@ const APP: &str = "0b5f3c6e-8d2a-4f1e-9c3b-7a6d5e4f3a2b";
 
 /// A portal page on its own origin that frames the app named by its `app`
 /// query parameter and records the messages it receives.
-fn portal() -> StaticServer {
+pub(crate) fn portal() -> StaticServer {
     let dir = temp_dir("portal");
     let html = r#"<!doctype html><html><head><title>Portal</title></head><body>
 <iframe id="app" width="1200" height="900"></iframe>
@@ -32,7 +32,7 @@ document.getElementById("app").src = new URLSearchParams(location.search).get("a
 }
 
 /// The app, configured to talk to `portal` and to check tenants at `login`.
-fn app_for(portal: &StaticServer, login: &FakeLogin, extra: &str) -> StaticServer {
+pub(crate) fn app_for(portal: &StaticServer, login: &FakeLogin, extra: &str) -> StaticServer {
     let config = format!(
         r#"{{{extra}"parentOrigin":"{}","signInHosts":{{"global":"{}"}}}}"#,
         portal.origin, login.origin
@@ -46,7 +46,7 @@ fn app_for(portal: &StaticServer, login: &FakeLogin, extra: &str) -> StaticServe
     )
 }
 
-fn framing(app_url: &str) -> String {
+pub(crate) fn framing(app_url: &str) -> String {
     format!("/?app={}", app_url.replace(':', "%3A").replace('/', "%2F"))
 }
 
@@ -76,7 +76,7 @@ impl Page<'_> {
         v.as_array().cloned().unwrap_or_default()
     }
 
-    async fn wait_message(&self, kind: &str, request_id: Option<&str>) -> Value {
+    pub(crate) async fn wait_message(&self, kind: &str, request_id: Option<&str>) -> Value {
         let deadline = Instant::now() + Duration::from_secs(20);
         loop {
             let found = self.messages().await.into_iter().find(|m| {
@@ -94,7 +94,7 @@ impl Page<'_> {
         }
     }
 
-    async fn post_to_app(&self, message: Value, app_origin: &str) {
+    pub(crate) async fn post_to_app(&self, message: Value, app_origin: &str) {
         self.browser
             .client
             .execute(

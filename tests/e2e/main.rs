@@ -16,6 +16,7 @@ mod azure;
 mod cloud_shell;
 mod embed;
 mod hosting;
+mod manage;
 mod microsoft;
 mod shell;
 mod tabs;

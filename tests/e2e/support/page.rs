@@ -291,6 +291,14 @@ impl<'s> Page<'s> {
         window
     }
 
+    /// Opens a second window at `url`, such as a portal framing the app.
+    pub async fn open_window_at(&self, url: &str) -> fantoccini::wd::WindowHandle {
+        let window = self.c().new_window(false).await.unwrap().handle;
+        self.c().switch_to_window(window.clone()).await.unwrap();
+        self.c().goto(url).await.unwrap();
+        window
+    }
+
     pub async fn window(&self) -> fantoccini::wd::WindowHandle {
         self.c().window().await.unwrap()
     }
