@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::components::entra_edit::after_save;
 use crate::components::field::TextField;
 use crate::components::touched::use_touched;
 use crate::domain::aws_account_type::AwsAccountType;
@@ -12,7 +13,7 @@ use crate::domain::drafts::AwsDraft;
 use crate::domain::integration::Integration;
 use crate::state::accounts::Accounts;
 use crate::state::manage;
-use crate::state::notices::{NoticeKind, Notices};
+use crate::state::notices::Notices;
 use crate::state::AppState;
 
 #[component]
@@ -47,16 +48,8 @@ pub fn AwsEditForm(account: Integration, #[prop(into)] on_close: Callback<()>) -
         };
         let (config, id) = (config.clone(), id.clone());
         spawn_local(async move {
-            match manage::save_aws(accounts, &config, &id, values).await {
-                Ok(a) => {
-                    notices.push(
-                        NoticeKind::Success,
-                        format!("Saved changes to \"{}\".", a.name.as_str()),
-                    );
-                    on_close.run(());
-                }
-                Err(e) => form_error.set(Some(e)),
-            }
+            let saved = manage::save_aws(accounts, &config, &id, values).await;
+            after_save(saved, notices, form_error, on_close);
         });
     };
     let radio = move |t: AwsAccountType| {

@@ -65,16 +65,7 @@ pub fn EntraEditForm(
         spawn_local(async move {
             let saved = manage::save_entra(accounts, &config, &id, values).await;
             saving.set(false);
-            match saved {
-                Ok(a) => {
-                    notices.push(
-                        NoticeKind::Success,
-                        format!("Saved changes to \"{}\".", a.name.as_str()),
-                    );
-                    on_close.run(());
-                }
-                Err(e) => form_error.set(Some(e)),
-            }
+            after_save(saved, notices, form_error, on_close);
         });
     };
     view! {
@@ -111,4 +102,23 @@ pub fn EntraEditForm(
         </form>
     }
     .into_any()
+}
+
+/// Says what was saved and closes the form, or keeps it open with the reason.
+pub(crate) fn after_save(
+    saved: Result<Integration, String>,
+    notices: Notices,
+    form_error: RwSignal<Option<String>>,
+    on_close: Callback<()>,
+) {
+    match saved {
+        Ok(a) => {
+            notices.push(
+                NoticeKind::Success,
+                format!("Saved changes to \"{}\".", a.name.as_str()),
+            );
+            on_close.run(());
+        }
+        Err(e) => form_error.set(Some(e)),
+    }
 }

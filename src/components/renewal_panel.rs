@@ -10,7 +10,7 @@ use crate::components::certificate_panel::CertificatePanel;
 use crate::components::cloud_shell_setup::ScriptBox;
 use crate::components::dialog::Dialog;
 use crate::components::key_options::KeyOptions;
-use crate::components::unlock_panel::UnlockPanel;
+use crate::components::unlock_panel::UnlockWhenNeeded;
 use crate::crypto::{Certificate, Lifetime};
 use crate::domain::integration::Integration;
 use crate::domain::setup_script::{build, ScriptMode, SetupScript};
@@ -183,12 +183,7 @@ pub fn RenewalPanel(
                 }
             >
                 <KeyOptions key_type lifetime />
-                <Show when=move || needs_unlock.get() && !auth.is_unlocked()>
-                    <UnlockPanel on_unlocked=move |_| {
-                        needs_unlock.set(false);
-                        generate();
-                    } />
-                </Show>
+                <UnlockWhenNeeded needed=needs_unlock then=move |_| generate() />
                 <div class="button-row">
                     <button type="button" class="button button-primary" on:click=move |_| generate() disabled=move || busy.get()>
                         {move || if pending.with(Option::is_some) { "Generate another new certificate" } else { "Generate new certificate" }}

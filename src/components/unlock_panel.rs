@@ -40,3 +40,18 @@ pub fn UnlockPanel(#[prop(into)] on_unlocked: Callback<()>) -> impl IntoView {
         </form>
     }
 }
+
+/// The password form, shown while `needed` is set and the keys are locked;
+/// unlocking clears `needed` and runs `then` (the work that asked for it).
+#[component]
+pub fn UnlockWhenNeeded(needed: RwSignal<bool>, #[prop(into)] then: Callback<()>) -> impl IntoView {
+    let auth = Auth::expect();
+    view! {
+        <Show when=move || needed.get() && !auth.is_unlocked()>
+            <UnlockPanel on_unlocked=move |_| {
+                needed.set(false);
+                then.run(());
+            } />
+        </Show>
+    }
+}

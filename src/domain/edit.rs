@@ -88,51 +88,26 @@ pub fn edit_aws(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::crypto::KeyType;
     use crate::domain::application_id::ApplicationId;
     use crate::domain::aws_account_type::AwsAccountType;
-    use crate::domain::certificate_record::{CertificateRecord, SealedKey};
-    use crate::domain::cloud::Cloud;
     use crate::domain::display_name::DisplayName;
     use crate::domain::external_id::ExternalId;
-    use crate::domain::integration::{AwsLink, EntraLink, LinkStatus};
+    use crate::domain::fixtures::{self, aws, entra_link, APP as APP_A, OTHER_APP as APP_B};
+    use crate::domain::integration::LinkStatus;
     use crate::domain::provider::Provider;
     use crate::domain::role_arn::RoleArn;
     use crate::domain::tenant::TenantId;
-
-    const APP_A: &str = "0b5f3c6e-8d2a-4f1e-9c3b-7a6d5e4f3a2b";
-    const APP_B: &str = "1c6a4d7f-9e3b-4a2f-8d4c-8b7e6f5a4b3c";
 
     fn name(s: &str) -> DisplayName {
         DisplayName::parse(s).unwrap()
     }
 
     fn entra(id: &str, app: &str) -> Integration {
-        Integration {
-            id: id.into(),
-            provider: Provider::Microsoft,
-            name: name(id),
-            created_ms: 1,
-            status: LinkStatus::TenantNotVerified,
-            details: Details::Entra(EntraLink {
-                tenant: TenantId::parse("contoso.onmicrosoft.com").unwrap(),
-                tenant_guid: None,
-                application_id: ApplicationId::parse(app).unwrap(),
-                organization: None,
-                cloud: Cloud::Global,
-                certificate: CertificateRecord {
-                    der: format!("cert-{id}"),
-                    key_type: KeyType::Rsa2048,
-                    key: SealedKey {
-                        iv: String::new(),
-                        sealed: String::new(),
-                    },
-                },
-                azure_scope: None,
-                pending_certificate: None,
-                previous_certificate: None,
-            }),
-        }
+        let mut link = entra_link("contoso.onmicrosoft.com", None, app);
+        link.certificate = fixtures::record(&format!("cert-{id}"));
+        let mut account = fixtures::entra(id, Provider::Microsoft, link);
+        account.status = LinkStatus::TenantNotVerified;
+        account
     }
 
     fn values(n: &str, tenant: &str, app: &str) -> EntraValues {
@@ -193,24 +168,10 @@ mod tests {
         );
     }
 
-    fn aws(id: &str, account: &str) -> Integration {
-        Integration {
-            id: id.into(),
-            provider: Provider::Aws,
-            name: name(id),
-            created_ms: 1,
-            status: LinkStatus::Connected,
-            details: Details::Aws(AwsLink {
-                account_type: AwsAccountType::Linked,
-                role_arn: RoleArn::parse(&format!("arn:aws:iam::{account}:role/R")).unwrap(),
-                external_id: ExternalId::parse(&"cd".repeat(24)).unwrap(),
-            }),
-        }
-    }
-
     #[test]
     fn aws_edits_change_role_and_type_but_keep_the_external_id() {
         let mut list = vec![aws("a", "111111111111"), aws("b", "222222222222")];
+        let kept = list[0].aws().unwrap().external_id.clone();
         let new = AwsValues {
             account_type: AwsAccountType::Management,
             name: name("Payer"),
@@ -221,9 +182,9 @@ mod tests {
         let a = edited.aws().unwrap();
         assert_eq!(a.account_type, AwsAccountType::Management);
         assert_eq!(a.role_arn.as_str(), "arn:aws:iam::333333333333:role/R");
-        assert_eq!(a.external_id.as_str(), "cd".repeat(24));
+        assert_eq!(a.external_id, kept);
         let clash = AwsValues {
-            role_arn: RoleArn::parse("arn:aws:iam::222222222222:role/R").unwrap(),
+            role_arn: RoleArn::parse("arn:aws:iam::222222222222:role/ReadOnly").unwrap(),
             ..new
         };
         assert_eq!(

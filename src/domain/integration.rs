@@ -157,38 +157,12 @@ pub fn summarise(integrations: &[Integration]) -> Vec<ProviderSummary> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::crypto::KeyType;
-    use crate::domain::certificate_record::SealedKey;
+    use crate::domain::fixtures::{self, entra_link, APP};
 
     fn entra(provider: Provider, tenant: &str, guid: Option<&str>) -> Integration {
-        Integration {
-            id: "x".into(),
-            provider,
-            name: DisplayName::parse("Linked").unwrap(),
-            created_ms: 0,
-            status: LinkStatus::Connected,
-            details: Details::Entra(EntraLink {
-                tenant: TenantId::parse(tenant).unwrap(),
-                tenant_guid: guid.map(|g| Guid::parse(g).unwrap()),
-                application_id: ApplicationId::parse(APP).unwrap(),
-                organization: None,
-                cloud: Cloud::Global,
-                certificate: CertificateRecord {
-                    der: "AA==".into(),
-                    key_type: KeyType::Rsa2048,
-                    key: SealedKey {
-                        iv: String::new(),
-                        sealed: String::new(),
-                    },
-                },
-                azure_scope: None,
-                pending_certificate: None,
-                previous_certificate: None,
-            }),
-        }
+        fixtures::entra("Linked", provider, entra_link(tenant, guid, APP))
     }
 
-    const APP: &str = "0b5f3c6e-8d2a-4f1e-9c3b-7a6d5e4f3a2b";
     const GUID: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 
     #[test]

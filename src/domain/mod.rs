@@ -19,6 +19,8 @@ pub mod entra_form;
 pub mod expiry;
 pub mod external_id;
 pub mod file_name;
+#[cfg(test)]
+pub mod fixtures;
 pub mod guid;
 pub mod integration;
 pub mod openid;

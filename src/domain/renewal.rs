@@ -54,35 +54,10 @@ impl EntraLink {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::crypto::KeyType;
-    use crate::domain::application_id::ApplicationId;
-    use crate::domain::certificate_record::SealedKey;
-    use crate::domain::cloud::Cloud;
-    use crate::domain::tenant::TenantId;
-
-    fn record(tag: &str) -> CertificateRecord {
-        CertificateRecord {
-            der: tag.into(),
-            key_type: KeyType::Rsa2048,
-            key: SealedKey {
-                iv: String::new(),
-                sealed: format!("sealed-{tag}"),
-            },
-        }
-    }
+    use crate::domain::fixtures::{entra_link, record, APP};
 
     fn link() -> EntraLink {
-        EntraLink {
-            tenant: TenantId::parse("contoso.onmicrosoft.com").unwrap(),
-            tenant_guid: None,
-            application_id: ApplicationId::parse("0b5f3c6e-8d2a-4f1e-9c3b-7a6d5e4f3a2b").unwrap(),
-            organization: None,
-            cloud: Cloud::Global,
-            certificate: record("one"),
-            azure_scope: None,
-            pending_certificate: None,
-            previous_certificate: None,
-        }
+        entra_link("contoso.onmicrosoft.com", None, APP)
     }
 
     fn slots(l: &EntraLink) -> (String, Option<String>, Option<String>) {

@@ -14,7 +14,7 @@ use crate::components::dialog::Dialog;
 use crate::components::entra_instructions::EntraInstructions;
 use crate::components::field::TextField;
 use crate::components::key_options::KeyOptions;
-use crate::components::unlock_panel::UnlockPanel;
+use crate::components::unlock_panel::UnlockWhenNeeded;
 use crate::domain::drafts::EntraDraft;
 use crate::domain::entra_form::{field_error, subject_text, validate, EntraField};
 use crate::domain::integration::LinkStatus;
@@ -285,12 +285,7 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
 
             <section class="panel" aria-labelledby="certificate-title">
                 <h2 id="certificate-title">"Certificate"</h2>
-                <Show when=move || needs_unlock.get() && !auth.is_unlocked()>
-                    <UnlockPanel on_unlocked=move |_| {
-                        needs_unlock.set(false);
-                        generate();
-                    } />
-                </Show>
+                <UnlockWhenNeeded needed=needs_unlock then=move |_| generate() />
                 {move || match parsed_certificate() {
                     Some(c) => view! { <CertificatePanel certificate=c account_name=name.get_untracked() /> }.into_any(),
                     None => view! {

@@ -233,30 +233,12 @@ mod tests {
     use futures::executor::block_on;
 
     use super::*;
-    use crate::domain::aws_account_type::AwsAccountType;
-    use crate::domain::display_name::DisplayName;
-    use crate::domain::external_id::ExternalId;
-    use crate::domain::integration::{AwsLink, Details, LinkStatus};
-    use crate::domain::role_arn::RoleArn;
+    use crate::domain::fixtures::aws;
+    use crate::domain::integration::LinkStatus;
     use crate::state::notices::Notices;
     use crate::store::keys::Keys;
     use crate::store::memory::MemoryStore;
     use crate::store::KeyValue;
-
-    fn aws(id: &str, account: &str) -> Integration {
-        Integration {
-            id: id.into(),
-            provider: Provider::Aws,
-            name: DisplayName::parse(id).unwrap(),
-            created_ms: 1,
-            status: LinkStatus::Connected,
-            details: Details::Aws(AwsLink {
-                account_type: AwsAccountType::Linked,
-                role_arn: RoleArn::parse(&format!("arn:aws:iam::{account}:role/ReadOnly")).unwrap(),
-                external_id: ExternalId::parse(&"ab".repeat(24)).unwrap(),
-            }),
-        }
-    }
 
     fn sign_in(kv: &MemoryStore, user: &str) {
         let session = format!(
@@ -276,17 +258,23 @@ mod tests {
         (tab(), tab())
     }
 
+    /// u1 signed in, with two tabs open on one store.
+    fn setup() -> (Owner, Rc<MemoryStore>, Accounts, Accounts) {
+        let owner = Owner::new();
+        owner.set();
+        let kv = Rc::new(MemoryStore::default());
+        sign_in(&kv, "u1");
+        let (one, two) = two_tabs(&kv);
+        (owner, kv, one, two)
+    }
+
     fn never_duplicate(_: &[Integration]) -> Option<&'static str> {
         None
     }
 
     #[test]
     fn two_tabs_holding_stale_lists_both_link() {
-        let owner = Owner::new();
-        owner.set();
-        let kv = Rc::new(MemoryStore::default());
-        sign_in(&kv, "u1");
-        let (one, two) = two_tabs(&kv);
+        let (_owner, kv, one, two) = setup();
         block_on(one.link(aws("first", "111111111111"), never_duplicate)).unwrap();
         assert_eq!(two.count(Provider::Aws), 0, "tab two has not heard yet");
         block_on(two.link(aws("second", "222222222222"), never_duplicate)).unwrap();
@@ -306,11 +294,7 @@ mod tests {
 
     #[test]
     fn duplicates_are_judged_on_the_latest_list_not_the_tabs_copy() {
-        let owner = Owner::new();
-        owner.set();
-        let kv = Rc::new(MemoryStore::default());
-        sign_in(&kv, "u1");
-        let (one, two) = two_tabs(&kv);
+        let (_owner, kv, one, two) = setup();
         let same_role = |list: &[Integration]| {
             list.iter()
                 .any(|i| i.id == "first")
@@ -325,11 +309,7 @@ mod tests {
 
     #[test]
     fn a_tab_whose_person_was_replaced_elsewhere_writes_nothing() {
-        let owner = Owner::new();
-        owner.set();
-        let kv = Rc::new(MemoryStore::default());
-        sign_in(&kv, "u1");
-        let (one, _) = two_tabs(&kv);
+        let (_owner, kv, one, _) = setup();
         sign_in(&kv, "u2");
         let refused = block_on(one.link(aws("sneaky", "333333333333"), never_duplicate));
         assert_eq!(refused, Err(AccountsError::SignedOut));
@@ -338,11 +318,7 @@ mod tests {
 
     #[test]
     fn updates_and_removals_apply_to_the_latest_list() {
-        let owner = Owner::new();
-        owner.set();
-        let kv = Rc::new(MemoryStore::default());
-        sign_in(&kv, "u1");
-        let (one, two) = two_tabs(&kv);
+        let (_owner, kv, one, two) = setup();
         block_on(one.link(aws("first", "111111111111"), never_duplicate)).unwrap();
         block_on(one.link(aws("second", "222222222222"), never_duplicate)).unwrap();
         // Tab two never saw either, yet removes one and keeps the other.

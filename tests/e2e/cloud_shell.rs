@@ -9,8 +9,7 @@ use fantoccini::Locator;
 
 use crate::support::fake_login::FakeLogin;
 use crate::support::page::Page;
-use crate::support::server::{ServerOptions, StaticServer};
-use crate::support::{dist_dir, temp_dir};
+use crate::support::{serve_with_config, temp_dir};
 
 const TENANT: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const APP: &str = "5e8f2a1b-3c4d-4e5f-8a9b-0c1d2e3f4a5b";
@@ -64,13 +63,7 @@ fn run_with_fake_az(script: &Path) -> (String, String, Vec<String>) {
 #[tokio::test]
 async fn the_setup_script_fills_the_form_and_the_account_connects() {
     let login = FakeLogin::start(&[(TENANT, TENANT)]);
-    let server = StaticServer::start(
-        &dist_dir(),
-        ServerOptions {
-            config_json: Some(login.config_json()),
-            ..Default::default()
-        },
-    );
+    let server = serve_with_config(login.config_json());
     let page = Page::open(&server, "/signup").await;
     page.create_account("shell@example.com").await;
     page.open_link_page_from_integrations().await;

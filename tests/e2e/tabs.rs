@@ -5,11 +5,11 @@
 use fantoccini::Locator;
 
 use crate::checks::check_certificate_files;
-use crate::support::dist_dir;
 use crate::support::fake_login::FakeLogin;
 use crate::support::flows::PASSWORD;
 use crate::support::page::Page;
 use crate::support::server::{ServerOptions, StaticServer};
+use crate::support::{dist_dir, serve_with_config};
 
 const TENANT: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const APP_ONE: &str = "0b5f3c6e-8d2a-4f1e-9c3b-7a6d5e4f3a2b";
@@ -18,13 +18,7 @@ const LIST: &str = "/integrations/microsoft/m365";
 const LINK: &str = "/integrations/microsoft/m365/new";
 
 fn serve(login: &FakeLogin) -> StaticServer {
-    StaticServer::start(
-        &dist_dir(),
-        ServerOptions {
-            config_json: Some(login.config_json()),
-            ..Default::default()
-        },
-    )
+    serve_with_config(login.config_json())
 }
 
 impl Page<'_> {

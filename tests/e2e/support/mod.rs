@@ -10,6 +10,19 @@ pub mod server;
 
 use std::path::PathBuf;
 
+use server::{ServerOptions, StaticServer};
+
+/// The release build, served with `config_json` as its `config.json`.
+pub fn serve_with_config(config_json: String) -> StaticServer {
+    StaticServer::start(
+        &dist_dir(),
+        ServerOptions {
+            config_json: Some(config_json),
+            ..Default::default()
+        },
+    )
+}
+
 /// The release build under test; `scripts/test.sh` makes it.
 pub fn dist_dir() -> PathBuf {
     let dir = std::env::var_os("DIST_DIR")
