@@ -192,10 +192,12 @@ impl SignAlg {
     }
 }
 
-/// A fresh key pair: the SubjectPublicKeyInfo DER and the private key. The
-/// private key is extractable only so that `wrap_private_key` can seal it; it
-/// is never exported in plaintext.
-pub async fn generate_key_pair(rsa_bits: Option<u32>) -> Result<(Vec<u8>, CryptoKey)> {
+/// A key pair WebCrypto is making, off the main thread. The promise can be
+/// awaited later, once.
+pub struct KeyPairJob(js_sys::Promise);
+
+/// Starts making a key pair: RSA of `rsa_bits`, or P-256 when `None`.
+pub fn start_key_pair(rsa_bits: Option<u32>) -> Result<KeyPairJob> {
     let s = subtle()?;
     let alg = match rsa_bits {
         Some(bits) => object(&[
@@ -206,10 +208,25 @@ pub async fn generate_key_pair(rsa_bits: Option<u32>) -> Result<(Vec<u8>, Crypto
         ]),
         None => object(&[("name", "ECDSA".into()), ("namedCurve", "P-256".into())]),
     };
-    let pair = settle(s.generate_key_with_object(&alg, true, &usages(&["sign", "verify"]))).await?;
+    s.generate_key_with_object(&alg, true, &usages(&["sign", "verify"]))
+        .map(KeyPairJob)
+        .map_err(refused)
+}
+
+/// The finished key pair: the SubjectPublicKeyInfo DER and the private key.
+/// The private key is extractable only so that `wrap_private_key` can seal
+/// it; it is never exported in plaintext.
+pub async fn finish_key_pair(job: KeyPairJob) -> Result<(Vec<u8>, CryptoKey)> {
+    let s = subtle()?;
+    let pair = settle(Ok(job.0)).await?;
     let pair: web_sys::CryptoKeyPair = pair.unchecked_into();
     let spki = settle(s.export_key("spki", &pair.get_public_key())).await?;
     Ok((bytes_of(&spki), pair.get_private_key()))
+}
+
+/// A fresh key pair, made now.
+pub async fn generate_key_pair(rsa_bits: Option<u32>) -> Result<(Vec<u8>, CryptoKey)> {
+    finish_key_pair(start_key_pair(rsa_bits)?).await
 }
 
 /// Signs `data` with `key`, which must have been made for `alg`.

@@ -1,5 +1,6 @@
 //! Reusable pieces of the page.
 
+pub mod account_filter;
 pub mod aws_edit;
 pub mod breadcrumbs;
 pub mod busy;

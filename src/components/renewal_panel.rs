@@ -16,7 +16,7 @@ use crate::domain::integration::Integration;
 use crate::domain::setup_script::{build, ScriptMode, SetupScript};
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
-use crate::state::certificates::KeyError;
+use crate::state::certificates::{KeyAhead, KeyError};
 use crate::state::manage::{self, RenewError};
 use crate::state::notices::{NoticeKind, Notices};
 use crate::state::AppState;
@@ -114,6 +114,14 @@ pub fn RenewalPanel(
         move || account.with_untracked(|a| a.as_ref().map(|a| a.id.clone()).unwrap_or_default());
 
     let open = RwSignal::new(start_open);
+    // Once the renewal is open with unlocked keys, the key pair starts early.
+    let ahead = KeyAhead::new();
+    Effect::new(move |_| {
+        if open.get() && auth.is_unlocked() {
+            ahead.prepare(key_type.get());
+        }
+    });
+    on_cleanup(move || ahead.drop_unused());
     let busy = RwSignal::new(false);
     let needs_unlock = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
@@ -130,6 +138,7 @@ pub fn RenewalPanel(
                 &snapshot,
                 key_type.get_untracked(),
                 lifetime.get_untracked(),
+                ahead,
             )
             .await;
             busy.set(false);

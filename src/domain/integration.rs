@@ -118,6 +118,21 @@ impl Integration {
         (&e.tenant == tenant || same_guid) && &e.application_id == app
     }
 
+    /// Whether a search for `query` (already lowercase) finds this account:
+    /// by name, organization, tenant, application ID or role ARN.
+    pub fn matches(&self, query: &str) -> bool {
+        let hit = |s: &str| s.to_lowercase().contains(query);
+        hit(self.name.as_str())
+            || match &self.details {
+                Details::Entra(e) => {
+                    e.organization.as_ref().is_some_and(|o| hit(o.as_str()))
+                        || hit(e.tenant.as_str())
+                        || hit(e.application_id.as_str())
+                }
+                Details::Aws(a) => hit(a.role_arn.as_str()),
+            }
+    }
+
     /// The same IAM role linked twice is a mistake.
     pub fn same_role(&self, role: &RoleArn) -> bool {
         self.aws().is_some_and(|a| &a.role_arn == role)
@@ -181,6 +196,21 @@ mod tests {
         let unverified = entra(Provider::Microsoft, "fabrikam.com", None);
         assert!(!unverified.same_entra_app(Provider::Microsoft, &domain, None, &app));
         assert!(!unverified.same_entra_app(Provider::Microsoft, &guid, Some(&g), &app));
+    }
+
+    #[test]
+    fn search_finds_accounts_by_any_identifier() {
+        let mut account = entra(Provider::Microsoft, "contoso.onmicrosoft.com", None);
+        if let Details::Entra(e) = &mut account.details {
+            e.organization = Some(DisplayName::parse("Fabrikam Ltd").unwrap());
+        }
+        for q in ["linked", "fabrikam", "contoso.onmicrosoft", "0b5f3c6e", ""] {
+            assert!(account.matches(q), "{q}");
+        }
+        assert!(!account.matches("northwind"));
+        let role = crate::domain::fixtures::aws("payer", "123456789012");
+        assert!(role.matches("123456789012") && role.matches("payer"));
+        assert!(!role.matches("contoso"));
     }
 
     #[test]

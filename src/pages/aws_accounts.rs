@@ -5,6 +5,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::browser::location::app_href;
+use crate::components::account_filter::{use_account_filter, SearchBox, ShowMore};
 use crate::components::aws_edit::AwsEditForm;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::remove_account::RemoveAccount;
@@ -21,7 +22,7 @@ fn crumbs() -> Vec<(&'static str, String)> {
 #[component]
 pub fn AwsAccounts() -> impl IntoView {
     let linked = Accounts::expect().of(Provider::Aws);
-    let accounts = move || linked.get();
+    let filter = use_account_filter(linked);
     view! {
         <section class="page" aria-labelledby="page-title">
             <Breadcrumbs trail=crumbs() here="AWS" />
@@ -29,12 +30,14 @@ pub fn AwsAccounts() -> impl IntoView {
             <p>
                 <A href=app_href("/integrations/aws/new") {..} class="button button-primary">"Link a New AWS Account"</A>
             </p>
-            <Show when=move || !accounts().is_empty() fallback=|| view! { <p class="panel">"No AWS accounts are linked yet."</p> }>
+            <Show when=move || filter.total.get() != 0 fallback=|| view! { <p class="panel">"No AWS accounts are linked yet."</p> }>
+                <SearchBox filter />
                 <ul class="account-list" role="list">
-                    <For each=accounts key=|i| i.id.clone() let:account>
+                    <For each=move || filter.visible.get() key=|i| i.id.clone() let:account>
                         <AwsFacts account link=true />
                     </For>
                 </ul>
+                <ShowMore filter />
             </Show>
         </section>
     }

@@ -21,7 +21,7 @@ use crate::domain::integration::LinkStatus;
 use crate::pages::entra_flow::EntraFlow;
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
-use crate::state::certificates::{self, KeyError, NewCertificate};
+use crate::state::certificates::{self, KeyAhead, KeyError, NewCertificate};
 use crate::state::connect::connect_entra;
 use crate::state::drafts::Drafts;
 use crate::state::notices::{NoticeKind, Notices};
@@ -127,6 +127,16 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
     let instructions_open = RwSignal::new(false);
     let instructions_button = NodeRef::<html::Button>::new();
 
+    // With unlocked keys and no certificate yet, the key pair starts before
+    // the click; WebCrypto makes it off the main thread.
+    let ahead = KeyAhead::new();
+    Effect::new(move |_| {
+        if auth.is_unlocked() && certificate.with(Option::is_none) {
+            ahead.prepare(key_type.get());
+        }
+    });
+    on_cleanup(move || ahead.drop_unused());
+
     let busy = RwSignal::new(None::<&'static str>);
     let action_error = RwSignal::new(None::<String>);
     let confirm_replace = RwSignal::new(false);
@@ -154,7 +164,7 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
                 key_type: d.key_type,
                 lifetime: d.lifetime,
             };
-            let result = certificates::generate(&auth, new).await;
+            let result = certificates::generate(&auth, new, Some(ahead)).await;
             busy.set(None);
             match result {
                 Ok(record) => certificate.set(Some(record)),

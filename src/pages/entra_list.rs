@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser::location::app_href;
+use crate::components::account_filter::{use_account_filter, SearchBox, ShowMore};
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::expiry_badge::ExpiryBadge;
 use crate::domain::integration::{Integration, LinkStatus};
@@ -14,7 +15,7 @@ use crate::state::accounts::Accounts;
 #[component]
 pub fn EntraAccounts(flow: &'static EntraFlow) -> impl IntoView {
     let linked = Accounts::expect().of(flow.provider);
-    let accounts = move || linked.get();
+    let filter = use_account_filter(linked);
     view! {
         <section class="page" aria-labelledby="page-title">
             <Breadcrumbs trail=flow.trail_above_list() here=flow.short />
@@ -24,12 +25,14 @@ pub fn EntraAccounts(flow: &'static EntraFlow) -> impl IntoView {
                     {flow.heading}
                 </A>
             </p>
-            <Show when=move || !accounts().is_empty() fallback=move || view! { <p class="panel">{format!("No {} are linked yet.", flow.list_heading)}</p> }>
+            <Show when=move || filter.total.get() != 0 fallback=move || view! { <p class="panel">{format!("No {} are linked yet.", flow.list_heading)}</p> }>
+                <SearchBox filter />
                 <ul class="account-list" role="list">
-                    <For each=accounts key=|i| i.id.clone() let:account>
+                    <For each=move || filter.visible.get() key=|i| i.id.clone() let:account>
                         <AccountRow account flow />
                     </For>
                 </ul>
+                <ShowMore filter />
             </Show>
         </section>
     }

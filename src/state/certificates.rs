@@ -2,7 +2,9 @@
 
 use base64ct::{Base64, Encoding};
 
-use crate::browser::webcrypto::{self, SignAlg, WebCryptoError};
+use leptos::prelude::*;
+
+use crate::browser::webcrypto::{self, KeyPairJob, SignAlg, WebCryptoError};
 use crate::browser::{clock, random};
 use crate::crypto::{
     self, AssertionAlg, AssertionRequest, CertError, CertificateRequest, KeyType, Lifetime,
@@ -62,19 +64,76 @@ pub struct NewCertificate {
     pub lifetime: Lifetime,
 }
 
-/// Generates the key pair in WebCrypto, builds and signs the certificate, and
-/// seals the private key under the user's key-encryption key.
-pub async fn generate(auth: &Auth, new: NewCertificate) -> Result<CertificateRecord, KeyError> {
-    let kek = auth.key_encryption_key().ok_or(KeyError::Locked)?;
-    generate_sealed(&kek, new).await
+/// A key pair started before the click, so that Generate only builds, signs
+/// and seals. It lives in memory, is handed out at most once, and is dropped
+/// when the page that asked for it goes away; it is never stored unsealed.
+#[derive(Clone, Copy)]
+pub struct KeyAhead {
+    slot: StoredValue<Option<(KeyType, KeyPairJob)>, LocalStorage>,
 }
 
-/// [`generate`] with an explicit key-encryption key.
+impl KeyAhead {
+    pub fn new() -> Self {
+        KeyAhead {
+            slot: StoredValue::new_local(None),
+        }
+    }
+
+    /// Starts a key pair of `key_type`, unless one is already on its way.
+    pub fn prepare(&self, key_type: KeyType) {
+        if self
+            .slot
+            .with_value(|s| matches!(s, Some((k, _)) if *k == key_type))
+        {
+            return;
+        }
+        let job = webcrypto::start_key_pair(key_type.rsa_bits()).ok();
+        self.slot.set_value(job.map(|j| (key_type, j)));
+    }
+
+    /// The prepared key pair if it is of `key_type`; either way the slot is
+    /// emptied, so no key pair serves two certificates.
+    pub fn take(&self, key_type: KeyType) -> Option<KeyPairJob> {
+        let taken = self.slot.try_update_value(Option::take).flatten();
+        taken.and_then(|(k, job)| (k == key_type).then_some(job))
+    }
+
+    pub fn drop_unused(&self) {
+        self.slot.try_set_value(None);
+    }
+}
+
+impl Default for KeyAhead {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Builds and signs the certificate over a key pair from WebCrypto (the one
+/// `ahead` prepared, when it matches) and seals the private key under the
+/// user's key-encryption key.
+pub async fn generate(
+    auth: &Auth,
+    new: NewCertificate,
+    ahead: Option<KeyAhead>,
+) -> Result<CertificateRecord, KeyError> {
+    let kek = auth.key_encryption_key().ok_or(KeyError::Locked)?;
+    let job = ahead.and_then(|a| a.take(new.key_type));
+    generate_sealed(&kek, new, job).await
+}
+
+/// [`generate`] with an explicit key-encryption key and, optionally, a key
+/// pair already under way.
 pub async fn generate_sealed(
     kek: &CryptoKey,
     new: NewCertificate,
+    job: Option<KeyPairJob>,
 ) -> Result<CertificateRecord, KeyError> {
-    let (spki, private_key) = webcrypto::generate_key_pair(new.key_type.rsa_bits()).await?;
+    let job = match job {
+        Some(job) => job,
+        None => webcrypto::start_key_pair(new.key_type.rsa_bits())?,
+    };
+    let (spki, private_key) = webcrypto::finish_key_pair(job).await?;
     let request = CertificateRequest {
         common_name: new.common_name,
         organization: new.organization,

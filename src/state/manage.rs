@@ -11,7 +11,7 @@ use crate::domain::integration::{Details, Integration};
 use crate::domain::renewal::RenewalError;
 use crate::state::accounts::{Accounts, AccountsError};
 use crate::state::auth::Auth;
-use crate::state::certificates::{self, KeyError, NewCertificate};
+use crate::state::certificates::{self, KeyAhead, KeyError, NewCertificate};
 use crate::state::embed;
 
 fn message<E: std::fmt::Display>(e: AccountsError<E>) -> String {
@@ -97,6 +97,7 @@ pub async fn renew(
     account: &Integration,
     key_type: KeyType,
     lifetime: Lifetime,
+    ahead: KeyAhead,
 ) -> Result<(), RenewError> {
     let organization = account
         .entra()
@@ -110,6 +111,7 @@ pub async fn renew(
             key_type,
             lifetime,
         },
+        Some(ahead),
     )
     .await
     .map_err(RenewError::Key)?;

@@ -58,6 +58,7 @@ async fn time_generation(kek: &web_sys::CryptoKey, key_type: KeyType) -> Vec<f64
                 key_type,
                 lifetime: Lifetime::OneYear,
             },
+            None,
         )
         .await
         .unwrap();

@@ -55,7 +55,9 @@ async fn rsa_certificates_are_made_and_their_keys_sealed() {
     let kek = webcrypto::hkdf_aes_key(&random::bytes::<32>(), "test")
         .await
         .unwrap();
-    let record = generate_sealed(&kek, new(KeyType::Rsa2048)).await.unwrap();
+    let record = generate_sealed(&kek, new(KeyType::Rsa2048), None)
+        .await
+        .unwrap();
     let cert = record.certificate().unwrap();
     assert_eq!(cert.subject_common_name(), "Browser test");
     assert_eq!(cert.sha1_thumbprint().len(), 40);
@@ -75,7 +77,9 @@ async fn assertions_open_the_sealed_key_only_with_the_right_kek() {
     let kek = webcrypto::hkdf_aes_key(&random::bytes::<32>(), "test")
         .await
         .unwrap();
-    let record = generate_sealed(&kek, new(KeyType::Rsa2048)).await.unwrap();
+    let record = generate_sealed(&kek, new(KeyType::Rsa2048), None)
+        .await
+        .unwrap();
     let cert = record.certificate().unwrap();
     let req = || AssertionFor {
         record: &record,
@@ -107,7 +111,7 @@ async fn p256_certificates_are_made_but_refused_for_assertions() {
     let kek = webcrypto::hkdf_aes_key(&random::bytes::<32>(), "test")
         .await
         .unwrap();
-    let record = generate_sealed(&kek, new(KeyType::EcdsaP256))
+    let record = generate_sealed(&kek, new(KeyType::EcdsaP256), None)
         .await
         .unwrap();
     assert!(record.certificate().is_ok());
@@ -124,4 +128,44 @@ async fn p256_certificates_are_made_but_refused_for_assertions() {
     .await
     .unwrap_err();
     assert!(matches!(err, KeyError::Certificate(_)), "{err:?}");
+}
+
+#[wasm_bindgen_test]
+async fn a_key_pair_made_ahead_serves_one_certificate_only() {
+    use cloudlink::state::certificates::KeyAhead;
+    let _owner = leptos::prelude::Owner::new();
+    _owner.set();
+    let kek = webcrypto::hkdf_aes_key(&random::bytes::<32>(), "ahead")
+        .await
+        .unwrap();
+    let ahead = KeyAhead::new();
+    ahead.prepare(KeyType::Rsa2048);
+    // A different key type does not get it, and the prepared one is gone.
+    assert!(ahead.take(KeyType::Rsa3072).is_none());
+    assert!(ahead.take(KeyType::Rsa2048).is_none());
+
+    ahead.prepare(KeyType::Rsa2048);
+    ahead.prepare(KeyType::Rsa2048);
+    let job = ahead.take(KeyType::Rsa2048).expect("prepared");
+    assert!(ahead.take(KeyType::Rsa2048).is_none(), "handed out once");
+    let first = generate_sealed(&kek, new(KeyType::Rsa2048), Some(job))
+        .await
+        .unwrap();
+    let second = generate_sealed(&kek, new(KeyType::Rsa2048), ahead.take(KeyType::Rsa2048))
+        .await
+        .unwrap();
+    let key_of = |r: &cloudlink::domain::certificate_record::CertificateRecord| {
+        use der::{Decode, Encode};
+        let der = r.certificate().unwrap().der().to_vec();
+        let cert = x509_cert::Certificate::from_der(&der).unwrap();
+        cert.tbs_certificate()
+            .subject_public_key_info()
+            .to_der()
+            .unwrap()
+    };
+    assert_ne!(
+        key_of(&first),
+        key_of(&second),
+        "two certificates, two keys"
+    );
 }

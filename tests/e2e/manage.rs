@@ -300,3 +300,50 @@ async fn home_lists_a_certificate_that_expires_soon_with_a_way_to_renew() {
     .await;
     page.close().await;
 }
+
+#[tokio::test]
+async fn a_thousand_accounts_list_quickly_and_search_finds_one() {
+    let server = StaticServer::start(&dist_dir(), ServerOptions::default());
+    let page = Page::open(&server, "/signup").await;
+    page.create_account("many@example.com").await;
+    let der = certificate_for_days(365);
+    let accounts: Vec<Value> = (0..1000)
+        .map(|i| {
+            json!({
+                "id": format!("acc-{i}"), "provider": "microsoft", "name": format!("Account {i}"),
+                "created_ms": 1, "status": "connected",
+                "details": {"kind": "entra", "tenant": TENANT, "tenant_guid": null,
+                    "application_id": format!("0b5f3c6e-8d2a-4f1e-9c3b-{i:012}"),
+                    "organization": format!("Org {i}"), "cloud": "global",
+                    "certificate": {"der": der, "key_type": "rsa-2048",
+                        "key": {"iv": "AA==", "sealed": "AA=="}}}
+            })
+        })
+        .collect();
+    page.seed_accounts(Value::Array(accounts)).await;
+    page.goto("/integrations/microsoft/m365").await;
+    page.expect_text("Showing 50 of 1000 linked").await;
+    page.expect_text("Account 49").await;
+    assert!(
+        !page.body_text().await.contains("Account 777"),
+        "rendered a page at a time"
+    );
+
+    page.fill("Search accounts", "account 777").await;
+    page.expect_text("Showing 1 of 1 matching").await;
+    page.expect_text("Account 777").await;
+    page.fill("Search accounts", "0b5f3c6e-8d2a-4f1e-9c3b-000000000123")
+        .await;
+    page.expect_text("Account 123").await;
+    page.fill("Search accounts", "northwind").await;
+    page.expect_text("No linked account matches the search.")
+        .await;
+    page.fill("Search accounts", "").await;
+    page.click_button("Show more accounts").await;
+    page.expect_text("Showing 100 of 1000 linked").await;
+
+    page.goto("/").await;
+    page.expect_heading("Home").await;
+    page.expect_text("1000").await;
+    page.close().await;
+}
