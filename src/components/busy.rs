@@ -21,3 +21,26 @@ where
         busy.set(false);
     });
 }
+
+/// `busy`'s text once it has lasted `delay`: a wait too short to notice
+/// shows no progress at all, so a quick Generate does not flicker.
+pub fn shown_after<T>(busy: RwSignal<Option<T>>, delay: std::time::Duration) -> Signal<Option<T>>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let shown = RwSignal::new(None::<T>);
+    Effect::new(move |_| match busy.get() {
+        None => shown.set(None),
+        Some(text) => {
+            set_timeout(
+                move || {
+                    if busy.get_untracked().as_ref() == Some(&text) {
+                        shown.set(Some(text));
+                    }
+                },
+                delay,
+            );
+        }
+    });
+    shown.into()
+}

@@ -8,6 +8,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::busy::shown_after;
 use crate::components::certificate_panel::CertificatePanel;
 use crate::components::cloud_shell_setup::{CloudShellSetup, ScriptInputs};
 use crate::components::dialog::Dialog;
@@ -138,6 +139,7 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
     on_cleanup(move || ahead.drop_unused());
 
     let busy = RwSignal::new(None::<&'static str>);
+    let progress = shown_after(busy, std::time::Duration::from_millis(150));
     let action_error = RwSignal::new(None::<String>);
     let confirm_replace = RwSignal::new(false);
     let needs_unlock = RwSignal::new(false);
@@ -328,7 +330,7 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
 
             <div class="panel">
                 <p class="progress" role="status" aria-live="polite">
-                    {move || busy.get().map(|text| view! { <span class="spinner" aria-hidden="true"></span> " " {text} })}
+                    {move || progress.get().map(|text| view! { <span class="spinner" aria-hidden="true"></span> " " {text} })}
                 </p>
                 <p class="form-error" role="alert">{move || action_error.get()}</p>
                 <div class="button-row">
