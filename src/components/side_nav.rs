@@ -2,22 +2,28 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
 
-use crate::browser::location::app_href;
+use crate::browser::location::{app_href, app_path};
 
-/// Section links; the router marks the current one with `aria-current="page"`.
+/// Section links; the current one carries `aria-current="page"`.
 #[component]
 pub fn SideNav() -> impl IntoView {
+    // Under a sub-path, Home is reached both as `/tools/link/` and as
+    // `/tools/link`; the router's exact match knows only the first, so Home
+    // is judged by the app path. The router still handles the click.
+    let location = use_location();
+    let home = move || (app_path(&location.pathname.get()) == "/").then_some("page");
     view! {
         <nav class="side-nav" aria-label="Sections">
             <ul>
                 <li>
-                    <A href=app_href("/") exact=true>
+                    <a href=app_href("/") aria-current=home>
                         <svg class="nav-icon" viewBox="0 0 20 20" aria-hidden="true">
                             <path d="M3 9.5 10 3l7 6.5V17h-5v-4H8v4H3z" />
                         </svg>
                         "Home"
-                    </A>
+                    </a>
                 </li>
                 <li>
                     <A href=app_href("/integrations")>

@@ -328,6 +328,15 @@ async fn the_microsoft_journey_works_under_a_sub_path() {
     page.goto("/welcome").await;
     page.expect_heading("Home").await;
     page.expect_everything_under_mount(SUBPATH_MOUNT).await;
+    // Redirected to Home (the mount without its trailing slash), the Home
+    // link is still the current page.
+    let current = page
+        .find(Locator::Css("nav a[aria-current='page']"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(current.trim(), "Home");
     page.close().await;
 }
 
