@@ -21,9 +21,39 @@ pub struct CertificateRecord {
     pub der: String,
     pub key_type: KeyType,
     pub key: SealedKey,
+    /// Read from the DER when the certificate is made, so lists and Home do
+    /// not decode a thousand certificates; absent in older records.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_after_unix: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha1_thumbprint: Option<String>,
 }
 
 impl CertificateRecord {
+    /// A record of `certificate`, with the facts pages show kept beside it.
+    pub fn new(certificate: &Certificate, key_type: KeyType, key: SealedKey) -> Self {
+        CertificateRecord {
+            der: Base64::encode_string(certificate.der()),
+            key_type,
+            key,
+            not_after_unix: Some(certificate.not_after_unix()),
+            sha1_thumbprint: Some(certificate.sha1_thumbprint()),
+        }
+    }
+
+    /// The NotAfter, from the kept fact or else from the DER.
+    pub fn expires_unix(&self) -> Option<i64> {
+        self.not_after_unix
+            .or_else(|| self.certificate().ok().map(|c| c.not_after_unix()))
+    }
+
+    /// The SHA-1 thumbprint, from the kept fact or else from the DER.
+    pub fn sha1(&self) -> Option<String> {
+        self.sha1_thumbprint
+            .clone()
+            .or_else(|| self.certificate().ok().map(|c| c.sha1_thumbprint()))
+    }
+
     pub fn certificate(&self) -> Result<Certificate, CertError> {
         let der = Base64::decode_vec(&self.der).map_err(|_| CertError::MalformedCertificate)?;
         Certificate::from_der(&der)

@@ -26,6 +26,8 @@ pub fn record(der: &str) -> CertificateRecord {
             iv: String::new(),
             sealed: format!("sealed-{der}"),
         },
+        not_after_unix: None,
+        sha1_thumbprint: None,
     }
 }
 

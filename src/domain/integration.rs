@@ -96,8 +96,7 @@ impl Integration {
 
     /// The certificate's NotAfter, for providers that sign in with one.
     pub fn expires_unix(&self) -> Option<i64> {
-        let cert = self.entra()?.certificate.certificate().ok()?;
-        Some(cert.not_after_unix())
+        self.entra()?.certificate.expires_unix()
     }
 
     /// The same tenant and application linked twice for one provider is a

@@ -46,10 +46,7 @@ fn AccountRow(account: Integration, flow: &'static EntraFlow) -> impl IntoView {
         LinkStatus::Connected => "badge badge-ok",
         LinkStatus::TenantNotVerified => "badge badge-warning",
     };
-    let thumbprint = entra
-        .as_ref()
-        .and_then(|e| e.certificate.certificate().ok())
-        .map(|c| c.sha1_thumbprint());
+    let thumbprint = entra.as_ref().and_then(|e| e.certificate.sha1());
     let name = account.name.as_str().to_string();
     let expires = account.expires_unix();
     view! {

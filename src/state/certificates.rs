@@ -148,14 +148,14 @@ pub async fn generate_sealed(
     let iv = random::bytes::<12>();
     let context = CertificateRecord::seal_context(&certificate);
     let sealed = webcrypto::wrap_private_key(&private_key, kek, &iv, &context).await?;
-    Ok(CertificateRecord {
-        der: Base64::encode_string(certificate.der()),
-        key_type: new.key_type,
-        key: SealedKey {
+    Ok(CertificateRecord::new(
+        &certificate,
+        new.key_type,
+        SealedKey {
             iv: Base64::encode_string(&iv),
             sealed: Base64::encode_string(&sealed),
         },
-    })
+    ))
 }
 
 /// What a client assertion is for.

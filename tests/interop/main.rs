@@ -253,6 +253,8 @@ mod expiry {
                         iv: String::new(),
                         sealed: String::new(),
                     },
+                    not_after_unix: None,
+                    sha1_thumbprint: None,
                 },
                 azure_scope: None,
                 pending_certificate: None,
@@ -289,5 +291,27 @@ mod expiry {
         let both = report(&all, later_not_after - DAY);
         let names: Vec<_> = both.due.iter().map(|d| d.name.as_str()).collect();
         assert_eq!(names, ["Soon", "Later"], "soonest first");
+    }
+
+    #[test]
+    fn kept_facts_equal_what_the_der_says() {
+        let cert = super::build(
+            super::rsa_key(),
+            &super::request("Facts", KeyType::Rsa2048, 1_700_000_000),
+        );
+        let key = SealedKey {
+            iv: String::new(),
+            sealed: String::new(),
+        };
+        let kept = CertificateRecord::new(&cert, KeyType::Rsa2048, key);
+        let parsed = CertificateRecord {
+            not_after_unix: None,
+            sha1_thumbprint: None,
+            ..kept.clone()
+        };
+        assert_eq!(kept.expires_unix(), Some(cert.not_after_unix()));
+        assert_eq!(kept.expires_unix(), parsed.expires_unix());
+        assert_eq!(kept.sha1(), Some(cert.sha1_thumbprint()));
+        assert_eq!(kept.sha1(), parsed.sha1());
     }
 }
