@@ -62,6 +62,9 @@ pub struct AwsLink {
     pub external_id: ExternalId,
 }
 
+/// Most accounts are Entra ones, so boxing the larger variant would add an
+/// allocation to the common case to save bytes on the rare one.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Details {
