@@ -48,3 +48,39 @@ fn unreadable_documents_move_to_a_backup_in_local_storage() {
         .remove("test.recovery.user.u1.backup.1234")
         .unwrap();
 }
+
+/// Makes `Storage.prototype.setItem` throw `name` while `f` runs.
+fn with_set_item_throwing(name: &str, f: impl FnOnce()) {
+    let patch = js_sys::Function::new_with_args(
+        "name",
+        "const p = Storage.prototype; p.__realSetItem = p.setItem; \
+         p.setItem = function () { throw new DOMException('refused', name); };",
+    );
+    patch
+        .call1(&wasm_bindgen::JsValue::NULL, &name.into())
+        .unwrap();
+    f();
+    js_sys::Function::new_no_args(
+        "const p = Storage.prototype; p.setItem = p.__realSetItem; delete p.__realSetItem;",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap();
+}
+
+#[wasm_bindgen_test]
+fn refused_writes_say_why_and_leave_the_stored_value() {
+    use cloudlink::store::StoreError;
+    let key = "test.refused";
+    LocalStore.set(key, "kept").unwrap();
+    with_set_item_throwing("QuotaExceededError", || {
+        assert_eq!(LocalStore.set(key, "new"), Err(StoreError::Full));
+    });
+    with_set_item_throwing("SecurityError", || {
+        assert_eq!(
+            LocalStore.set(key, "new"),
+            Err(StoreError::Refused("SecurityError".into()))
+        );
+    });
+    assert_eq!(LocalStore.get(key).as_deref(), Some("kept"));
+    LocalStore.remove(key).unwrap();
+}

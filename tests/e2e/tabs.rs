@@ -187,8 +187,20 @@ async fn another_person_signing_in_elsewhere_sends_this_tab_to_log_in() {
 
 #[tokio::test]
 async fn blocked_local_storage_gets_a_message_not_a_blank_page() {
-    let server = StaticServer::start(&dist_dir(), ServerOptions::default());
-    let page = Page::open_with_storage_blocked(&server, "/signup").await;
+    // As in a third-party frame where the browser blocks storage: reading
+    // `window.localStorage` throws.
+    let server = StaticServer::start(
+        &dist_dir(),
+        ServerOptions {
+            first_script: Some(
+                "Object.defineProperty(window, 'localStorage', { get() { \
+                 throw new DOMException('Access is denied for this document.', 'SecurityError'); } });"
+                    .into(),
+            ),
+            ..Default::default()
+        },
+    );
+    let page = Page::open(&server, "/signup").await;
     page.expect_heading("Create account").await;
     page.expect_text("This browser does not let the page use local storage")
         .await;

@@ -268,20 +268,6 @@ impl<'s> Page<'s> {
 }
 
 impl<'s> Page<'s> {
-    /// Opens the app in a browser whose profile blocks site data, so reading
-    /// `window.localStorage` throws as it does in a blocked third-party frame.
-    pub async fn open_with_storage_blocked(server: &'s StaticServer, path: &str) -> Page<'s> {
-        let page = Page {
-            browser: Browser::start_with_prefs(serde_json::json!({
-                "profile.default_content_setting_values.cookies": 2
-            }))
-            .await,
-            server,
-        };
-        page.goto(path).await;
-        page
-    }
-
     /// Opens a second window in the same browser: it shares local storage,
     /// as a second tab does. WebDriver then drives the new window.
     pub async fn open_window(&self, path: &str) -> fantoccini::wd::WindowHandle {

@@ -19,6 +19,9 @@ pub struct ServerOptions {
     pub html_headers: Vec<(String, String)>,
     /// Served instead of `config.json` when set.
     pub config_json: Option<String>,
+    /// A script run first in every HTML page, before the app: how a test
+    /// puts the page in a browser that refuses something.
+    pub first_script: Option<String>,
 }
 
 pub struct StaticServer {
@@ -123,6 +126,7 @@ fn answer(
         .any(|c| matches!(c, std::path::Component::ParentDir))
     {
         if let Ok(bytes) = std::fs::read(dist.join(&file)) {
+            let bytes = with_first_script(bytes, &file.to_string_lossy(), options);
             return html_headers(
                 with_type(Response::from_data(bytes), &file.to_string_lossy()),
                 options,
@@ -137,8 +141,20 @@ fn answer(
             200,
         ),
     };
+    let page = with_first_script(page, "index.html", options);
     html_headers(with_type(Response::from_data(page), "index.html"), options)
         .with_status_code(status)
+}
+
+fn with_first_script(bytes: Vec<u8>, name: &str, options: &ServerOptions) -> Vec<u8> {
+    match &options.first_script {
+        Some(script) if name.ends_with(".html") => String::from_utf8_lossy(&bytes)
+            // The release HTML is minified and has no <head> tag; the title
+            // comes before every script either way.
+            .replacen("<title>", &format!("<script>{script}</script><title>"), 1)
+            .into_bytes(),
+        _ => bytes,
+    }
 }
 
 fn with_type(
