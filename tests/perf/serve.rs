@@ -1,0 +1,170 @@
+//! A static host as a CDN would run it: every file precompressed with brotli
+//! and sent as `Content-Encoding: br` to a browser that accepts it, the entry
+//! page for any unknown path, and a `config.json` of the bench's choosing.
+//!
+//! It can also add a classic script at the end of the entry page's head: the
+//! page then times itself from its first frame on, which a script sent by
+//! WebDriver cannot do, as WebDriver only runs one after the `load` event.
+
+use std::collections::HashMap;
+use std::io::Write;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use tiny_http::{Header, Response, Server};
+
+struct File {
+    raw: Vec<u8>,
+    br: Vec<u8>,
+    content_type: &'static str,
+}
+
+pub struct BrotliServer {
+    server: Arc<Server>,
+    threads: Vec<JoinHandle<()>>,
+    pub origin: String,
+}
+
+impl BrotliServer {
+    /// Serves `dist`; `config_json`, when set, replaces its `config.json`,
+    /// and `head_script` is added to the entry page.
+    pub fn start(dist: &Path, config_json: Option<String>, head_script: &str) -> BrotliServer {
+        let mut files = HashMap::new();
+        load_dir(dist, dist, &mut files, head_script);
+        if let Some(config) = config_json {
+            files.insert(
+                "config.json".to_string(),
+                file("config.json", config.into_bytes()),
+            );
+        }
+        assert!(
+            files.contains_key("index.html"),
+            "no index.html in {}",
+            dist.display()
+        );
+        let files = Arc::new(files);
+        let server = Arc::new(Server::http("127.0.0.1:0").expect("bind a loopback port"));
+        let port = server.server_addr().to_ip().unwrap().port();
+        // A browser fetches the glue, the wasm and the styles at once; one
+        // thread would queue them behind each other, which no CDN does.
+        let threads = (0..4)
+            .map(|_| {
+                let (server, files) = (Arc::clone(&server), Arc::clone(&files));
+                std::thread::spawn(move || {
+                    for request in server.incoming_requests() {
+                        let accepts_br = request.headers().iter().any(|h| {
+                            h.field.equiv("Accept-Encoding")
+                                && h.value
+                                    .as_str()
+                                    .split(',')
+                                    .any(|e| e.trim().starts_with("br"))
+                        });
+                        let path = request.url().split(['?', '#']).next().unwrap_or("/");
+                        let name = path.trim_start_matches('/');
+                        let name = if name.is_empty() { "index.html" } else { name };
+                        let f = files.get(name).unwrap_or_else(|| &files["index.html"]);
+                        let _ = request.respond(reply(f, accepts_br));
+                    }
+                })
+            })
+            .collect();
+        BrotliServer {
+            server,
+            threads,
+            origin: format!("http://127.0.0.1:{port}"),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.origin, path)
+    }
+}
+
+impl Drop for BrotliServer {
+    fn drop(&mut self) {
+        for _ in &self.threads {
+            self.server.unblock();
+        }
+        for t in self.threads.drain(..) {
+            let _ = t.join();
+        }
+    }
+}
+
+fn reply(f: &File, accepts_br: bool) -> Response<std::io::Cursor<Vec<u8>>> {
+    let header = |k: &str, v: &str| Header::from_bytes(k.as_bytes(), v.as_bytes()).unwrap();
+    let body = if accepts_br { &f.br } else { &f.raw };
+    let mut r = Response::from_data(body.clone())
+        .with_header(header("Content-Type", f.content_type))
+        .with_header(header("Vary", "Accept-Encoding"))
+        // Every load, reloads included, then transfers and compiles the whole
+        // app: the figures do not depend on what an earlier run left cached.
+        .with_header(header("Cache-Control", "no-cache"));
+    if accepts_br {
+        r = r.with_header(header("Content-Encoding", "br"));
+    }
+    r
+}
+
+fn load_dir(root: &Path, dir: &Path, files: &mut HashMap<String, File>, head_script: &str) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            load_dir(root, &path, files, head_script);
+            continue;
+        }
+        let name = path
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        let mut raw = std::fs::read(&path).unwrap();
+        if name == "index.html" && !head_script.is_empty() {
+            let html = String::from_utf8(raw).unwrap();
+            let at = html.find("</head>").expect("an entry page with </head>");
+            raw = format!(
+                "{}<script>{head_script}</script>{}",
+                &html[..at],
+                &html[at..]
+            )
+            .into_bytes();
+        }
+        files.insert(name.clone(), file(&name, raw));
+    }
+}
+
+fn file(name: &str, raw: Vec<u8>) -> File {
+    let content_type = match name.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "js" => "text/javascript",
+        "wasm" => "application/wasm",
+        "css" => "text/css",
+        "svg" => "image/svg+xml",
+        "json" => "application/json",
+        _ => "application/octet-stream",
+    };
+    File {
+        br: brotli(&raw),
+        raw,
+        content_type,
+    }
+}
+
+/// Quality 11, as `scripts/size.sh` measures and a build step would ship.
+fn brotli(raw: &[u8]) -> Vec<u8> {
+    let mut child = Command::new("brotli")
+        .args(["-q", "11", "-c"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run brotli (scripts/setup.sh installs it)");
+    let mut stdin = child.stdin.take().unwrap();
+    let input = raw.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(out.status.success(), "brotli failed");
+    out.stdout
+}
