@@ -238,8 +238,11 @@ obs.disconnect();
 return seen.length ? Math.max(...seen) : 0;
 "#;
 
+/// The list renders a page of at most 50 rows; a search or "Show more
+/// accounts" brings the rest.
 const COUNT_ACCOUNTS: &str = r#"
-await until(__args[0] + ' account rows', () => document.querySelectorAll('.account').length === __args[0]);
+const rows = Math.min(__args[0], 50);
+await until(rows + ' account rows', () => document.querySelectorAll('.account').length === rows);
 "#;
 
 /// Keystrokes into the field labelled `__args[0]`: each sets the value to one
