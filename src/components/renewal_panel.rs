@@ -117,6 +117,7 @@ pub fn RenewalPanel(
     // Once the renewal is open with unlocked keys, the key pair starts early.
     let ahead = KeyAhead::new();
     Effect::new(move |_| {
+        pending.track();
         if open.get() && auth.is_unlocked() {
             ahead.prepare(key_type.get());
         }

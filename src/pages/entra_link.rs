@@ -128,11 +128,13 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
     let instructions_open = RwSignal::new(false);
     let instructions_button = NodeRef::<html::Button>::new();
 
-    // With unlocked keys and no certificate yet, the key pair starts before
-    // the click; WebCrypto makes it off the main thread.
+    // With unlocked keys the key pair starts before the click; WebCrypto
+    // makes it off the main thread. Each new certificate re-arms it, so
+    // Replace key is as quick as the first Generate.
     let ahead = KeyAhead::new();
     Effect::new(move |_| {
-        if auth.is_unlocked() && certificate.with(Option::is_none) {
+        certificate.track();
+        if auth.is_unlocked() {
             ahead.prepare(key_type.get());
         }
     });
