@@ -32,10 +32,11 @@ where
     Effect::new(move |_| match busy.get() {
         None => shown.set(None),
         Some(text) => {
+            // The page may be gone by then (Connect navigates away).
             set_timeout(
                 move || {
-                    if busy.get_untracked().as_ref() == Some(&text) {
-                        shown.set(Some(text));
+                    if busy.try_get_untracked().flatten().as_ref() == Some(&text) {
+                        shown.try_set(Some(text));
                     }
                 },
                 delay,

@@ -74,7 +74,7 @@ pub fn AwsAccount() -> impl IntoView {
                             </div>
                         }
                     >
-                        <AwsEditForm account=account.get_untracked().expect("shown only for an account") on_close=move |_| editing.set(false) />
+                        {move || account.get_untracked().map(|a| view! { <AwsEditForm account=a on_close=move |_| editing.set(false) /> })}
                     </Show>
                     <RemoveAccount
                         id=a.id.clone()

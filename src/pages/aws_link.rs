@@ -66,7 +66,10 @@ pub fn AwsLink() -> impl IntoView {
         // A draft a closed tab left behind fills the form, unless typing began.
         spawn_local(async move {
             if let Some(FormDraft::Aws(d)) = drafts.adopt(Provider::Aws).await {
-                if name.get_untracked().is_empty() && role_arn.get_untracked().is_empty() {
+                // Not if the page was left meanwhile (its signals are gone).
+                let pristine =
+                    |s: RwSignal<String>| s.try_with_untracked(String::is_empty) == Some(true);
+                if pristine(name) && pristine(role_arn) {
                     account_type.set(d.account_type);
                     name.set(d.name);
                     role_arn.set(d.role_arn);

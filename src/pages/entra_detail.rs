@@ -154,7 +154,7 @@ fn AccountDetail(account: Memo<Option<Integration>>, flow: &'static EntraFlow) -
                 </Show>
             </div>
             <Show when=move || editing.get()>
-                <EntraEditForm account=account.get_untracked().expect("shown only for an account") flow on_close=move |_| editing.set(false) />
+                {move || account.get_untracked().map(|a| view! { <EntraEditForm account=a flow on_close=move |_| editing.set(false) /> })}
             </Show>
             <section class="panel" aria-labelledby="cert-title">
                 <h2 id="cert-title">"Certificate"</h2>

@@ -79,10 +79,11 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
         // A draft a closed tab left behind fills the form, unless typing began.
         spawn_local(async move {
             if let Some(FormDraft::Entra(d)) = drafts.adopt(flow.provider).await {
+                // Not if the page was left meanwhile (its signals are gone).
                 let pristine = [name, tenant, application_id, organization]
                     .iter()
-                    .all(|s| s.with_untracked(String::is_empty))
-                    && certificate.with_untracked(Option::is_none);
+                    .all(|s| s.try_with_untracked(String::is_empty) == Some(true))
+                    && certificate.try_with_untracked(Option::is_none) == Some(true);
                 if pristine {
                     name.set(d.name);
                     tenant.set(d.tenant);

@@ -90,7 +90,8 @@ impl Page<'_> {
                     // Sign-in and consent links point at Microsoft on purpose.
                     if (url.origin !== location.origin) continue;
                     seen.push(`${tag} ${raw}`);
-                    if (!raw.startsWith(mount)) outside.push(`<${tag} ${attr}="${raw}">`);
+                    // A relative URL resolves against <base>, so judge where it lands.
+                    if (!url.pathname.startsWith(mount)) outside.push(`<${tag} ${attr}="${raw}">`);
                   }
                 }
                 return { seen, outside };

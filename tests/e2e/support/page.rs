@@ -177,8 +177,12 @@ impl<'s> Page<'s> {
         }
     }
 
+    /// Ends the journey; a panic notice anywhere in it fails the test, since
+    /// a panic in the page is a bug even where the journey carried on.
     pub async fn close(self) {
+        let panicked = self.c().find(Locator::Id("panic-notice")).await.is_ok();
         self.browser.close().await;
+        assert!(!panicked, "the page showed its panic notice");
     }
 }
 
