@@ -60,6 +60,33 @@ fn run_with_fake_az(script: &Path) -> (String, String, Vec<String>) {
     )
 }
 
+/// The text of the one download Chromium holds for confirmation.
+async fn held_download(folder: &Path) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    loop {
+        let held: Vec<_> = std::fs::read_dir(folder)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| {
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                name.starts_with("Unconfirmed") || name.starts_with("setup-")
+            })
+            .collect();
+        if let [one] = held.as_slice() {
+            let text = std::fs::read_to_string(one).unwrap_or_default();
+            if !text.is_empty() {
+                return text;
+            }
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no setup script download in {folder:?}: {held:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 #[tokio::test]
 async fn the_setup_script_fills_the_form_and_the_account_connects() {
     let login = FakeLogin::start(&[(TENANT, TENANT)]);
@@ -83,9 +110,9 @@ async fn the_setup_script_fills_the_form_and_the_account_connects() {
     assert_eq!(shell.as_deref(), Some("https://shell.azure.com"));
     page.click_button("Download certificate (.pem)").await;
     let pem = page.downloaded("O-Brien-Shell-HOME.pem").await;
-    // What Copy script copies and the download saves. Chromium holds a
-    // downloaded .sh file for the person to confirm, which a test cannot, so
-    // the text is read from the page.
+    // What Copy script copies. Chromium holds a downloaded .sh file for the
+    // person to confirm, which WebDriver cannot do, so the script run is the
+    // one shown, checked below to equal the downloaded bytes.
     let text = page
         .find(Locator::Css("pre.script"))
         .await
@@ -96,6 +123,15 @@ async fn the_setup_script_fills_the_form_and_the_account_connects() {
     assert!(!text.contains("PRIVATE KEY"), "only the public certificate");
     let script = temp_dir("setup-script").join("setup.sh");
     std::fs::write(&script, format!("{text}\n")).unwrap();
+    // The download carries the same bytes: Chromium keeps them in an
+    // "Unconfirmed … .crdownload" file until the person says Keep.
+    page.click_button("Download setup script (.sh)").await;
+    let held = held_download(&page.browser.downloads).await;
+    assert_eq!(
+        held.trim_end(),
+        text.trim_end(),
+        "the download is the script shown"
+    );
 
     let (printed, uploaded, calls) = run_with_fake_az(&script);
     assert_eq!(
