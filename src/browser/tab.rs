@@ -12,7 +12,7 @@ fn session_storage() -> Option<web_sys::Storage> {
 
 /// This tab's id, made on its first page load.
 pub fn id(keys: &Keys) -> String {
-    let slot = keys.tab_lock("id");
+    let slot = keys.tab_id_slot();
     let storage = session_storage();
     if let Some(id) = storage
         .as_ref()

@@ -30,6 +30,14 @@ fn lifetime_of(c: &Certificate) -> Lifetime {
         .unwrap_or_default()
 }
 
+/// What the renewal's buttons do once a new certificate exists.
+#[derive(Clone, Copy)]
+enum Step {
+    Use,
+    Cancel,
+    Forget,
+}
+
 #[component]
 pub fn RenewalPanel(
     /// The account as stored now; its certificates change as the renewal goes.
@@ -151,32 +159,32 @@ pub fn RenewalPanel(
         });
     };
     let config = StoredValue::new(config);
-    let step = move |what: &'static str| {
+    let step = move |what: Step| {
         Callback::new(move |()| {
             let (config, id) = (config.get_value(), id());
             spawn_local(async move {
                 let done = match what {
-                    "use" => manage::use_new(accounts, &config, &id).await,
-                    "cancel" => manage::cancel_renewal(accounts, &id).await,
-                    _ => manage::forget_previous(accounts, &id).await,
+                    Step::Use => manage::use_new(accounts, &config, &id).await,
+                    Step::Cancel => manage::cancel_renewal(accounts, &id).await,
+                    Step::Forget => manage::forget_previous(accounts, &id).await,
                 };
                 match (done, what) {
                     (Err(e), _) => error.set(Some(e)),
-                    (Ok(()), "use") => {
+                    (Ok(()), Step::Use) => {
                         open.set(false);
                         notices.push(
                             NoticeKind::Success,
                             "The new certificate is in use. Delete the previous one from the app registration once nothing signs in with it.",
                         );
                     }
-                    (Ok(()), _) => {}
+                    (Ok(()), Step::Cancel | Step::Forget) => {}
                 }
             });
         })
     };
-    let use_new = step("use");
-    let cancel = step("cancel");
-    let forget = step("forget");
+    let use_new = step(Step::Use);
+    let cancel = step(Step::Cancel);
+    let forget = step(Step::Forget);
     let forget_open = RwSignal::new(false);
     let forget_button = NodeRef::<html::Button>::new();
 

@@ -47,10 +47,10 @@ pub struct EntraLink {
     pub azure_scope: Option<AzureScope>,
     /// A renewal's new certificate, not yet in use (see `domain::renewal`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub pending_certificate: Option<Box<CertificateRecord>>,
+    pub pending_certificate: Option<CertificateRecord>,
     /// The certificate in use before the last renewal, until forgotten.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub previous_certificate: Option<Box<CertificateRecord>>,
+    pub previous_certificate: Option<CertificateRecord>,
 }
 
 /// A read-only IAM role, created by the CloudFormation stack, that the

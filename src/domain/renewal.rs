@@ -26,7 +26,7 @@ impl EntraLink {
     /// Keeps `new` as the pending certificate; a second renewal replaces only
     /// the pending one, never the current one. Returns the one it replaced.
     pub fn start_renewal(&mut self, new: CertificateRecord) -> Option<CertificateRecord> {
-        self.pending_certificate.replace(Box::new(new)).map(|b| *b)
+        self.pending_certificate.replace(new)
     }
 
     /// Makes the pending certificate current; the current one becomes
@@ -36,18 +36,18 @@ impl EntraLink {
             .pending_certificate
             .take()
             .ok_or(RenewalError::NothingPending)?;
-        self.previous_certificate = Some(Box::new(std::mem::replace(&mut self.certificate, *new)));
+        self.previous_certificate = Some(std::mem::replace(&mut self.certificate, new));
         Ok(())
     }
 
     /// Drops the pending certificate and its sealed key.
     pub fn cancel_renewal(&mut self) -> Option<CertificateRecord> {
-        self.pending_certificate.take().map(|b| *b)
+        self.pending_certificate.take()
     }
 
     /// Drops the previous certificate and its sealed key.
     pub fn forget_previous(&mut self) -> Option<CertificateRecord> {
-        self.previous_certificate.take().map(|b| *b)
+        self.previous_certificate.take()
     }
 }
 

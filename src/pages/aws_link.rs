@@ -11,6 +11,7 @@ use crate::browser::{clipboard, download};
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::dialog::Dialog;
 use crate::components::field::TextField;
+use crate::components::touched::use_touched;
 use crate::domain::aws_account_type::AwsAccountType;
 use crate::domain::aws_form::{field_error, validate, AwsField};
 use crate::domain::cloudformation::read_only_role_template;
@@ -79,22 +80,9 @@ pub fn AwsLink() -> impl IntoView {
         });
     }
 
-    let touched = RwSignal::new(Vec::<AwsField>::new());
-    let touch = move |f: AwsField| {
-        touched.update(|t| {
-            if !t.contains(&f) {
-                t.push(f)
-            }
-        })
-    };
-    let error_of = move |f: AwsField| {
-        Signal::derive(move || {
-            touched
-                .with(|t| t.contains(&f))
-                .then(|| draft.with(|d| field_error(d, f)))
-                .flatten()
-        })
-    };
+    let touched = use_touched::<AwsField>();
+    let touch = move |f: AwsField| touched.touch(f);
+    let error_of = move |f| touched.error(f, move |f| draft.with(|d| field_error(d, f)));
 
     let instructions_open = RwSignal::new(false);
     let instructions_button = NodeRef::<html::Button>::new();
@@ -127,7 +115,7 @@ pub fn AwsLink() -> impl IntoView {
     let action_error = RwSignal::new(None::<String>);
     let config = state.config.clone();
     let connect = move |_| {
-        touched.set(vec![AwsField::Name, AwsField::RoleArn]);
+        touched.touch_all(&[AwsField::Name, AwsField::RoleArn]);
         let Some(values) = validate(&draft.get_untracked()) else {
             action_error.set(Some("Fix the fields marked above, then Connect.".into()));
             return;
@@ -151,7 +139,7 @@ pub fn AwsLink() -> impl IntoView {
         role_arn.set(String::new());
         account_type.set(AwsAccountType::default());
         external_id.set(fresh_external_id());
-        touched.set(Vec::new());
+        touched.reset();
         action_error.set(None);
         spawn_local(async move { drafts.discard(Provider::Aws).await });
     };

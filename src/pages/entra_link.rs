@@ -15,10 +15,11 @@ use crate::components::dialog::Dialog;
 use crate::components::entra_instructions::EntraInstructions;
 use crate::components::field::TextField;
 use crate::components::key_options::KeyOptions;
+use crate::components::touched::use_touched;
 use crate::components::unlock_panel::UnlockWhenNeeded;
-use crate::domain::drafts::EntraDraft;
 use crate::domain::entra_form::{field_error, subject_text, validate, EntraField};
 use crate::domain::integration::LinkStatus;
+use crate::pages::entra_draft::{use_entra_form, EntraFormState};
 use crate::pages::entra_flow::EntraFlow;
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
@@ -27,7 +28,6 @@ use crate::state::connect::connect_entra;
 use crate::state::drafts::Drafts;
 use crate::state::notices::{NoticeKind, Notices};
 use crate::state::AppState;
-use crate::store::drafts::FormDraft;
 
 /// The link page for `flow`'s provider.
 #[component]
@@ -38,93 +38,31 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
     let state = AppState::expect();
     let notices = Notices::expect();
     let navigate = use_navigate();
-    let saved = drafts.own(flow.provider).and_then(|f| f.entra().cloned());
-    let adopt = saved.is_none();
-    let initial = saved.unwrap_or_else(|| EntraDraft {
-        cloud: state.config.default_cloud,
-        ..Default::default()
-    });
-
-    let name = RwSignal::new(initial.name.clone());
-    let tenant = RwSignal::new(initial.tenant.clone());
-    let application_id = RwSignal::new(initial.application_id.clone());
-    let organization = RwSignal::new(initial.organization.clone());
-    let management_group = RwSignal::new(initial.management_group.clone());
-    let subscription = RwSignal::new(initial.subscription.clone());
-    let key_type = RwSignal::new(initial.key_type);
-    let lifetime = RwSignal::new(initial.lifetime);
-    let cloud = RwSignal::new(initial.cloud);
-    let certificate = RwSignal::new(initial.certificate.clone());
-
-    let draft = Memo::new(move |_| EntraDraft {
-        name: name.get(),
-        tenant: tenant.get(),
-        application_id: application_id.get(),
-        organization: organization.get(),
-        management_group: management_group.get(),
-        subscription: subscription.get(),
-        key_type: key_type.get(),
-        lifetime: lifetime.get(),
-        cloud: cloud.get(),
-        certificate: certificate.get(),
-    });
-    // The first run is what was loaded; only changes are saved.
-    Effect::new(move |seen: Option<()>| {
-        let d = draft.get();
-        if seen.is_some() && auth.is_signed_in_untracked() {
-            drafts.save_soon(flow.provider, FormDraft::Entra(d));
-        }
-    });
-    if adopt {
-        // A draft a closed tab left behind fills the form, unless typing began.
-        spawn_local(async move {
-            if let Some(FormDraft::Entra(d)) = drafts.adopt(flow.provider).await {
-                // Not if the page was left meanwhile (its signals are gone).
-                let pristine = [name, tenant, application_id, organization]
-                    .iter()
-                    .all(|s| s.try_with_untracked(String::is_empty) == Some(true))
-                    && certificate.try_with_untracked(Option::is_none) == Some(true);
-                if pristine {
-                    name.set(d.name);
-                    tenant.set(d.tenant);
-                    application_id.set(d.application_id);
-                    organization.set(d.organization);
-                    management_group.set(d.management_group);
-                    subscription.set(d.subscription);
-                    key_type.set(d.key_type);
-                    lifetime.set(d.lifetime);
-                    cloud.set(d.cloud);
-                    certificate.set(d.certificate);
-                }
-            }
-        });
-    }
+    let form = use_entra_form(flow.provider, state.config.default_cloud);
+    let EntraFormState {
+        name,
+        tenant,
+        application_id,
+        organization,
+        management_group,
+        subscription,
+        key_type,
+        lifetime,
+        cloud,
+        certificate,
+        draft,
+    } = form;
 
     // Errors show once a field was left, or after a submit.
-    let touched = RwSignal::new(Vec::<EntraField>::new());
-    let touch = move |f: EntraField| {
-        touched.update(|t| {
-            if !t.contains(&f) {
-                t.push(f)
-            }
-        })
-    };
-    let touch_all = move || touched.set(EntraField::ALL.to_vec());
+    let touched = use_touched::<EntraField>();
+    let touch = move |f: EntraField| touched.touch(f);
     // The two scope fields are one choice: leaving either judges both.
     let touch_scope = move || {
         touch(EntraField::ManagementGroup);
         touch(EntraField::Subscription);
     };
     let name_label = flow.name_label;
-    let error_of = move |f: EntraField| {
-        Signal::derive(move || {
-            if touched.with(|t| t.contains(&f)) {
-                draft.with(|d| field_error(d, f))
-            } else {
-                None
-            }
-        })
-    };
+    let error_of = move |f| touched.error(f, move |f| draft.with(|d| field_error(d, f)));
 
     let instructions_open = RwSignal::new(false);
     let instructions_button = NodeRef::<html::Button>::new();
@@ -188,7 +126,7 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
 
     let config = state.config.clone();
     let connect = move |_| {
-        touch_all();
+        touched.touch_all(&EntraField::ALL);
         let d = draft.get_untracked();
         let values = match validate(&d, flow.scoped) {
             Ok(v) => v,
@@ -227,20 +165,8 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
     };
 
     let start_over = move |_| {
-        for s in [
-            name,
-            tenant,
-            application_id,
-            organization,
-            management_group,
-            subscription,
-        ] {
-            s.set(String::new());
-        }
-        key_type.set(Default::default());
-        lifetime.set(Default::default());
-        certificate.set(None);
-        touched.set(Vec::new());
+        form.clear(cloud.get_untracked());
+        touched.reset();
         action_error.set(None);
         confirm_replace.set(false);
         spawn_local(async move { drafts.discard(flow.provider).await });

@@ -5,6 +5,7 @@ pub mod aws_accounts;
 pub mod aws_link;
 pub mod config_error;
 pub mod entra_detail;
+pub mod entra_draft;
 pub mod entra_flow;
 pub mod entra_link;
 pub mod entra_list;

@@ -217,8 +217,7 @@ impl Accounts {
         let user = self.user.get_untracked().ok_or(AccountsError::SignedOut)?;
         if self.session_stored {
             let (stored, _) = self.persist.load::<Session>(&self.persist.keys().session());
-            let stored = (!stored.user_id.is_empty()).then_some(stored);
-            if session_check::check(stored.as_ref(), &user) != SessionCheck::Same {
+            if session_check::check(Some(&stored), &user) != SessionCheck::Same {
                 return Err(AccountsError::SignedOut);
             }
         }

@@ -93,11 +93,6 @@ impl Persist {
         done
     }
 
-    /// The raw stored value, for comparing with what a `storage` event says.
-    pub fn raw(&self, key: &str) -> Option<String> {
-        self.kv.get_value().get(key)
-    }
-
     /// Storage refusals are the page's business, not one form's: they are
     /// shown once, at the top.
     fn report<T, R, E>(&self, done: &Result<Committed<T, R>, WriteError<E>>) {

@@ -90,14 +90,6 @@ impl DraftBook {
         }
         self.own(owner, provider)
     }
-
-    /// The draft a reopened page offers: this tab's own, else the most recent.
-    pub fn latest(&self, provider: Provider) -> Option<&DraftEntry> {
-        self.entries
-            .iter()
-            .filter(|e| e.provider == provider)
-            .max_by_key(|e| e.updated_ms)
-    }
 }
 
 impl FormDraft {
@@ -186,8 +178,8 @@ mod tests {
         let kept = book.adopt("me", Provider::Azure, |_| false);
         assert_eq!(name_of(kept).as_deref(), Some("mine"));
         assert_eq!(
-            name_of(book.latest(Provider::Azure)).as_deref(),
-            Some("newer")
+            book.entries[1].owner, "gone",
+            "the other draft stays its owner's"
         );
     }
 

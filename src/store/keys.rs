@@ -47,6 +47,11 @@ impl Keys {
         format!("{key}.lock")
     }
 
+    /// Where a tab keeps its id in `sessionStorage`.
+    pub fn tab_id_slot(&self) -> String {
+        format!("{}tab-id", self.prefix)
+    }
+
     /// The Web Lock a tab holds while it is open, so others can tell that
     /// its drafts are still in use.
     pub fn tab_lock(&self, tab_id: &str) -> String {

@@ -150,10 +150,7 @@ impl Auth {
         if self.host_identity {
             return;
         }
-        let stored = raw
-            .and_then(document::decode::<Session>)
-            .map(|(s, _)| s)
-            .filter(|s| !s.user_id.is_empty());
+        let stored = raw.and_then(document::decode::<Session>).map(|(s, _)| s);
         // A tab signed out here stays so until the person signs in here too.
         let Some(ours) = self.user_id_untracked() else {
             return;
