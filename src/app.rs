@@ -1,29 +1,31 @@
-//! The one router: every URL of the app is listed here.
+//! The one router: every URL of the app is listed here, in the shapes
+//! `crate::routes` builds links to.
 
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
+use leptos_router::{path, MatchNestedRoutes, StaticSegment};
 
 use crate::browser::storage::LocalStore;
 use crate::browser::storage_events::on_page_hide;
 use crate::browser::tab;
 use crate::components::shell::Shell;
 use crate::domain::config::Config;
-use crate::pages::aws_accounts::{AwsAccount, AwsAccounts};
-use crate::pages::aws_link::AwsLink;
-use crate::pages::entra_detail::EntraAccount;
-use crate::pages::entra_flow::{AZURE, MICROSOFT};
-use crate::pages::entra_link::EntraLink;
-use crate::pages::entra_list::EntraAccounts;
-use crate::pages::home::Home;
-use crate::pages::integrations::Integrations;
-use crate::pages::login::Login;
-use crate::pages::microsoft::MicrosoftProducts;
-use crate::pages::not_found::NotFound;
-use crate::pages::signup::Signup;
-use crate::pages::welcome::Welcome;
+use crate::pages::aws::detail::AwsDetailPage;
+use crate::pages::aws::link::AwsLinkPage;
+use crate::pages::aws::list::AwsListPage;
+use crate::pages::entra::detail::EntraDetailPage;
+use crate::pages::entra::flow::{EntraFlow, AZURE, MICROSOFT};
+use crate::pages::entra::link::EntraLinkPage;
+use crate::pages::entra::list::EntraListPage;
+use crate::pages::home::HomePage;
+use crate::pages::integrations::IntegrationsPage;
+use crate::pages::login::LoginPage;
+use crate::pages::microsoft::MicrosoftPage;
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::signup::SignupPage;
+use crate::pages::welcome::WelcomePage;
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
 use crate::state::drafts::Drafts;
@@ -59,24 +61,53 @@ pub fn App(config: Config) -> impl IntoView {
     view! {
         <Router base=base>
             <Shell>
-                <Routes fallback=|| view! { <NotFound /> }>
-                    <Route path=path!("/login") view=Login />
-                    <Route path=path!("/signup") view=Signup />
-                    <Route path=path!("/") view=Home />
-                    <Route path=path!("/welcome") view=Welcome />
-                    <Route path=path!("/integrations") view=Integrations />
-                    <Route path=path!("/integrations/microsoft") view=MicrosoftProducts />
-                    <Route path=path!("/integrations/microsoft/m365") view=|| view! { <EntraAccounts flow=&MICROSOFT /> } />
-                    <Route path=path!("/integrations/microsoft/m365/new") view=|| view! { <EntraLink flow=&MICROSOFT /> } />
-                    <Route path=path!("/integrations/microsoft/m365/:id") view=|| view! { <EntraAccount flow=&MICROSOFT /> } />
-                    <Route path=path!("/integrations/azure") view=|| view! { <EntraAccounts flow=&AZURE /> } />
-                    <Route path=path!("/integrations/azure/new") view=|| view! { <EntraLink flow=&AZURE /> } />
-                    <Route path=path!("/integrations/azure/:id") view=|| view! { <EntraAccount flow=&AZURE /> } />
-                    <Route path=path!("/integrations/aws") view=AwsAccounts />
-                    <Route path=path!("/integrations/aws/new") view=AwsLink />
-                    <Route path=path!("/integrations/aws/:id") view=AwsAccount />
+                // A parent route matches only when a child does, so each
+                // parent's own page is its `""` child.
+                <Routes fallback=|| view! { <NotFoundPage /> }>
+                    <Route path=path!("login") view=LoginPage />
+                    <Route path=path!("signup") view=SignupPage />
+                    <Route path=path!("") view=HomePage />
+                    <Route path=path!("welcome") view=WelcomePage />
+                    <ParentRoute path=path!("integrations") view=Outlet>
+                        <Route path=path!("") view=IntegrationsPage />
+                        <ParentRoute path=path!("microsoft") view=Outlet>
+                            <Route path=path!("") view=MicrosoftPage />
+                            <EntraRoutes segment=path!("m365") flow=&MICROSOFT />
+                        </ParentRoute>
+                        <EntraRoutes segment=path!("azure") flow=&AZURE />
+                        <AwsRoutes />
+                    </ParentRoute>
                 </Routes>
             </Shell>
         </Router>
     }
+}
+
+/// `…/{segment}`, `…/{segment}/new` and `…/{segment}/:id` for one Entra flow.
+#[component(transparent)]
+fn EntraRoutes(
+    segment: (StaticSegment<&'static str>,),
+    flow: &'static EntraFlow,
+) -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=segment view=Outlet>
+            <Route path=path!("") view=move || view! { <EntraListPage flow /> } />
+            <Route path=path!("new") view=move || view! { <EntraLinkPage flow /> } />
+            <Route path=path!(":id") view=move || view! { <EntraDetailPage flow /> } />
+        </ParentRoute>
+    }
+    .into_inner()
+}
+
+/// `…/aws`, `…/aws/new` and `…/aws/:id`.
+#[component(transparent)]
+fn AwsRoutes() -> impl MatchNestedRoutes + Clone {
+    view! {
+        <ParentRoute path=path!("aws") view=Outlet>
+            <Route path=path!("") view=AwsListPage />
+            <Route path=path!("new") view=AwsLinkPage />
+            <Route path=path!(":id") view=AwsDetailPage />
+        </ParentRoute>
+    }
+    .into_inner()
 }

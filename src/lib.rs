@@ -3,7 +3,7 @@
 //!
 //! `domain`, `crypto` and `store` are pure and tested natively; `browser` is the
 //! only module that touches `web_sys`; `state` holds app state and actions;
-//! `pages` and `components` stay thin.
+//! `pages` and `components` stay thin; `routes` spells every path once.
 
 pub mod app;
 pub mod browser;
@@ -11,6 +11,7 @@ pub mod components;
 pub mod crypto;
 pub mod domain;
 pub mod pages;
+pub mod routes;
 pub mod state;
 pub mod store;
 
@@ -31,7 +32,7 @@ pub fn start() {
             Err(error) => {
                 let message = error.to_string();
                 leptos::mount::mount_to_body(move || {
-                    view! { <pages::config_error::ConfigError message=message.clone() /> }
+                    view! { <pages::config_error::ConfigErrorPage message=message.clone() /> }
                 });
             }
         }

@@ -1,19 +1,20 @@
-//! Where the page sits: links back up the Integrations tree.
+//! Where the page sits: links back up the Integrations tree, as the route
+//! table in `crate::routes` places the page.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser::location::app_href;
+use crate::routes::{self, Page};
 
-/// `trail` are (label, path) pairs; `here` is the current page's label.
+/// The trail above `page`, then the page itself; an account's page passes the
+/// account's `name`, every other page is labelled by the route table.
 #[component]
-pub fn Breadcrumbs(
-    trail: Vec<(&'static str, String)>,
-    #[prop(into)] here: String,
-) -> impl IntoView {
+pub fn Breadcrumbs(page: Page, #[prop(optional, into)] name: Option<String>) -> impl IntoView {
+    let here = name.unwrap_or_else(|| page.label().unwrap_or_default().to_string());
     view! {
         <nav class="breadcrumbs" aria-label="Breadcrumb">
-            {trail
+            {routes::trail(page)
                 .into_iter()
                 .map(|(label, path)| view! { <A href=app_href(&path) exact=true>{label}</A> " / " })
                 .collect_view()}

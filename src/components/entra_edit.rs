@@ -10,7 +10,7 @@ use crate::domain::drafts::EntraDraft;
 use crate::domain::entra_form::{field_error, validate, EntraField};
 use crate::domain::integration::Integration;
 use crate::domain::subscription::AzureScope;
-use crate::pages::entra_flow::EntraFlow;
+use crate::pages::entra::flow::EntraFlow;
 use crate::state::accounts::Accounts;
 use crate::state::manage;
 use crate::state::notices::{NoticeKind, Notices};

@@ -7,8 +7,9 @@ use crate::domain::provider::Provider;
 /// Numbered steps from the Entra admin center to the uploaded certificate.
 #[component]
 pub fn EntraInstructions(provider: Provider) -> impl IntoView {
-    if provider == Provider::Azure {
-        return view! { <AzureInstructions /> }.into_any();
+    match provider {
+        Provider::Azure => return view! { <AzureInstructions /> }.into_any(),
+        Provider::Microsoft | Provider::Aws => {}
     }
     view! {
         <ol class="steps">

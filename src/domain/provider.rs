@@ -35,6 +35,15 @@ impl Provider {
         Provider::ALL.into_iter().find(|p| p.slug() == slug)
     }
 
+    /// The logo's asset path, under the router base.
+    pub fn logo(self) -> &'static str {
+        match self {
+            Provider::Aws => "/logos/aws.svg",
+            Provider::Azure => "/logos/azure.svg",
+            Provider::Microsoft => "/logos/microsoft.svg",
+        }
+    }
+
     /// One line under the card title on the Integrations page.
     pub fn blurb(self) -> &'static str {
         match self {

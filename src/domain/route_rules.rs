@@ -3,10 +3,7 @@
 //! connection Home leads to the first-time selection; after it, the selection
 //! is gone for good.
 
-pub const LOGIN: &str = "/login";
-pub const SIGNUP: &str = "/signup";
-pub const HOME: &str = "/";
-pub const WELCOME: &str = "/welcome";
+pub use crate::routes::{HOME, LOGIN, SIGNUP, WELCOME};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Decision {
@@ -128,6 +125,8 @@ fn decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::provider::Provider;
+    use crate::routes;
 
     const OUT: Visitor = Visitor {
         signed_in: false,
@@ -153,7 +152,7 @@ mod tests {
         };
         assert_eq!(decide(LOGIN, None, waiting), Decision::WaitForPortal);
         assert_eq!(
-            decide("/integrations", None, waiting),
+            decide(routes::integrations(), None, waiting),
             Decision::WaitForPortal
         );
         let hosted = Visitor {
@@ -161,7 +160,7 @@ mod tests {
             ..NEW
         };
         assert_eq!(decide(SIGNUP, None, hosted), redirect(WELCOME));
-        assert_eq!(decide("/integrations", None, hosted), Decision::Show);
+        assert_eq!(decide(routes::integrations(), None, hosted), Decision::Show);
     }
 
     fn redirect(to: &str) -> Decision {
@@ -174,8 +173,8 @@ mod tests {
         assert_eq!(decide(SIGNUP, None, OUT), Decision::Show);
         assert_eq!(decide(HOME, None, OUT), redirect("/login"));
         assert_eq!(
-            decide("/integrations/microsoft", None, OUT),
-            redirect("/login?next=/integrations/microsoft")
+            decide(routes::microsoft(), None, OUT),
+            redirect(&format!("/login?next={}", routes::microsoft()))
         );
     }
 
@@ -183,7 +182,7 @@ mod tests {
     fn before_the_first_connection_home_leads_to_the_selection() {
         assert_eq!(decide(HOME, None, NEW), redirect(WELCOME));
         assert_eq!(decide(WELCOME, None, NEW), Decision::Show);
-        assert_eq!(decide("/integrations", None, NEW), Decision::Show);
+        assert_eq!(decide(routes::integrations(), None, NEW), Decision::Show);
         assert_eq!(decide(LOGIN, None, NEW), redirect(WELCOME));
     }
 
@@ -196,10 +195,10 @@ mod tests {
 
     #[test]
     fn logging_in_returns_to_the_requested_page() {
-        let next = "/integrations/microsoft/m365?x=1";
-        let login = login_for(next);
+        let next = format!("{}?x=1", routes::list(Provider::Microsoft));
+        let login = login_for(&next);
         let query = login.split_once("?next=").unwrap().1;
-        assert_eq!(decide(LOGIN, Some(query), NEW), redirect(next));
+        assert_eq!(decide(LOGIN, Some(query), NEW), redirect(&next));
     }
 
     #[test]

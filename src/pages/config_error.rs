@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 /// Names the bad key so an operator can fix the deployment.
 #[component]
-pub fn ConfigError(message: String) -> impl IntoView {
+pub fn ConfigErrorPage(message: String) -> impl IntoView {
     view! {
         <main class="app-main config-error" id="main">
             <section class="page panel" role="alert" aria-labelledby="page-title">

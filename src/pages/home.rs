@@ -9,13 +9,13 @@ use crate::crypto::utc_date;
 use crate::domain::expiry::{report, Due, ExpiryStatus};
 use crate::domain::integration::{summarise, ProviderSummary};
 use crate::domain::provider::Provider;
-use crate::pages::entra_flow::{AZURE, MICROSOFT};
+use crate::routes;
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
 
 /// The landing page once an account is connected.
 #[component]
-pub fn Home() -> impl IntoView {
+pub fn HomePage() -> impl IntoView {
     let auth = Auth::expect();
     let accounts = Accounts::expect();
     let summaries = move || accounts.with(summarise);
@@ -31,7 +31,7 @@ pub fn Home() -> impl IntoView {
                         <div class="panel empty-state">
                             <h2>"No accounts linked yet"</h2>
                             <p>"Link an AWS, Azure or Microsoft account to start."</p>
-                            <A href=app_href("/integrations") {..} class="button button-primary">"Go to Integrations"</A>
+                            <A href=app_href(routes::integrations()) {..} class="button button-primary">"Go to Integrations"</A>
                         </div>
                     }
                 }
@@ -51,7 +51,7 @@ pub fn Home() -> impl IntoView {
                     </tbody>
                 </table>
                 <p>
-                    <A href=app_href("/integrations")>"Manage integrations"</A>
+                    <A href=app_href(routes::integrations())>"Manage integrations"</A>
                 </p>
                 <section class="panel" aria-labelledby="expiry-title">
                     <h2 id="expiry-title">"Certificates"</h2>
@@ -99,12 +99,11 @@ fn summary_row(s: ProviderSummary) -> impl IntoView {
 
 fn due_row(d: Due) -> impl IntoView {
     // Only Entra accounts sign in with a certificate.
-    let flow = match d.provider {
-        Provider::Azure => &AZURE,
-        Provider::Microsoft => &MICROSOFT,
+    match d.provider {
+        Provider::Azure | Provider::Microsoft => {}
         Provider::Aws => return ().into_any(),
-    };
-    let href = app_href(&format!("{}?renew=1", flow.detail_path(&d.id)));
+    }
+    let href = app_href(&routes::renew(d.provider, &d.id));
     let when = match d.status {
         ExpiryStatus::Expired => format!("expired on {}", utc_date(d.not_after_unix)),
         _ => format!(

@@ -4,11 +4,12 @@ use leptos::prelude::*;
 
 use crate::components::provider_card::ProviderCard;
 use crate::domain::provider::Provider;
+use crate::routes;
 use crate::state::accounts::Accounts;
 
 /// The available providers as cards: AWS, Azure and Microsoft.
 #[component]
-pub fn Integrations() -> impl IntoView {
+pub fn IntegrationsPage() -> impl IntoView {
     let accounts = Accounts::expect();
     let cards = Provider::ALL
         .into_iter()
@@ -16,8 +17,8 @@ pub fn Integrations() -> impl IntoView {
             view! {
                 <li>
                     <ProviderCard
-                        href=format!("/integrations/{}", p.slug())
-                        logo=logo(p)
+                        href=routes::provider(p).to_string()
+                        logo=p.logo()
                         title=p.label()
                         detail=Signal::derive(move || {
                             let n = accounts.count(p);
@@ -38,13 +39,5 @@ pub fn Integrations() -> impl IntoView {
             <p class="lead">"Choose a provider to link a new account or manage linked ones."</p>
             <ul class="card-grid" role="list">{cards}</ul>
         </section>
-    }
-}
-
-pub fn logo(p: Provider) -> &'static str {
-    match p {
-        Provider::Aws => "/logos/aws.svg",
-        Provider::Azure => "/logos/azure.svg",
-        Provider::Microsoft => "/logos/microsoft.svg",
     }
 }

@@ -7,11 +7,12 @@ use leptos_router::components::A;
 
 use crate::browser::location::app_href;
 use crate::components::field::TextField;
+use crate::routes;
 use crate::state::auth::Auth;
 
 /// Email and password; a wrong pair and an unknown email read the same.
 #[component]
-pub fn Login() -> impl IntoView {
+pub fn LoginPage() -> impl IntoView {
     let auth = Auth::expect();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -39,7 +40,7 @@ pub fn Login() -> impl IntoView {
                     </button>
                 </div>
             </form>
-            <p>"New here? " <A href=app_href("/signup")>"Create account"</A></p>
+            <p>"New here? " <A href=app_href(routes::signup())>"Create account"</A></p>
         </section>
     }
 }

@@ -6,11 +6,12 @@ use leptos_router::components::A;
 use crate::browser::location::app_href;
 use crate::components::provider_card::ProviderCard;
 use crate::domain::provider::Provider;
+use crate::routes::{self, Page};
 use crate::state::accounts::Accounts;
 
 /// Microsoft products that can be linked; today M365.
 #[component]
-pub fn MicrosoftProducts() -> impl IntoView {
+pub fn MicrosoftPage() -> impl IntoView {
     let accounts = Accounts::expect();
     let count = Signal::derive(move || match accounts.count(Provider::Microsoft) {
         0 => "Exchange Online and Microsoft 365 through Entra ID".to_string(),
@@ -19,12 +20,15 @@ pub fn MicrosoftProducts() -> impl IntoView {
     });
     view! {
         <section class="page" aria-labelledby="page-title">
-            <p class="breadcrumbs"><A href=app_href("/integrations")>"Integrations"</A> " / Microsoft"</p>
+            <p class="breadcrumbs">
+                {routes::trail(Page::Microsoft).into_iter().map(|(label, path)| view! { <A href=app_href(&path)>{label}</A> }).collect_view()}
+                {format!(" / {}", Page::Microsoft.label().unwrap_or_default())}
+            </p>
             <h1 id="page-title">"Microsoft"</h1>
             <p class="lead">"Choose the Microsoft service to link."</p>
             <ul class="card-grid" role="list">
                 <li>
-                    <ProviderCard href="/integrations/microsoft/m365".to_string() logo="/logos/m365.svg" title="M365" detail=count />
+                    <ProviderCard href=routes::list(Provider::Microsoft).to_string() logo="/logos/m365.svg" title="M365" detail=count />
                 </li>
             </ul>
         </section>

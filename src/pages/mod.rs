@@ -1,14 +1,13 @@
-//! One file per page; each page is thin and calls into `domain`, `crypto`,
-//! `state` or `browser` for real work.
+//! One component per page, named with a `Page` suffix; each page is thin and
+//! calls into `domain`, `crypto`, `state` or `browser` for real work. Paths
+//! and breadcrumbs come from `crate::routes`, never from another page.
+//!
+//! `entra/` serves Microsoft 365 and Azure with one set of pages, told apart
+//! by an `EntraFlow`; `aws/` holds the AWS pages.
 
-pub mod aws_accounts;
-pub mod aws_link;
+pub mod aws;
 pub mod config_error;
-pub mod entra_detail;
-pub mod entra_draft;
-pub mod entra_flow;
-pub mod entra_link;
-pub mod entra_list;
+pub mod entra;
 pub mod home;
 pub mod integrations;
 pub mod login;

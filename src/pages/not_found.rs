@@ -5,10 +5,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::browser::location::{app_href, app_path};
+use crate::routes;
 
 /// "Page not found" with the path that was asked for and a way back.
 #[component]
-pub fn NotFound() -> impl IntoView {
+pub fn NotFoundPage() -> impl IntoView {
     let path = use_location().pathname;
     view! {
         <section class="page" aria-labelledby="page-title">
@@ -18,7 +19,7 @@ pub fn NotFound() -> impl IntoView {
                 ". It may have moved, or the link may be mistyped."
             </p>
             <p>
-                <A href=app_href("/") {..} class="button">"Go to Home"</A>
+                <A href=app_href(routes::home()) {..} class="button">"Go to Home"</A>
             </p>
         </section>
     }

@@ -7,11 +7,12 @@ use leptos_router::components::A;
 
 use crate::browser::location::app_href;
 use crate::components::field::TextField;
+use crate::routes;
 use crate::state::auth::{Auth, FormError};
 
 /// Email, Password and Confirm password, with each problem shown at its field.
 #[component]
-pub fn Signup() -> impl IntoView {
+pub fn SignupPage() -> impl IntoView {
     let auth = Auth::expect();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
@@ -64,7 +65,7 @@ pub fn Signup() -> impl IntoView {
                     </button>
                 </div>
             </form>
-            <p>"Already have an account? " <A href=app_href("/login")>"Log in"</A></p>
+            <p>"Already have an account? " <A href=app_href(routes::login())>"Log in"</A></p>
         </section>
     }
 }

@@ -4,28 +4,20 @@ use leptos::prelude::*;
 
 use crate::components::provider_card::ProviderCard;
 use crate::domain::provider::Provider;
-use crate::pages::integrations::logo;
+use crate::routes;
 
-/// Where each choice leads: straight to that provider's link page.
-pub fn link_page(p: Provider) -> &'static str {
-    match p {
-        Provider::Aws => "/integrations/aws/new",
-        Provider::Azure => "/integrations/azure/new",
-        Provider::Microsoft => "/integrations/microsoft/m365/new",
-    }
-}
-
+/// Each choice leads straight to that provider's link page.
 /// "Select your preferred cloud service or platform": AWS, Azure or Microsoft.
 #[component]
-pub fn Welcome() -> impl IntoView {
+pub fn WelcomePage() -> impl IntoView {
     let choices = Provider::ALL
         .into_iter()
         .map(|p| {
             view! {
                 <li>
                     <ProviderCard
-                        href=link_page(p).to_string()
-                        logo=logo(p)
+                        href=routes::new_account(p)
+                        logo=p.logo()
                         title=p.label()
                         detail=Signal::derive(move || p.blurb().to_string())
                     />

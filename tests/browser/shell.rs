@@ -1,7 +1,7 @@
 //! The app frame: side navigation and the Integrations cards.
 
 use cloudlink::components::side_nav::SideNav;
-use cloudlink::pages::integrations::Integrations;
+use cloudlink::pages::integrations::IntegrationsPage;
 use std::rc::Rc;
 
 use cloudlink::browser::storage::LocalStore;
@@ -38,7 +38,7 @@ async fn integrations_lists_the_three_providers_as_links() {
         provide_context(notices);
         let persist = Persist::new(Rc::new(LocalStore), Keys::new("test.shell."), notices);
         provide_context(Accounts::new(persist, true));
-        view! { <Router><Integrations /></Router> }
+        view! { <Router><IntegrationsPage /></Router> }
     });
     leptos::task::tick().await;
     assert_eq!(texts(&root, ".card-title"), ["AWS", "Azure", "Microsoft"]);

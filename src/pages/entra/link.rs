@@ -13,14 +13,14 @@ use crate::components::certificate_panel::CertificatePanel;
 use crate::components::cloud_shell_setup::{CloudShellSetup, ScriptInputs};
 use crate::components::dialog::Dialog;
 use crate::components::entra_instructions::EntraInstructions;
-use crate::components::field::TextField;
-use crate::components::key_options::KeyOptions;
 use crate::components::touched::use_touched;
 use crate::components::unlock_panel::UnlockWhenNeeded;
 use crate::domain::entra_form::{field_error, subject_text, validate, EntraField};
 use crate::domain::integration::LinkStatus;
-use crate::pages::entra_draft::{use_entra_form, EntraFormState};
-use crate::pages::entra_flow::EntraFlow;
+use crate::pages::entra::draft::{use_entra_form, EntraFormState};
+use crate::pages::entra::fields::LinkFields;
+use crate::pages::entra::flow::EntraFlow;
+use crate::routes::{self, Page};
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
 use crate::state::certificates::{self, KeyAhead, KeyError, NewCertificate};
@@ -31,7 +31,7 @@ use crate::state::AppState;
 
 /// The link page for `flow`'s provider.
 #[component]
-pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
+pub fn EntraLinkPage(flow: &'static EntraFlow) -> impl IntoView {
     let auth = Auth::expect();
     let accounts = Accounts::expect();
     let drafts = Drafts::expect();
@@ -43,26 +43,19 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
         name,
         tenant,
         application_id,
-        organization,
         management_group,
         subscription,
         key_type,
-        lifetime,
         cloud,
         certificate,
         draft,
+        ..
     } = form;
 
     // Errors show once a field was left, or after a submit.
     let touched = use_touched::<EntraField>();
     let touch = move |f: EntraField| touched.touch(f);
-    // The two scope fields are one choice: leaving either judges both.
-    let touch_scope = move || {
-        touch(EntraField::ManagementGroup);
-        touch(EntraField::Subscription);
-    };
     let name_label = flow.name_label;
-    let error_of = move |f| touched.error(f, move |f| draft.with(|d| field_error(d, f)));
 
     let instructions_open = RwSignal::new(false);
     let instructions_button = NodeRef::<html::Button>::new();
@@ -157,7 +150,7 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
                             ),
                         );
                     }
-                    navigate(flow.list_path, Default::default());
+                    navigate(routes::list(flow.provider), Default::default());
                 }
                 Err(e) => action_error.set(Some(e.to_string())),
             }
@@ -179,10 +172,9 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
     };
     let parsed_certificate = move || certificate.get().and_then(|r| r.certificate().ok());
 
-    let crumbs = flow.trail_to_list();
     view! {
         <section class="page" aria-labelledby="page-title">
-            <Breadcrumbs trail=crumbs here="New" />
+            <Breadcrumbs page=Page::New(flow.provider) />
             <h1 id="page-title">{flow.heading}</h1>
             <p>
                 <button type="button" class="button" node_ref=instructions_button on:click=move |_| instructions_open.set(true)>
@@ -198,31 +190,7 @@ pub fn EntraLink(flow: &'static EntraFlow) -> impl IntoView {
                 <EntraInstructions provider=flow.provider />
             </Dialog>
 
-            <form class="panel" novalidate on:submit=|ev| ev.prevent_default()>
-                <h2>"Account details"</h2>
-                <TextField id="account-name" label=flow.name_label value=name error=error_of(EntraField::Name)
-                    hint="How this account is named here and in the certificate."
-                    on_blur=move |_| touch(EntraField::Name) />
-                <TextField id="tenant-id" label="Tenant ID" value=tenant error=error_of(EntraField::Tenant)
-                    hint="The Directory (tenant) ID, or a verified domain such as contoso.onmicrosoft.com."
-                    on_blur=move |_| touch(EntraField::Tenant) />
-                <TextField id="application-id" label="Application ID" value=application_id error=error_of(EntraField::ApplicationId)
-                    hint="The Application (client) ID of the app registration."
-                    on_blur=move |_| touch(EntraField::ApplicationId) />
-                <TextField id="organization-name" label="Organization Name" value=organization error=error_of(EntraField::Organization)
-                    on_blur=move |_| touch(EntraField::Organization) />
-                <Show when=move || flow.scoped>
-                    <TextField id="management-group-id" label="Management Group ID" value=management_group
-                        error=error_of(EntraField::ManagementGroup)
-                        hint="Where the Reader role is assigned. Enter this or a Subscription ID."
-                        on_blur=move |_| touch_scope() />
-                    <TextField id="subscription-id" label="Subscription ID" value=subscription
-                        error=error_of(EntraField::Subscription)
-                        hint="A GUID, when the Reader role is assigned on one subscription."
-                        on_blur=move |_| touch_scope() />
-                </Show>
-                <KeyOptions key_type=key_type lifetime=lifetime cloud=cloud />
-            </form>
+            <LinkFields flow form touched />
 
             <section class="panel" aria-labelledby="certificate-title">
                 <h2 id="certificate-title">"Certificate"</h2>

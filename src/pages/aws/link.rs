@@ -18,14 +18,13 @@ use crate::domain::cloudformation::read_only_role_template;
 use crate::domain::drafts::AwsDraft;
 use crate::domain::external_id::ExternalId;
 use crate::domain::provider::Provider;
+use crate::routes::{self, Page};
 use crate::state::accounts::Accounts;
 use crate::state::connect::connect_aws;
 use crate::state::drafts::Drafts;
 use crate::state::notices::{NoticeKind, Notices};
 use crate::state::AppState;
 use crate::store::drafts::FormDraft;
-
-pub const AWS_LIST: &str = "/integrations/aws";
 
 fn fresh_external_id() -> String {
     ExternalId::generate()
@@ -34,7 +33,7 @@ fn fresh_external_id() -> String {
 }
 
 #[component]
-pub fn AwsLink() -> impl IntoView {
+pub fn AwsLinkPage() -> impl IntoView {
     let accounts = Accounts::expect();
     let drafts = Drafts::expect();
     let state = AppState::expect();
@@ -128,7 +127,7 @@ pub fn AwsLink() -> impl IntoView {
                         NoticeKind::Success,
                         format!("Connected \"{}\".", link.name.as_str()),
                     );
-                    navigate(AWS_LIST, Default::default());
+                    navigate(routes::list(Provider::Aws), Default::default());
                 }
                 Err(e) => action_error.set(Some(e.to_string())),
             }
@@ -154,7 +153,7 @@ pub fn AwsLink() -> impl IntoView {
     };
     view! {
         <section class="page" aria-labelledby="page-title">
-            <Breadcrumbs trail=vec![("Integrations", "/integrations".to_string()), ("AWS", AWS_LIST.to_string())] here="New" />
+            <Breadcrumbs page=Page::New(Provider::Aws) />
             <h1 id="page-title">"Link a New AWS Account"</h1>
             <p>
                 <button type="button" class="button" node_ref=instructions_button on:click=move |_| instructions_open.set(true)>

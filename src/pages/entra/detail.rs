@@ -18,13 +18,14 @@ use crate::components::remove_account::RemoveAccount;
 use crate::components::renewal_panel::RenewalPanel;
 use crate::domain::cloud::{admin_consent_url, TenantCheck};
 use crate::domain::integration::{Integration, LinkStatus};
-use crate::pages::entra_flow::EntraFlow;
+use crate::pages::entra::flow::EntraFlow;
+use crate::routes::{self, Page};
 use crate::state::accounts::Accounts;
 use crate::state::connect::retry_tenant_check;
 use crate::state::AppState;
 
 #[component]
-pub fn EntraAccount(flow: &'static EntraFlow) -> impl IntoView {
+pub fn EntraDetailPage(flow: &'static EntraFlow) -> impl IntoView {
     let accounts = Accounts::expect();
     let params = use_params_map();
     let account = Memo::new(move |_| {
@@ -39,7 +40,7 @@ pub fn EntraAccount(flow: &'static EntraFlow) -> impl IntoView {
             <section class="page" aria-labelledby="page-title">
                 <h1 id="page-title">"Account not found"</h1>
                 <p>"This account is not linked, or it was removed."</p>
-                <A href=app_href(flow.list_path) {..} class="button">{format!("Back to {}", flow.list_heading)}</A>
+                <A href=app_href(routes::list(flow.provider)) {..} class="button">{format!("Back to {}", flow.list_heading)}</A>
             </section>
         }
         .into_any(),
@@ -131,11 +132,11 @@ fn AccountDetail(account: Memo<Option<Integration>>, flow: &'static EntraFlow) -
             })
         })
     };
-    let start_renewal = query.with_untracked(|q| q.get("renew").is_some());
+    let start_renewal = query.with_untracked(|q| q.get(routes::RENEW).is_some());
 
     view! {
         <section class="page" aria-labelledby="page-title">
-            <Breadcrumbs trail=flow.trail_to_list() here=first.name.as_str().to_string() />
+            <Breadcrumbs page=Page::Account(flow.provider) name=first.name.as_str().to_string() />
             <h1 id="page-title">{name}</h1>
             <div class="panel">
                 {move || account.with(|a| a.as_ref().map(facts))}
@@ -172,7 +173,7 @@ fn AccountDetail(account: Memo<Option<Integration>>, flow: &'static EntraFlow) -
             <RemoveAccount
                 id=first.id.clone()
                 name=first.name.as_str().to_string()
-                list_path=flow.list_path
+                list_path=routes::list(flow.provider)
                 what="Its certificate and private key were deleted from this browser; the app registration in Entra ID is not changed."
             />
         </section>

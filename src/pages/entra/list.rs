@@ -8,20 +8,21 @@ use crate::components::account_filter::{use_account_filter, SearchBox, ShowMore}
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::expiry_badge::ExpiryBadge;
 use crate::domain::integration::{Integration, LinkStatus};
-use crate::pages::entra_flow::EntraFlow;
+use crate::pages::entra::flow::EntraFlow;
+use crate::routes::{self, Page};
 use crate::state::accounts::Accounts;
 
 /// Every linked account of `flow`'s provider, with identifiers and certificate state.
 #[component]
-pub fn EntraAccounts(flow: &'static EntraFlow) -> impl IntoView {
+pub fn EntraListPage(flow: &'static EntraFlow) -> impl IntoView {
     let linked = Accounts::expect().of(flow.provider);
     let filter = use_account_filter(linked);
     view! {
         <section class="page" aria-labelledby="page-title">
-            <Breadcrumbs trail=flow.trail_above_list() here=flow.short />
+            <Breadcrumbs page=Page::List(flow.provider) />
             <h1 id="page-title">{flow.list_heading}</h1>
             <p>
-                <A href=app_href(&flow.new_path()) {..} class="button button-primary">
+                <A href=app_href(&routes::new_account(flow.provider)) {..} class="button button-primary">
                     {flow.heading}
                 </A>
             </p>
@@ -40,7 +41,7 @@ pub fn EntraAccounts(flow: &'static EntraFlow) -> impl IntoView {
 
 #[component]
 fn AccountRow(account: Integration, flow: &'static EntraFlow) -> impl IntoView {
-    let href = flow.detail_path(&account.id);
+    let href = routes::account(flow.provider, &account.id);
     let entra = account.entra().cloned();
     let status_class = match account.status {
         LinkStatus::Connected => "badge badge-ok",

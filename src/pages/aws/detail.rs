@@ -1,0 +1,68 @@
+//! One AWS account's page.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::browser::location::app_href;
+use crate::components::aws_edit::AwsEditForm;
+use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::remove_account::RemoveAccount;
+use crate::domain::provider::Provider;
+use crate::pages::aws::list::AwsFacts;
+use crate::routes::{self, Page};
+use crate::state::accounts::Accounts;
+
+/// One AWS account: its facts, Edit and Remove.
+#[component]
+pub fn AwsDetailPage() -> impl IntoView {
+    let accounts = Accounts::expect();
+    let params = use_params_map();
+    let account = Memo::new(move |_| {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        accounts.find(&id).filter(|i| i.provider == Provider::Aws)
+    });
+    let shown = Memo::new(move |_| account.with(|a| a.as_ref().map(|a| a.id.clone())));
+    let editing = RwSignal::new(false);
+    move || {
+        match shown.get() {
+        Some(_) => {
+            let a = account.get_untracked().expect("shown only for an account");
+            view! {
+                <section class="page" aria-labelledby="page-title">
+                    <Breadcrumbs page=Page::Account(Provider::Aws) name=a.name.as_str().to_string() />
+                    <h1 id="page-title">{move || account.with(|a| a.as_ref().map(|a| a.name.as_str().to_string()))}</h1>
+                    <ul class="account-list" role="list">
+                        {move || account.get().map(|a| view! { <AwsFacts account=a link=false /> })}
+                    </ul>
+                    <Show
+                        when=move || editing.get()
+                        fallback=move || view! {
+                            <div class="button-row">
+                                <button type="button" class="button" on:click=move |_| editing.set(true)>"Edit"</button>
+                            </div>
+                        }
+                    >
+                        {move || account.get_untracked().map(|a| view! { <AwsEditForm account=a on_close=move |_| editing.set(false) /> })}
+                    </Show>
+                    <RemoveAccount
+                        id=a.id.clone()
+                        name=a.name.as_str().to_string()
+                        list_path=routes::list(Provider::Aws)
+                        what="The IAM role in the AWS account is not changed; delete its CloudFormation stack to remove it."
+                    />
+                </section>
+            }
+            .into_any()
+        }
+        None => view! {
+            <section class="page" aria-labelledby="page-title">
+                <h1 id="page-title">"Account not found"</h1>
+                <p>"This account is not linked, or it was removed."</p>
+                <A href=app_href(routes::list(Provider::Aws)) {..} class="button">"Back to AWS accounts"</A>
+            </section>
+        }
+        .into_any(),
+    }
+    }
+}

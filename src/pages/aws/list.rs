@@ -1,0 +1,63 @@
+//! The linked AWS accounts.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::browser::location::app_href;
+use crate::components::account_filter::{use_account_filter, SearchBox, ShowMore};
+use crate::components::breadcrumbs::Breadcrumbs;
+use crate::domain::integration::Integration;
+use crate::domain::provider::Provider;
+use crate::routes::{self, Page};
+use crate::state::accounts::Accounts;
+
+/// Every linked AWS account with its role.
+#[component]
+pub fn AwsListPage() -> impl IntoView {
+    let linked = Accounts::expect().of(Provider::Aws);
+    let filter = use_account_filter(linked);
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <Breadcrumbs page=Page::List(Provider::Aws) />
+            <h1 id="page-title">"AWS accounts"</h1>
+            <p>
+                <A href=app_href(&routes::new_account(Provider::Aws)) {..} class="button button-primary">"Link a New AWS Account"</A>
+            </p>
+            <Show when=move || filter.total.get() != 0 fallback=|| view! { <p class="panel">"No AWS accounts are linked yet."</p> }>
+                <SearchBox filter />
+                <ul class="account-list" role="list">
+                    <For each=move || filter.visible.get() key=|i| i.id.clone() let:account>
+                        <AwsFacts account link=true />
+                    </For>
+                </ul>
+                <ShowMore filter />
+            </Show>
+        </section>
+    }
+}
+
+/// One account's facts, shared with its own page.
+#[component]
+pub(super) fn AwsFacts(account: Integration, link: bool) -> impl IntoView {
+    let name = account.name.as_str().to_string();
+    let href = routes::account(Provider::Aws, &account.id);
+    let aws = account.aws().cloned();
+    view! {
+        <li class="panel account">
+            <h2 class="account-name">
+                {if link { view! { <A href=app_href(&href)>{name}</A> }.into_any() } else { view! { <span>{name}</span> }.into_any() }}
+                " " <span class="badge badge-ok">{account.status.label()}</span>
+            </h2>
+            <dl class="data-list">
+                <dt>"Account type"</dt>
+                <dd>{aws.as_ref().map(|a| a.account_type.label())}</dd>
+                <dt>"Account ID"</dt>
+                <dd><code>{aws.as_ref().map(|a| a.role_arn.account_id().to_string())}</code></dd>
+                <dt>"Role ARN"</dt>
+                <dd><code>{aws.as_ref().map(|a| a.role_arn.as_str().to_string())}</code></dd>
+                <dt>"External ID"</dt>
+                <dd><code>{aws.as_ref().map(|a| a.external_id.as_str().to_string())}</code></dd>
+            </dl>
+        </li>
+    }
+}
