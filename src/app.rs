@@ -10,7 +10,7 @@ use crate::browser::storage::LocalStore;
 use crate::browser::storage_events::on_page_hide;
 use crate::browser::tab;
 use crate::components::shell::Shell;
-use crate::domain::config::Config;
+use crate::domain::app::Config;
 use crate::pages::aws_accounts::{AwsAccount, AwsAccounts};
 use crate::pages::aws_link::AwsLink;
 use crate::pages::entra_detail::EntraAccount;
@@ -42,7 +42,7 @@ pub fn App(config: Config) -> impl IntoView {
     if !LocalStore::available() {
         notices.push(NoticeKind::Error, StoreError::Unavailable.to_string());
     }
-    let host_identity = state.config.identity_mode == crate::domain::config::IdentityMode::Host;
+    let host_identity = state.config.identity_mode == crate::domain::app::IdentityMode::Host;
     let persist = Persist::new(Rc::new(LocalStore), state.keys.clone(), notices);
     let accounts = Accounts::new(persist, !host_identity);
     let tab_id = tab::id(&state.keys);

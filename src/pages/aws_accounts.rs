@@ -9,8 +9,7 @@ use crate::components::account_filter::{use_account_filter, SearchBox, ShowMore}
 use crate::components::aws_edit::AwsEditForm;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::remove_account::RemoveAccount;
-use crate::domain::integration::Integration;
-use crate::domain::provider::Provider;
+use crate::domain::links::{Integration, Provider};
 use crate::pages::aws_link::AWS_LIST;
 use crate::state::accounts::Accounts;
 

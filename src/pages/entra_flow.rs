@@ -1,7 +1,7 @@
 //! The two providers that link an Entra ID app registration with a
 //! certificate: Microsoft 365 and Azure. One set of pages serves both.
 
-use crate::domain::provider::Provider;
+use crate::domain::links::Provider;
 
 pub struct EntraFlow {
     pub provider: Provider,

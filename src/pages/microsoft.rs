@@ -5,7 +5,7 @@ use leptos_router::components::A;
 
 use crate::browser::location::app_href;
 use crate::components::provider_card::ProviderCard;
-use crate::domain::provider::Provider;
+use crate::domain::links::Provider;
 use crate::state::accounts::Accounts;
 
 /// Microsoft products that can be linked; today M365.
