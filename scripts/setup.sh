@@ -50,6 +50,7 @@ command -v shellcheck >/dev/null 2>&1 || missing_debs="$missing_debs shellcheck"
 if [ -n "$missing_debs" ]; then
   say "installing$missing_debs"
   $SUDO apt-get update
+  # shellcheck disable=SC2086 # one argument per package name
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $missing_debs
 fi
 

@@ -5,13 +5,13 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
-use leptos_router::{path, MatchNestedRoutes, StaticSegment};
+use leptos_router::{path, StaticSegment};
 
 use crate::browser::storage::LocalStore;
 use crate::browser::storage_events::on_page_hide;
 use crate::browser::tab;
 use crate::components::shell::Shell;
-use crate::domain::config::Config;
+use crate::domain::app::Config;
 use crate::pages::aws::detail::AwsDetailPage;
 use crate::pages::aws::link::AwsLinkPage;
 use crate::pages::aws::list::AwsListPage;
@@ -44,7 +44,7 @@ pub fn App(config: Config) -> impl IntoView {
     if !LocalStore::available() {
         notices.push(NoticeKind::Error, StoreError::Unavailable.to_string());
     }
-    let host_identity = state.config.identity_mode == crate::domain::config::IdentityMode::Host;
+    let host_identity = state.config.identity_mode == crate::domain::app::IdentityMode::Host;
     let persist = Persist::new(Rc::new(LocalStore), state.keys.clone(), notices);
     let accounts = Accounts::new(persist, !host_identity);
     let tab_id = tab::id(&state.keys);
@@ -84,11 +84,14 @@ pub fn App(config: Config) -> impl IntoView {
 }
 
 /// `…/{segment}`, `…/{segment}/new` and `…/{segment}/:id` for one Entra flow.
+///
+/// The trait is named in full: with `erase_components` the component macro
+/// replaces this return type, which would leave an import unused.
 #[component(transparent)]
 fn EntraRoutes(
     segment: (StaticSegment<&'static str>,),
     flow: &'static EntraFlow,
-) -> impl MatchNestedRoutes + Clone {
+) -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=segment view=Outlet>
             <Route path=path!("") view=move || view! { <EntraListPage flow /> } />
@@ -101,7 +104,7 @@ fn EntraRoutes(
 
 /// `…/aws`, `…/aws/new` and `…/aws/:id`.
 #[component(transparent)]
-fn AwsRoutes() -> impl MatchNestedRoutes + Clone {
+fn AwsRoutes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("aws") view=Outlet>
             <Route path=path!("") view=AwsListPage />

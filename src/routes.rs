@@ -3,7 +3,7 @@
 //! Links, redirects and breadcrumbs are built here so that a path is spelled
 //! once; `app.rs` matches the same shapes. Pure, so it is tested natively.
 
-use crate::domain::provider::Provider;
+use crate::domain::links::Provider;
 
 // Constants rather than functions where the route rules match on them.
 pub const LOGIN: &str = "/login";

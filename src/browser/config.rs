@@ -1,7 +1,7 @@
 //! Reading `config.json` beside the entry page, and applying its theme.
 
 use crate::browser::http;
-use crate::domain::config::{self, Config, ConfigError};
+use crate::domain::app::{parse_config, Config, ConfigError};
 
 /// The deployment's configuration. A missing file means the defaults; a file
 /// that is there but wrong is an error naming the key.
@@ -15,7 +15,7 @@ pub async fn load() -> Result<Config, ConfigError> {
         .map(|u| u.href())
         .unwrap_or_else(|_| "config.json".into());
     match http::get_text(&url).await {
-        Ok((200, body)) => config::parse(&body),
+        Ok((200, body)) => parse_config(&body),
         Ok((404, _)) => Ok(Config::default()),
         Ok((status, _)) => Err(ConfigError {
             key: String::new(),

@@ -1,6 +1,6 @@
 //! Where the page is served from.
 
-use crate::domain::base_path;
+use crate::domain::app;
 
 /// The router base derived from the document's `<base href>`, which trunk sets
 /// from its public URL at build time.
@@ -9,17 +9,17 @@ pub fn router_base() -> String {
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
         .unwrap_or_default();
-    base_path::router_base(&uri)
+    app::router_base(&uri)
 }
 
 /// An app path such as `/integrations` as an `href` that stays under the
 /// router base, for `<A href>` and `<img src>`.
 pub fn app_href(path: &str) -> String {
-    base_path::href(&router_base(), path)
+    app::href(&router_base(), path)
 }
 
 /// The current page's app path, without the router base, as the route rules
 /// expect it.
 pub fn app_path(pathname: &str) -> String {
-    base_path::app_path(&router_base(), pathname)
+    app::app_path(&router_base(), pathname)
 }

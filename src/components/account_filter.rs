@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::components::field::TextField;
-use crate::domain::integration::Integration;
+use crate::domain::links::Integration;
 
 /// Rows rendered before "Show more accounts".
 const PAGE: usize = 50;

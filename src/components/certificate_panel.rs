@@ -5,7 +5,7 @@ use leptos::task::spawn_local;
 
 use crate::browser::{clipboard, download};
 use crate::crypto::{utc_iso8601, Certificate};
-use crate::domain::file_name::safe_file_stem;
+use crate::domain::text::safe_file_stem;
 
 /// Everything a person needs to upload the certificate to Entra ID.
 #[component]

@@ -7,12 +7,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{clipboard, download};
-use crate::domain::cloud::Cloud;
-use crate::domain::provider::Provider;
+use crate::domain::entra::AzureScope;
+use crate::domain::entra::Cloud;
+use crate::domain::links::Provider;
 use crate::domain::setup_script::{
     build, cloud_shell_url, explanation, file_name, parse_output, ScriptMode, SetupScript,
 };
-use crate::domain::subscription::AzureScope;
 
 /// What the script is built from: the link form's fields, read as typed.
 #[derive(Clone, Copy)]

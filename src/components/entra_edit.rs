@@ -6,10 +6,8 @@ use leptos::task::spawn_local;
 
 use crate::components::field::TextField;
 use crate::components::touched::use_touched;
-use crate::domain::drafts::EntraDraft;
-use crate::domain::entra_form::{field_error, validate, EntraField};
-use crate::domain::integration::Integration;
-use crate::domain::subscription::AzureScope;
+use crate::domain::entra::{field_error, validate, AzureScope, EntraField};
+use crate::domain::links::{EntraDraft, Integration};
 use crate::pages::entra::flow::EntraFlow;
 use crate::state::accounts::Accounts;
 use crate::state::manage;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::provider::Provider;
+use crate::domain::links::Provider;
 
 /// Numbered steps from the Entra admin center to the uploaded certificate.
 #[component]

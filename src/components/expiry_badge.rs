@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::browser::clock;
 use crate::crypto::utc_date;
-use crate::domain::expiry::ExpiryStatus;
+use crate::domain::links::ExpiryStatus;
 
 /// "2027-11-26" with Valid / Expires in N days / Expired.
 #[component]

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::select_field::SelectField;
 use crate::crypto::{KeyType, Lifetime};
-use crate::domain::cloud::Cloud;
+use crate::domain::entra::Cloud;
 
 /// RSA sizes up front; P-256 only under "Advanced", with its warning.
 #[component]

@@ -12,7 +12,7 @@ use crate::components::dialog::Dialog;
 use crate::components::key_options::KeyOptions;
 use crate::components::unlock_panel::UnlockWhenNeeded;
 use crate::crypto::{Certificate, Lifetime};
-use crate::domain::integration::Integration;
+use crate::domain::links::Integration;
 use crate::domain::setup_script::{build, ScriptMode, SetupScript};
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;

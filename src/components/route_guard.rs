@@ -1,11 +1,11 @@
-//! Applies the route rules of `domain::route_rules` to the current URL.
+//! Applies the route rules of `domain::app::route_rules` to the current URL.
 
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
 use leptos_router::NavigateOptions;
 
 use crate::browser::location::app_path;
-use crate::domain::route_rules::{decide, Decision};
+use crate::domain::app::route_rules::{decide, Decision};
 use crate::state::auth::Auth;
 
 /// Shows the page only when the rules allow it; otherwise replaces the history

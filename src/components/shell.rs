@@ -7,7 +7,7 @@ use leptos_router::hooks::use_navigate;
 use crate::components::notice_area::NoticeArea;
 use crate::components::route_guard::RouteGuard;
 use crate::components::side_nav::SideNav;
-use crate::domain::route_rules;
+use crate::domain::app::route_rules;
 use crate::state::auth::Auth;
 use crate::state::AppState;
 

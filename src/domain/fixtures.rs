@@ -1,16 +1,9 @@
 //! Linked accounts for unit tests, built the way the app builds them.
 
-use super::application_id::ApplicationId;
-use super::aws_account_type::AwsAccountType;
-use super::certificate_record::{CertificateRecord, SealedKey};
-use super::cloud::Cloud;
-use super::display_name::DisplayName;
-use super::external_id::ExternalId;
-use super::guid::Guid;
-use super::integration::{AwsLink, Details, EntraLink, Integration, LinkStatus};
-use super::provider::Provider;
-use super::role_arn::RoleArn;
-use super::tenant::TenantId;
+use super::aws::{AwsAccountType, ExternalId, RoleArn};
+use super::entra::{ApplicationId, CertificateRecord, Cloud, Guid, SealedKey, TenantId};
+use super::links::{AwsLink, Details, EntraLink, Integration, LinkStatus, Provider};
+use super::text::DisplayName;
 use crate::crypto::KeyType;
 
 pub const APP: &str = "0b5f3c6e-8d2a-4f1e-9c3b-7a6d5e4f3a2b";

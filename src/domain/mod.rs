@@ -1,36 +1,27 @@
 //! Pure product rules: no web-sys, no Leptos. Everything here runs natively.
+//!
+//! - [`auth`]: signing in: the email, the new-password rule, password
+//!   verifiers and failed-login throttling.
+//! - [`text`]: what every validated text field shares, display names and safe
+//!   file names.
+//! - [`entra`]: Microsoft Entra ID and Azure: GUIDs, tenants, application IDs,
+//!   Azure scopes, clouds and their sign-in URLs, the tenant check, the link
+//!   form, stored certificates and renewal.
+//! - [`aws`]: Role ARNs, external IDs, partitions, account types, the
+//!   CloudFormation template and the link form.
+//! - [`links`]: linked accounts of every provider: the stored records, drafts,
+//!   certificate expiry and editing in place.
+//! - [`app`]: runtime configuration, the served sub-path, route rules and the
+//!   messages to an embedding portal.
+//! - [`setup_script`]: the Cloud Shell setup script and the reading of its
+//!   output.
 
-pub mod application_id;
-pub mod aws_account_type;
-pub mod aws_form;
-pub mod aws_partition;
-pub mod base_path;
-pub mod certificate_record;
-pub mod cloud;
-pub mod cloudformation;
-pub mod config;
-pub mod credentials;
-pub mod display_name;
-pub mod drafts;
-pub mod edit;
-pub mod email;
-pub mod embed;
-pub mod entra_form;
-pub mod expiry;
-pub mod external_id;
-pub mod file_name;
+pub mod app;
+pub mod auth;
+pub mod aws;
+pub mod entra;
 #[cfg(test)]
 pub mod fixtures;
-pub mod guid;
-pub mod integration;
-pub mod openid;
-pub mod password;
-pub mod provider;
-pub mod renewal;
-pub mod role_arn;
-pub mod route_rules;
+pub mod links;
 pub mod setup_script;
-pub mod subscription;
-pub mod tenant;
-mod text_value;
-pub mod throttle;
+pub mod text;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::provider_card::ProviderCard;
-use crate::domain::provider::Provider;
+use crate::domain::links::Provider;
 use crate::routes;
 use crate::state::accounts::Accounts;
 

@@ -5,7 +5,7 @@ use leptos_router::components::A;
 
 use crate::browser::location::app_href;
 use crate::components::provider_card::ProviderCard;
-use crate::domain::provider::Provider;
+use crate::domain::links::Provider;
 use crate::routes::{self, Page};
 use crate::state::accounts::Accounts;
 

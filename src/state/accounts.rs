@@ -4,8 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::integration::Integration;
-use crate::domain::provider::Provider;
+use crate::domain::links::{Integration, Provider};
 use crate::state::persist::Persist;
 use crate::store::document;
 use crate::store::schema::{Session, UserData};
@@ -233,7 +232,7 @@ mod tests {
 
     use super::*;
     use crate::domain::fixtures::aws;
-    use crate::domain::integration::LinkStatus;
+    use crate::domain::links::LinkStatus;
     use crate::state::notices::Notices;
     use crate::store::keys::Keys;
     use crate::store::memory::MemoryStore;

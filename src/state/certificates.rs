@@ -9,7 +9,7 @@ use crate::browser::{clock, random};
 use crate::crypto::{
     self, AssertionAlg, AssertionRequest, CertError, CertificateRequest, KeyType, Lifetime,
 };
-use crate::domain::certificate_record::{CertificateRecord, SealedKey};
+use crate::domain::entra::{CertificateRecord, SealedKey};
 use crate::state::auth::Auth;
 use web_sys::CryptoKey;
 

@@ -2,16 +2,14 @@
 
 use crate::browser::{clock, http};
 
-use crate::domain::aws_form::AwsValues;
-use crate::domain::cloud::{openid_configuration_url, TenantCheck};
-use crate::domain::config::Config;
-use crate::domain::drafts::EntraDraft;
-use crate::domain::entra_form::EntraValues;
-use crate::domain::guid::Guid;
-use crate::domain::integration::{AwsLink, Details, EntraLink, Integration, LinkStatus};
-use crate::domain::openid::check_openid_response;
-use crate::domain::provider::Provider;
-use crate::domain::tenant::TenantId;
+use crate::domain::app::Config;
+use crate::domain::aws::AwsValues;
+use crate::domain::entra::{
+    check_openid_response, openid_configuration_url, EntraValues, Guid, TenantCheck, TenantId,
+};
+use crate::domain::links::{
+    AwsLink, Details, EntraDraft, EntraLink, Integration, LinkStatus, Provider,
+};
 use crate::state::accounts::{Accounts, AccountsError};
 use crate::state::drafts::Drafts;
 use crate::state::embed;

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::browser::{clock, tab};
-use crate::domain::provider::Provider;
+use crate::domain::links::Provider;
 use crate::state::persist::Persist;
 use crate::store::drafts::{DraftBook, FormDraft};
 

@@ -5,12 +5,10 @@
 use leptos::task::spawn_local;
 
 use crate::browser::embed::{self, Incoming};
-use crate::domain::cloud::token_endpoint;
-use crate::domain::config::Config;
-use crate::domain::embed as messages;
-use crate::domain::embed::Request;
-use crate::domain::integration::Integration;
-use crate::domain::provider::Provider;
+use crate::domain::app::embed::Request;
+use crate::domain::app::{embed as messages, Config};
+use crate::domain::entra::token_endpoint;
+use crate::domain::links::{Integration, Provider};
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
 use crate::state::certificates::{client_assertion, AssertionFor, KeyError};

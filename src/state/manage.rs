@@ -3,12 +3,10 @@
 //! embedding portal hears about what changed.
 
 use crate::crypto::{KeyType, Lifetime};
-use crate::domain::aws_form::AwsValues;
-use crate::domain::config::Config;
-use crate::domain::edit::{edit_aws, edit_entra, EditError};
-use crate::domain::entra_form::{subject_text, EntraValues};
-use crate::domain::integration::{Details, Integration};
-use crate::domain::renewal::RenewalError;
+use crate::domain::app::Config;
+use crate::domain::aws::AwsValues;
+use crate::domain::entra::{subject_text, EntraValues, RenewalError};
+use crate::domain::links::{edit_aws, edit_entra, Details, EditError, Integration};
 use crate::state::accounts::{Accounts, AccountsError};
 use crate::state::auth::Auth;
 use crate::state::certificates::{self, KeyAhead, KeyError, NewCertificate};
@@ -70,7 +68,7 @@ impl std::fmt::Display for RenewError {
 async fn renewal_step<R: 'static>(
     accounts: Accounts,
     id: &str,
-    step: impl Fn(&mut crate::domain::integration::EntraLink) -> Result<R, RenewalError> + 'static,
+    step: impl Fn(&mut crate::domain::links::EntraLink) -> Result<R, RenewalError> + 'static,
 ) -> Result<(R, Integration), String> {
     let id = id.to_string();
     accounts

@@ -21,7 +21,7 @@ pub mod sync;
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::domain::config::Config;
+use crate::domain::app::Config;
 use crate::store::keys::Keys;
 
 /// What every page may read: where the app lives and how it is configured.
@@ -53,6 +53,6 @@ impl AppState {
 
     /// An asset URL under the base, for `<img src>`.
     pub fn asset(&self, path: &str) -> String {
-        crate::domain::base_path::href(&self.base, path)
+        crate::domain::app::href(&self.base, path)
     }
 }

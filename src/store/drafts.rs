@@ -9,8 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::document::Versioned;
-use crate::domain::drafts::{AwsDraft, EntraDraft};
-use crate::domain::provider::Provider;
+use crate::domain::links::{AwsDraft, EntraDraft, Provider};
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]

@@ -1,7 +1,7 @@
 //! Storage key names. Every key starts with a configurable prefix so that an
 //! embedding portal on the same origin can avoid clashes.
 
-pub const DEFAULT_PREFIX: &str = "cloudlink.";
+use crate::domain::app::DEFAULT_STORAGE_PREFIX;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Keys {
@@ -10,7 +10,7 @@ pub struct Keys {
 
 impl Default for Keys {
     fn default() -> Self {
-        Keys::new(DEFAULT_PREFIX)
+        Keys::new(DEFAULT_STORAGE_PREFIX)
     }
 }
 

@@ -10,8 +10,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::document::Versioned;
-use crate::domain::integration::Integration;
-use crate::domain::throttle::Throttle;
+use crate::domain::auth::Throttle;
+use crate::domain::links::Integration;
 
 /// A salted password verifier; the password itself is never stored.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -19,7 +19,7 @@ use crate::support::{mount, texts};
 #[wasm_bindgen_test]
 async fn side_nav_marks_exactly_one_current_section() {
     let (root, _handle) = mount(|| {
-        AppState::new(cloudlink::domain::config::Config::default()).provide();
+        AppState::new(cloudlink::domain::app::Config::default()).provide();
         view! { <Router><SideNav /></Router> }
     });
     leptos::task::tick().await;
@@ -33,7 +33,7 @@ async fn side_nav_marks_exactly_one_current_section() {
 #[wasm_bindgen_test]
 async fn integrations_lists_the_three_providers_as_links() {
     let (root, _handle) = mount(|| {
-        AppState::new(cloudlink::domain::config::Config::default()).provide();
+        AppState::new(cloudlink::domain::app::Config::default()).provide();
         let notices = Notices::new();
         provide_context(notices);
         let persist = Persist::new(Rc::new(LocalStore), Keys::new("test.shell."), notices);

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use cloudlink::browser::storage::LocalStore;
 use cloudlink::browser::{clock, locks};
-use cloudlink::domain::provider::Provider;
+use cloudlink::domain::links::Provider;
 use cloudlink::state::accounts::Accounts;
 use cloudlink::state::auth::Auth;
 use cloudlink::state::drafts::Drafts;

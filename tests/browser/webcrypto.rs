@@ -154,7 +154,7 @@ async fn a_key_pair_made_ahead_serves_one_certificate_only() {
     let second = generate_sealed(&kek, new(KeyType::Rsa2048), ahead.take(KeyType::Rsa2048))
         .await
         .unwrap();
-    let key_of = |r: &cloudlink::domain::certificate_record::CertificateRecord| {
+    let key_of = |r: &cloudlink::domain::entra::CertificateRecord| {
         use der::{Decode, Encode};
         let der = r.certificate().unwrap().der().to_vec();
         let cert = x509_cert::Certificate::from_der(&der).unwrap();

@@ -18,5 +18,6 @@ mod embed;
 mod hosting;
 mod manage;
 mod microsoft;
+mod screenshots;
 mod shell;
 mod tabs;

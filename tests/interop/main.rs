@@ -218,14 +218,11 @@ mod expiry {
 
     use base64ct::{Base64, Encoding};
     use cloudlink::crypto::KeyType;
-    use cloudlink::domain::application_id::ApplicationId;
-    use cloudlink::domain::certificate_record::{CertificateRecord, SealedKey};
-    use cloudlink::domain::cloud::Cloud;
-    use cloudlink::domain::display_name::DisplayName;
-    use cloudlink::domain::expiry::{report, ExpiryStatus};
-    use cloudlink::domain::integration::{Details, EntraLink, Integration, LinkStatus};
-    use cloudlink::domain::provider::Provider;
-    use cloudlink::domain::tenant::TenantId;
+    use cloudlink::domain::entra::{ApplicationId, CertificateRecord, Cloud, SealedKey, TenantId};
+    use cloudlink::domain::links::{
+        report, Details, EntraLink, ExpiryStatus, Integration, LinkStatus, Provider,
+    };
+    use cloudlink::domain::text::DisplayName;
 
     const DAY: i64 = 86_400;
 

@@ -10,12 +10,12 @@ use std::process::{Command, Output};
 use std::sync::OnceLock;
 
 use cloudlink::crypto::{Certificate, KeyType};
-use cloudlink::domain::cloud::Cloud;
-use cloudlink::domain::provider::Provider;
+use cloudlink::domain::entra::AzureScope;
+use cloudlink::domain::entra::Cloud;
+use cloudlink::domain::links::Provider;
 use cloudlink::domain::setup_script::{
     az_cloud_name, build, parse_output, OutputError, ScriptMode, SetupScript,
 };
-use cloudlink::domain::subscription::AzureScope;
 
 use crate::checks::TempDir;
 

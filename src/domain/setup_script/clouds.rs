@@ -2,7 +2,7 @@
 //! profile, Cloud Shell and Microsoft Graph, and a call to the wrong one fails
 //! with an error that does not say so.
 
-use crate::domain::cloud::Cloud;
+use crate::domain::entra::Cloud;
 
 /// The name `az cloud show --query name` prints when the CLI is set to `cloud`.
 pub fn az_cloud_name(cloud: Cloud) -> &'static str {

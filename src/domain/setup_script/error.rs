@@ -1,7 +1,7 @@
 //! Why a setup script could not be built. Each message is shown to the person
 //! who pressed the download button, so it says what to change.
 
-use crate::domain::text_value::field_error;
+use crate::domain::text::field_error;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SetupScriptError {

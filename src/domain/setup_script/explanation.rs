@@ -1,7 +1,7 @@
 //! What the script does, in the order it does it, for the page to show before
 //! the admin runs code that changes their tenant.
 
-use crate::domain::provider::Provider;
+use crate::domain::links::Provider;
 
 const CHECK: &str = "Checks that Cloud Shell is signed in, and to the Microsoft cloud you chose.";
 const APP: &str = "Creates an app registration with the name you entered. If one with that \

@@ -5,9 +5,8 @@
 //! pasted rather than uploaded. Only lines that start with a known
 //! `CLOUDLINK_` key count, which the script's own source never does.
 
-use crate::domain::application_id::ApplicationId;
-use crate::domain::tenant::TenantId;
-use crate::domain::text_value::field_error;
+use crate::domain::entra::{ApplicationId, TenantId};
+use crate::domain::text::field_error;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ScriptOutput {

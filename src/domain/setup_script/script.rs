@@ -7,11 +7,9 @@ use super::error::SetupScriptError;
 use super::preamble::{HELPERS, NEW_APP_OPTIONS, RENEWAL_OPTIONS};
 use super::shell_quote::assignment;
 use super::steps::{self, Step};
-use crate::domain::application_id::ApplicationId;
-use crate::domain::cloud::Cloud;
-use crate::domain::file_name::safe_file_stem;
-use crate::domain::provider::Provider;
-use crate::domain::subscription::AzureScope;
+use crate::domain::entra::{ApplicationId, AzureScope, Cloud};
+use crate::domain::links::Provider;
+use crate::domain::text::safe_file_stem;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SetupScript<'a> {
@@ -75,7 +73,7 @@ fn check(s: &SetupScript) -> Result<Checked, SetupScriptError> {
                 .ok_or(SetupScriptError::MissingAzureScope)?
                 .arm_scope(),
         ),
-        _ => None,
+        (Provider::Azure, Some(_)) | (Provider::Microsoft | Provider::Aws, _) => None,
     };
     if renew_app.is_none() && s.app_name.trim().is_empty() {
         return Err(SetupScriptError::EmptyAppName);
@@ -92,7 +90,10 @@ fn header(s: &SetupScript) -> String {
     let what = match (s.mode, s.provider) {
         (ScriptMode::AppendCertificate { .. }, _) => "adds a renewed certificate to the app",
         (ScriptMode::NewApp, Provider::Azure) => "registers the app for Azure",
-        (ScriptMode::NewApp, _) => "registers the app for Microsoft 365",
+        // `check` has already refused AWS, so only Microsoft 365 reads this.
+        (ScriptMode::NewApp, Provider::Microsoft | Provider::Aws) => {
+            "registers the app for Microsoft 365"
+        }
     };
     format!(
         "#!/usr/bin/env bash\n\

@@ -8,7 +8,7 @@ use crate::browser::location::app_href;
 use crate::components::aws_edit::AwsEditForm;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::remove_account::RemoveAccount;
-use crate::domain::provider::Provider;
+use crate::domain::links::Provider;
 use crate::pages::aws::list::AwsFacts;
 use crate::routes::{self, Page};
 use crate::state::accounts::Accounts;

@@ -12,12 +12,10 @@ use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::dialog::Dialog;
 use crate::components::field::TextField;
 use crate::components::touched::use_touched;
-use crate::domain::aws_account_type::AwsAccountType;
-use crate::domain::aws_form::{field_error, validate, AwsField};
-use crate::domain::cloudformation::read_only_role_template;
-use crate::domain::drafts::AwsDraft;
-use crate::domain::external_id::ExternalId;
-use crate::domain::provider::Provider;
+use crate::domain::aws::{
+    field_error, read_only_role_template, validate, AwsAccountType, AwsField, ExternalId,
+};
+use crate::domain::links::{AwsDraft, Provider};
 use crate::routes::{self, Page};
 use crate::state::accounts::Accounts;
 use crate::state::connect::connect_aws;

@@ -6,8 +6,7 @@ use leptos_router::components::A;
 use crate::browser::location::app_href;
 use crate::components::account_filter::{use_account_filter, SearchBox, ShowMore};
 use crate::components::breadcrumbs::Breadcrumbs;
-use crate::domain::integration::Integration;
-use crate::domain::provider::Provider;
+use crate::domain::links::{Integration, Provider};
 use crate::routes::{self, Page};
 use crate::state::accounts::Accounts;
 

@@ -16,8 +16,8 @@ use crate::components::entra_edit::EntraEditForm;
 use crate::components::expiry_badge::ExpiryBadge;
 use crate::components::remove_account::RemoveAccount;
 use crate::components::renewal_panel::RenewalPanel;
-use crate::domain::cloud::{admin_consent_url, TenantCheck};
-use crate::domain::integration::{Integration, LinkStatus};
+use crate::domain::entra::{admin_consent_url, TenantCheck};
+use crate::domain::links::{Integration, LinkStatus};
 use crate::pages::entra::flow::EntraFlow;
 use crate::routes::{self, Page};
 use crate::state::accounts::Accounts;
@@ -50,7 +50,7 @@ pub fn EntraDetailPage(flow: &'static EntraFlow) -> impl IntoView {
 
 fn facts(account: &Integration) -> impl IntoView {
     let e = account.entra().cloned();
-    let text = |f: fn(&crate::domain::integration::EntraLink) -> Option<String>| {
+    let text = |f: fn(&crate::domain::links::EntraLink) -> Option<String>| {
         e.as_ref().and_then(f).unwrap_or_default()
     };
     view! {

@@ -6,10 +6,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::crypto::{KeyType, Lifetime};
-use crate::domain::certificate_record::CertificateRecord;
-use crate::domain::cloud::Cloud;
-use crate::domain::drafts::EntraDraft;
-use crate::domain::provider::Provider;
+use crate::domain::entra::{CertificateRecord, Cloud};
+use crate::domain::links::{EntraDraft, Provider};
 use crate::state::auth::Auth;
 use crate::state::drafts::Drafts;
 use crate::store::drafts::FormDraft;

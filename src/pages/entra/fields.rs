@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::field::TextField;
 use crate::components::key_options::KeyOptions;
 use crate::components::touched::Touched;
-use crate::domain::entra_form::{field_error, EntraField};
+use crate::domain::entra::{field_error, EntraField};
 use crate::pages::entra::draft::EntraFormState;
 use crate::pages::entra::flow::EntraFlow;
 

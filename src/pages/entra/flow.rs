@@ -2,7 +2,7 @@
 //! certificate: Microsoft 365 and Azure. One set of pages serves both; what
 //! differs between them is here, and their paths are in `crate::routes`.
 
-use crate::domain::provider::Provider;
+use crate::domain::links::Provider;
 
 pub struct EntraFlow {
     pub provider: Provider,

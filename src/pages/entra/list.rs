@@ -7,7 +7,7 @@ use crate::browser::location::app_href;
 use crate::components::account_filter::{use_account_filter, SearchBox, ShowMore};
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::expiry_badge::ExpiryBadge;
-use crate::domain::integration::{Integration, LinkStatus};
+use crate::domain::links::{Integration, LinkStatus};
 use crate::pages::entra::flow::EntraFlow;
 use crate::routes::{self, Page};
 use crate::state::accounts::Accounts;

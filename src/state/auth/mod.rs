@@ -10,7 +10,7 @@ mod sign_in;
 use leptos::prelude::*;
 use web_sys::CryptoKey;
 
-use crate::domain::route_rules::Visitor;
+use crate::domain::app::route_rules::Visitor;
 use crate::state::accounts::Accounts;
 use crate::state::drafts::Drafts;
 use crate::state::persist::Persist;

@@ -7,10 +7,10 @@ use web_sys::CryptoKey;
 
 use super::{Auth, FormError};
 use crate::browser::{clock, key_store, random, webcrypto};
-use crate::domain::credentials::{self, PBKDF2_ITERATIONS, WRONG_CREDENTIALS};
-use crate::domain::email::Email;
-use crate::domain::password::validate_new_password;
-use crate::domain::throttle;
+use crate::domain::auth::{
+    validate_new_password, verifiers_match, wait_message, Email, KEY_WRAP_INFO, PBKDF2_ITERATIONS,
+    VERIFIER_INFO, WRONG_CREDENTIALS,
+};
 use crate::store::schema::{PasswordRecord, Registry, Session, UserRecord};
 use crate::store::write::WriteError;
 use leptos::prelude::*;
@@ -24,8 +24,8 @@ async fn derive(password: &str, salt: &[u8], iterations: u32) -> Result<Derived,
     let mut master = webcrypto::pbkdf2_sha256(password, salt, iterations, 256)
         .await
         .map_err(|e| e.to_string())?;
-    let verifier = webcrypto::hkdf_bits(&master, credentials::VERIFIER_INFO).await;
-    let kek = webcrypto::hkdf_aes_key(&master, credentials::KEY_WRAP_INFO).await;
+    let verifier = webcrypto::hkdf_bits(&master, VERIFIER_INFO).await;
+    let kek = webcrypto::hkdf_aes_key(&master, KEY_WRAP_INFO).await;
     master.iter_mut().for_each(|b| *b = 0);
     Ok(Derived {
         verifier: verifier.map_err(|e| e.to_string())?,
@@ -53,7 +53,7 @@ impl Auth {
         let email =
             Email::parse(email).map_err(|e| FormError::Field("email", e.message().into()))?;
         validate_new_password(password, confirm).map_err(|e| {
-            let field = if e == crate::domain::password::PasswordError::Mismatch {
+            let field = if e == crate::domain::auth::PasswordError::Mismatch {
                 "confirm"
             } else {
                 "password"
@@ -117,7 +117,7 @@ impl Auth {
         let (registry, _) = self.persist.load::<Registry>(&keys.registry());
         let wait = registry.wait_ms(email.as_str(), clock::now_ms());
         if wait > 0 {
-            return Err(throttle::wait_message(wait));
+            return Err(wait_message(wait));
         }
         let user = registry.users.get(email.as_str()).cloned();
         // Unknown emails cost the same work, so timing does not reveal accounts.
@@ -136,7 +136,7 @@ impl Auth {
         let derived = derive(password, &salt, iterations).await?;
         let address = email.as_str().to_string();
         match user {
-            Some(u) if credentials::verifiers_match(&derived.verifier, &expected) => {
+            Some(u) if verifiers_match(&derived.verifier, &expected) => {
                 self.persist
                     .commit::<Registry, _, std::convert::Infallible>(&keys.registry(), move |r| {
                         r.clear_failures(&address);
@@ -166,7 +166,7 @@ impl Auth {
                     .map_err(store_error)?
                     .result;
                 Err(if wait > 0 {
-                    format!("{WRONG_CREDENTIALS}. {}", throttle::wait_message(wait))
+                    format!("{WRONG_CREDENTIALS}. {}", wait_message(wait))
                 } else {
                     WRONG_CREDENTIALS.to_string()
                 })
@@ -188,7 +188,7 @@ impl Auth {
         let salt = Base64::decode_vec(&user.password.salt).unwrap_or_default();
         let expected = Base64::decode_vec(&user.password.verifier).unwrap_or_default();
         let derived = derive(password, &salt, user.password.iterations).await?;
-        if !credentials::verifiers_match(&derived.verifier, &expected) {
+        if !verifiers_match(&derived.verifier, &expected) {
             return Err("That password is not correct.".into());
         }
         self.kek.set_value(Some(derived.kek));

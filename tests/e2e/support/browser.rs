@@ -29,6 +29,16 @@ impl Browser {
 
     /// A browser whose profile also has `prefs`, such as a content setting.
     pub async fn start_with_prefs(extra_prefs: serde_json::Value) -> Browser {
+        Browser::launch(&[], extra_prefs).await
+    }
+
+    /// A browser started with extra command-line switches, such as
+    /// `--force-dark-mode`.
+    pub async fn start_with_args(extra_args: &[&str]) -> Browser {
+        Browser::launch(extra_args, json!({})).await
+    }
+
+    async fn launch(extra_args: &[&str], extra_prefs: serde_json::Value) -> Browser {
         let port = free_port();
         let driver = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
@@ -67,6 +77,8 @@ impl Browser {
             },
         });
         let mut caps = caps;
+        let args = caps["goog:chromeOptions"]["args"].as_array_mut().unwrap();
+        args.extend(extra_args.iter().map(|a| json!(a)));
         if let Some(extra) = extra_prefs.as_object() {
             let prefs = caps["goog:chromeOptions"]["prefs"].as_object_mut().unwrap();
             prefs.extend(extra.clone());

@@ -2,7 +2,7 @@
 //! domain without a dot) without rejecting real addresses that a strict
 //! RFC 5322 check would get wrong.
 
-use super::text_value::{field_error, text_value};
+use crate::domain::text::{field_error, text_value};
 use serde::{Deserialize, Serialize};
 
 /// Stored lowercase, so equality is case-insensitive as people expect of

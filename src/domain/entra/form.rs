@@ -2,10 +2,10 @@
 //! Account", validated together.
 
 use super::application_id::ApplicationId;
-use super::display_name::DisplayName;
-use super::drafts::EntraDraft;
-use super::subscription::{AzureScope, AzureScopeError};
+use super::azure_scope::{AzureScope, AzureScopeError};
 use super::tenant::TenantId;
+use crate::domain::links::EntraDraft;
+use crate::domain::text::DisplayName;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum EntraField {
@@ -66,7 +66,11 @@ fn scope(draft: &EntraDraft) -> Result<AzureScope, AzureScopeError> {
 fn scope_field(e: AzureScopeError) -> EntraField {
     match e {
         AzureScopeError::SubscriptionNotGuid => EntraField::Subscription,
-        _ => EntraField::ManagementGroup,
+        AzureScopeError::NeitherGiven
+        | AzureScopeError::BothGiven
+        | AzureScopeError::ManagementGroupTooLong
+        | AzureScopeError::ManagementGroupInvalidCharacter
+        | AzureScopeError::ManagementGroupEndsWithDot => EntraField::ManagementGroup,
     }
 }
 

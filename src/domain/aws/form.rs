@@ -1,10 +1,10 @@
 //! The fields of "Link a New AWS Account", validated together.
 
-use super::aws_account_type::AwsAccountType;
-use super::display_name::DisplayName;
-use super::drafts::AwsDraft;
+use super::account_type::AwsAccountType;
 use super::external_id::ExternalId;
 use super::role_arn::RoleArn;
+use crate::domain::links::AwsDraft;
+use crate::domain::text::DisplayName;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AwsField {

@@ -4,10 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::aws_account_type::AwsAccountType;
-use super::certificate_record::CertificateRecord;
-use super::cloud::Cloud;
 use crate::crypto::{KeyType, Lifetime};
+use crate::domain::aws::AwsAccountType;
+use crate::domain::entra::{CertificateRecord, Cloud};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntraDraft {

@@ -1,8 +1,8 @@
 //! Reading Microsoft's answer to the tenant's OpenID configuration request.
-//! Re-exported from `cloud`, next to the URL that request goes to.
+//! The request's URL is built by `openid_configuration_url` in `cloud`.
 
 use super::guid::Guid;
-use super::text_value::field_error;
+use crate::domain::text::field_error;
 use serde_json::Value;
 
 /// What the page can tell the person about the tenant they typed.

@@ -4,7 +4,7 @@
 //! one stays as *previous* until it is forgotten. At most one of each.
 
 use super::certificate_record::CertificateRecord;
-use super::integration::EntraLink;
+use crate::domain::links::EntraLink;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RenewalError {

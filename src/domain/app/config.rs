@@ -4,7 +4,11 @@
 
 use serde_json::{Map, Value};
 
-use super::cloud::Cloud;
+use crate::domain::entra::Cloud;
+
+/// What every storage key starts with unless `storagePrefix` says otherwise.
+/// It is part of the configuration's defaults, so the store reads it from here.
+pub const DEFAULT_STORAGE_PREFIX: &str = "cloudlink.";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum IdentityMode {
@@ -35,7 +39,7 @@ impl Default for Config {
         Config {
             product_name: "CloudLink".into(),
             logo: "logos/logo.svg".into(),
-            storage_prefix: crate::store::keys::DEFAULT_PREFIX.into(),
+            storage_prefix: DEFAULT_STORAGE_PREFIX.into(),
             default_cloud: Cloud::Global,
             sign_in_hosts: Cloud::ALL.map(Cloud::default_base),
             aws_platform_account_id: None,

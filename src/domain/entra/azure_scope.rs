@@ -2,7 +2,7 @@
 //! it) or a single subscription.
 
 use super::guid::Guid;
-use super::text_value::field_error;
+use crate::domain::text::field_error;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -8,10 +8,6 @@ use super::application_id::ApplicationId;
 use super::tenant::TenantId;
 use serde::{Deserialize, Serialize};
 
-pub use super::openid::{
-    classify_openid_error, parse_openid_configuration, OpenIdError, TenantCheck,
-};
-
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Cloud {

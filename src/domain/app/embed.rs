@@ -4,8 +4,8 @@
 use serde::Deserialize;
 use serde_json::{json, Value};
 
-use super::integration::{Details, Integration};
 use crate::crypto::AssertionAlg;
+use crate::domain::links::{Details, Integration};
 
 pub const LINKED: &str = "cloudlink:account-linked";
 pub const REMOVED: &str = "cloudlink:account-removed";
@@ -153,7 +153,7 @@ fn announce(kind: &str, integration: &Integration) -> Value {
     json!({ "type": kind, "account": account })
 }
 
-pub fn removed(id: &str, provider: super::provider::Provider) -> Value {
+pub fn removed(id: &str, provider: crate::domain::links::Provider) -> Value {
     json!({ "type": REMOVED, "account": { "id": id, "provider": provider } })
 }
 

@@ -2,7 +2,7 @@
 //! by one of its verified domains, and both work in sign-in URLs.
 
 use super::guid::{unwrap_braces, Guid, GuidError};
-use super::text_value::{field_error, text_value};
+use crate::domain::text::{field_error, text_value};
 use serde::{Deserialize, Serialize};
 
 const MAX_DOMAIN_LEN: usize = 253;

@@ -2,7 +2,7 @@
 //! Long-form intrinsics (`Fn::Sub`, `Ref`) keep it plain YAML that any parser
 //! reads, not only CloudFormation's.
 
-use super::aws_account_type::AwsAccountType;
+use super::account_type::AwsAccountType;
 use super::external_id::ExternalId;
 
 pub const ROLE_NAME: &str = "CloudLinkReadOnly";

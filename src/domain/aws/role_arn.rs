@@ -2,8 +2,8 @@
 //! wrong has its own message, because the usual mistakes (pasting the stack ARN,
 //! a user ARN, an S3 ARN) each need a different correction.
 
-use super::aws_partition::AwsPartition;
-use super::text_value::{field_error, text_value};
+use super::partition::AwsPartition;
+use crate::domain::text::{field_error, text_value};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -79,7 +79,7 @@ mod tests {
         assert_eq!(app_path("/tools/link", "/tools/link/login"), "/login");
         assert_eq!(app_path("/tools/link", "/tools/link/"), "/");
         assert_eq!(app_path("/tools/link", "/tools/link"), "/");
-        let new = crate::routes::new_account(crate::domain::provider::Provider::Microsoft);
+        let new = crate::routes::new_account(crate::domain::links::Provider::Microsoft);
         assert_eq!(app_path("/tools/link", &format!("/tools/link{new}")), new);
     }
 

@@ -2,9 +2,9 @@
 //! certificates and status; the link page's duplicate rule still holds, so an
 //! edit that would make it equal to another account is refused.
 
-use super::aws_form::AwsValues;
-use super::entra_form::EntraValues;
 use super::integration::{Details, Integration};
+use crate::domain::aws::AwsValues;
+use crate::domain::entra::EntraValues;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EditError {
@@ -88,15 +88,11 @@ pub fn edit_aws(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::application_id::ApplicationId;
-    use crate::domain::aws_account_type::AwsAccountType;
-    use crate::domain::display_name::DisplayName;
-    use crate::domain::external_id::ExternalId;
+    use crate::domain::aws::{AwsAccountType, ExternalId, RoleArn};
+    use crate::domain::entra::{ApplicationId, TenantId};
     use crate::domain::fixtures::{self, aws, entra_link, APP as APP_A, OTHER_APP as APP_B};
-    use crate::domain::integration::LinkStatus;
-    use crate::domain::provider::Provider;
-    use crate::domain::role_arn::RoleArn;
-    use crate::domain::tenant::TenantId;
+    use crate::domain::links::{LinkStatus, Provider};
+    use crate::domain::text::DisplayName;
 
     fn name(s: &str) -> DisplayName {
         DisplayName::parse(s).unwrap()

@@ -2,7 +2,7 @@
 //! it is what NIST SP 800-63B recommends, and character-class rules push people
 //! toward predictable patterns.
 
-use super::text_value::field_error;
+use crate::domain::text::field_error;
 
 pub const MIN_PASSWORD_CHARS: usize = 10;
 

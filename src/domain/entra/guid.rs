@@ -4,7 +4,7 @@
 //! mail with stray spaces, so parsing forgives case, braces and outer whitespace,
 //! but nothing that could turn a typo into a different ID.
 
-use super::text_value::{field_error, text_value};
+use crate::domain::text::{field_error, text_value};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

@@ -125,7 +125,7 @@ fn decode(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::provider::Provider;
+    use crate::domain::links::Provider;
     use crate::routes;
 
     const OUT: Visitor = Visitor {

@@ -2,17 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::application_id::ApplicationId;
-use super::aws_account_type::AwsAccountType;
-use super::certificate_record::CertificateRecord;
-use super::cloud::Cloud;
-use super::display_name::DisplayName;
-use super::external_id::ExternalId;
-use super::guid::Guid;
 use super::provider::Provider;
-use super::role_arn::RoleArn;
-use super::subscription::AzureScope;
-use super::tenant::TenantId;
+use crate::domain::aws::{AwsAccountType, ExternalId, RoleArn};
+use crate::domain::entra::{ApplicationId, AzureScope, CertificateRecord, Cloud, Guid, TenantId};
+use crate::domain::text::DisplayName;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -45,7 +38,7 @@ pub struct EntraLink {
     /// Azure only: where the Reader role is assigned.
     #[serde(default)]
     pub azure_scope: Option<AzureScope>,
-    /// A renewal's new certificate, not yet in use (see `domain::renewal`).
+    /// A renewal's new certificate, not yet in use (see `EntraLink::start_renewal`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending_certificate: Option<CertificateRecord>,
     /// The certificate in use before the last renewal, until forgotten.

@@ -1,7 +1,7 @@
 //! The `sts:ExternalId` the CloudFormation stack puts in the role's trust policy,
 //! so that only this platform, not anyone who learns the Role ARN, can assume it.
 
-use super::text_value::{field_error, text_value};
+use crate::domain::text::{field_error, text_value};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -2,7 +2,7 @@
 //! form shows messages that name the field the person is looking at.
 
 use super::guid::{Guid, GuidError};
-use super::text_value::{field_error, text_value};
+use crate::domain::text::{field_error, text_value};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -1,0 +1,14 @@
+//! Signing in: the email, the rule for a new password, what is stored instead
+//! of a password, and how failed attempts slow down further ones.
+
+mod credentials;
+mod email;
+mod password;
+mod throttle;
+
+pub use credentials::{
+    verifiers_match, KEY_WRAP_INFO, PBKDF2_ITERATIONS, VERIFIER_INFO, WRONG_CREDENTIALS,
+};
+pub use email::{Email, EmailError};
+pub use password::{validate_new_password, PasswordError, MIN_PASSWORD_CHARS};
+pub use throttle::{wait_message, Throttle, FREE_ATTEMPTS};

@@ -1,0 +1,10 @@
+//! Text the person types or sees: the conversions every validated text type
+//! shares, display names, and file names safe on every system.
+
+mod display_name;
+mod file_name;
+mod text_value;
+
+pub use display_name::{DisplayName, DisplayNameError};
+pub use file_name::safe_file_stem;
+pub(crate) use text_value::{field_error, text_value};
