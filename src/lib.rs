@@ -10,6 +10,7 @@ pub mod browser;
 pub mod components;
 pub mod crypto;
 pub mod domain;
+pub mod hooks;
 pub mod pages;
 pub mod routes;
 pub mod state;

@@ -2,18 +2,18 @@
 //! External ID stays, since the stack trusts exactly that value.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use crate::components::aws_fields::{AwsFields, AwsInputs};
 use crate::components::entra_edit::after_save;
-use crate::components::field::TextField;
-use crate::components::touched::use_touched;
-use crate::domain::aws::{field_error, validate, AwsAccountType, AwsField};
+use crate::domain::aws::{validate, AwsField, AwsValues};
 use crate::domain::links::{AwsDraft, Integration};
+use crate::hooks::use_touched::use_touched;
 use crate::state::accounts::Accounts;
 use crate::state::manage;
 use crate::state::notices::Notices;
 use crate::state::AppState;
 
+/// Name, account type and Role ARN of a linked AWS account, saved in place.
 #[component]
 pub fn AwsEditForm(account: Integration, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let accounts = Accounts::expect();
@@ -33,9 +33,20 @@ pub fn AwsEditForm(account: Integration, #[prop(into)] on_close: Callback<()>) -
         external_id: external_id.clone(),
     });
     let touched = use_touched::<AwsField>();
-    let error_of = move |f| touched.error(f, move |f| draft.with(|d| field_error(d, f)));
+    let inputs = AwsInputs {
+        account_type,
+        name,
+        role_arn,
+    };
     let form_error = RwSignal::new(None::<String>);
     let id = account.id.clone();
+    let save_action = Action::new_local(move |values: &AwsValues| {
+        let (config, id, values) = (config.clone(), id.clone(), values.clone());
+        async move {
+            let saved = manage::save_aws(accounts, &config, &id, values).await;
+            after_save(saved, notices, form_error, on_close);
+        }
+    });
     let save = move |_| {
         touched.touch_all(&[AwsField::Name, AwsField::RoleArn]);
         let Some(values) = validate(&draft.get_untracked()) else {
@@ -44,34 +55,13 @@ pub fn AwsEditForm(account: Integration, #[prop(into)] on_close: Callback<()>) -
             ));
             return;
         };
-        let (config, id) = (config.clone(), id.clone());
-        spawn_local(async move {
-            let saved = manage::save_aws(accounts, &config, &id, values).await;
-            after_save(saved, notices, form_error, on_close);
-        });
-    };
-    let radio = move |t: AwsAccountType| {
-        let id = format!("edit-account-type-{}", t.slug());
-        view! {
-            <label class="choice" for=id.clone()>
-                <input type="radio" id=id.clone() name="edit-account-type" prop:checked=move || account_type.get() == t on:change=move |_| account_type.set(t) />
-                {t.label()}
-            </label>
-        }
+        save_action.dispatch(values);
     };
     view! {
         <form class="panel" novalidate aria-labelledby="edit-title" on:submit=|ev| ev.prevent_default()>
             <h2 id="edit-title">"Edit account"</h2>
-            <fieldset class="field">
-                <legend>"Account type"</legend>
-                {radio(AwsAccountType::Management)}
-                {radio(AwsAccountType::Linked)}
-            </fieldset>
-            <TextField id="aws-account-name" label="AWS Account Name" value=name error=error_of(AwsField::Name)
-                on_blur=move |_| touched.touch(AwsField::Name) />
-            <TextField id="role-arn" label="Role ARN" value=role_arn error=error_of(AwsField::RoleArn)
-                hint="The role must trust the platform with this account's External ID."
-                on_blur=move |_| touched.touch(AwsField::RoleArn) />
+            <AwsFields inputs draft touched id_prefix="edit-"
+                role_arn_hint="The role must trust the platform with this account's External ID." />
             <p class="form-error" role="alert">{move || form_error.get()}</p>
             <div class="button-row">
                 <button type="button" class="button button-primary" on:click=save>"Save changes"</button>

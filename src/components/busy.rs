@@ -24,7 +24,7 @@ where
 
 /// `busy`'s text once it has lasted `delay`: a wait too short to notice
 /// shows no progress at all, so a quick Generate does not flicker.
-pub fn shown_after<T>(busy: RwSignal<Option<T>>, delay: std::time::Duration) -> Signal<Option<T>>
+pub fn shown_after<T>(busy: Signal<Option<T>>, delay: std::time::Duration) -> Signal<Option<T>>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {

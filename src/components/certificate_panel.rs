@@ -1,11 +1,11 @@
 //! The generated certificate: thumbprints to copy, validity, and downloads.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::browser::{clipboard, download};
+use crate::browser::download;
 use crate::crypto::{utc_iso8601, Certificate};
 use crate::domain::text::safe_file_stem;
+use crate::hooks::use_copy::{use_copy, CopyText, UseCopyReturn};
 
 /// Everything a person needs to upload the certificate to Entra ID.
 #[component]
@@ -17,18 +17,18 @@ pub fn CertificatePanel(
     id_prefix: &'static str,
 ) -> impl IntoView {
     let stem = safe_file_stem(&account_name);
-    let copied = RwSignal::new(None::<String>);
-    let copy = move |label: &'static str, value: String| {
-        spawn_local(async move {
-            let ok = clipboard::copy(&value).await;
-            copied.set(Some(if ok {
-                format!("{label} copied.")
-            } else {
-                format!(
-                    "The browser did not allow copying. Select the {label} and copy it by hand."
-                )
-            }));
-        });
+    let UseCopyReturn {
+        status: copied,
+        copy,
+    } = use_copy();
+    let copy = move |label: &'static str, text: String| {
+        copy.run(CopyText {
+            text,
+            copied: format!("{label} copied."),
+            refused: format!(
+                "The browser did not allow copying. Select the {label} and copy it by hand."
+            ),
+        })
     };
     let sha1 = certificate.sha1_thumbprint();
     let sha256 = certificate.sha256_thumbprint();

@@ -2,18 +2,18 @@
 //! labels and rules, with the tenant and the certificate left as they are.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::components::field::TextField;
-use crate::components::touched::use_touched;
-use crate::domain::entra::{field_error, validate, AzureScope, EntraField};
+use crate::components::entra_fields::{EntraFields, EntraInputs};
+use crate::domain::entra::{validate, AzureScope, EntraField, EntraValues};
 use crate::domain::links::{EntraDraft, Integration};
+use crate::hooks::use_touched::use_touched;
 use crate::pages::entra::flow::EntraFlow;
 use crate::state::accounts::Accounts;
 use crate::state::manage;
 use crate::state::notices::{NoticeKind, Notices};
 use crate::state::AppState;
 
+/// Name, application, organization and scope of a linked Entra account, saved in place.
 #[component]
 pub fn EntraEditForm(
     account: Integration,
@@ -46,10 +46,24 @@ pub fn EntraEditForm(
         ..Default::default()
     });
     let touched = use_touched::<EntraField>();
-    let error_of = move |f| touched.error(f, move |f| draft.with(|d| field_error(d, f)));
+    let inputs = EntraInputs {
+        name,
+        application_id,
+        organization,
+        management_group: group,
+        subscription,
+    };
+    let tenant_text = link.tenant.as_str().to_string();
     let form_error = RwSignal::new(None::<String>);
-    let saving = RwSignal::new(false);
     let id = account.id.clone();
+    let save_action = Action::new_local(move |values: &EntraValues| {
+        let (config, id, values) = (config.clone(), id.clone(), values.clone());
+        async move {
+            let saved = manage::save_entra(accounts, &config, &id, values).await;
+            after_save(saved, notices, form_error, on_close);
+        }
+    });
+    let saving = save_action.pending();
     let save = move |_| {
         touched.touch_all(&EntraField::ALL);
         let Ok(values) = validate(&draft.get_untracked(), flow.scoped) else {
@@ -58,40 +72,20 @@ pub fn EntraEditForm(
             ));
             return;
         };
-        saving.set(true);
-        let (config, id) = (config.clone(), id.clone());
-        spawn_local(async move {
-            let saved = manage::save_entra(accounts, &config, &id, values).await;
-            saving.set(false);
-            after_save(saved, notices, form_error, on_close);
-        });
+        save_action.dispatch(values);
     };
     view! {
         <form class="panel" novalidate aria-labelledby="edit-title" on:submit=|ev| ev.prevent_default()>
             <h2 id="edit-title">"Edit account"</h2>
-            <TextField id="account-name" label=flow.name_label value=name error=error_of(EntraField::Name)
-                hint="The certificate keeps the name it was made with; a renewal uses the new one."
-                on_blur=move |_| touched.touch(EntraField::Name) />
-            <div class="field">
-                <span class="field-label">"Tenant ID"</span>
-                <p><code>{link.tenant.as_str().to_string()}</code></p>
-                <p class="field-hint">"The tenant cannot change. To link another tenant, link a new account."</p>
-            </div>
-            <TextField id="application-id" label="Application ID" value=application_id error=error_of(EntraField::ApplicationId)
-                hint="Upload the current certificate to this app registration too, or sign-ins will fail."
-                on_blur=move |_| touched.touch(EntraField::ApplicationId) />
-            <TextField id="organization-name" label="Organization Name" value=organization error=error_of(EntraField::Organization)
-                on_blur=move |_| touched.touch(EntraField::Organization) />
-            <Show when=move || flow.scoped>
-                <TextField id="management-group-id" label="Management Group ID" value=group
-                    error=error_of(EntraField::ManagementGroup)
-                    hint="Where the Reader role is assigned. Enter this or a Subscription ID."
-                    on_blur=move |_| { touched.touch(EntraField::ManagementGroup); touched.touch(EntraField::Subscription); } />
-                <TextField id="subscription-id" label="Subscription ID" value=subscription
-                    error=error_of(EntraField::Subscription)
-                    hint="A GUID, when the Reader role is assigned on one subscription."
-                    on_blur=move |_| { touched.touch(EntraField::ManagementGroup); touched.touch(EntraField::Subscription); } />
-            </Show>
+            <EntraFields flow inputs draft touched tenant=move || view! {
+                    <div class="field">
+                        <span class="field-label">"Tenant ID"</span>
+                        <p><code>{tenant_text.clone()}</code></p>
+                        <p class="field-hint">"The tenant cannot change. To link another tenant, link a new account."</p>
+                    </div>
+                }
+                name_hint="The certificate keeps the name it was made with; a renewal uses the new one."
+                application_id_hint="Upload the current certificate to this app registration too, or sign-ins will fail." />
             <p class="form-error" role="alert">{move || form_error.get()}</p>
             <div class="button-row">
                 <button type="button" class="button button-primary" on:click=save disabled=move || saving.get()>"Save changes"</button>

@@ -2,15 +2,21 @@
 
 pub mod account_filter;
 pub mod aws_edit;
+pub mod aws_fields;
 pub mod breadcrumbs;
 pub mod busy;
 pub mod certificate_panel;
+pub mod certificate_step;
 pub mod cloud_shell_setup;
+pub mod connect_bar;
 pub mod dialog;
 pub mod entra_edit;
+pub mod entra_fields;
 pub mod entra_instructions;
 pub mod expiry_badge;
+pub mod external_id;
 pub mod field;
+pub mod instructions_button;
 pub mod key_options;
 pub mod notice_area;
 pub mod provider_card;
@@ -20,5 +26,4 @@ pub mod route_guard;
 pub mod select_field;
 pub mod shell;
 pub mod side_nav;
-pub mod touched;
 pub mod unlock_panel;

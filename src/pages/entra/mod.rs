@@ -2,8 +2,6 @@
 //! with a certificate: the list, one account, and the link form.
 
 pub mod detail;
-pub mod draft;
-pub mod fields;
 pub mod flow;
 pub mod link;
 pub mod list;

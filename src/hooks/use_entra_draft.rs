@@ -3,8 +3,8 @@
 //! while the form is still untouched.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
+use crate::components::entra_fields::EntraInputs;
 use crate::crypto::{KeyType, Lifetime};
 use crate::domain::entra::{CertificateRecord, Cloud};
 use crate::domain::links::{EntraDraft, Provider};
@@ -13,7 +13,7 @@ use crate::state::drafts::Drafts;
 use crate::store::drafts::FormDraft;
 
 #[derive(Clone, Copy)]
-pub struct EntraFormState {
+pub struct UseEntraDraftReturn {
     pub name: RwSignal<String>,
     pub tenant: RwSignal<String>,
     pub application_id: RwSignal<String>,
@@ -28,7 +28,7 @@ pub struct EntraFormState {
     pub draft: Memo<EntraDraft>,
 }
 
-impl EntraFormState {
+impl UseEntraDraftReturn {
     fn set(&self, d: EntraDraft) {
         self.name.set(d.name);
         self.tenant.set(d.tenant);
@@ -50,6 +50,16 @@ impl EntraFormState {
         });
     }
 
+    pub fn inputs(&self) -> EntraInputs {
+        EntraInputs {
+            name: self.name,
+            application_id: self.application_id,
+            organization: self.organization,
+            management_group: self.management_group,
+            subscription: self.subscription,
+        }
+    }
+
     /// Nothing typed and no certificate yet; `None` once the page is gone.
     fn untouched(&self) -> Option<bool> {
         let mut empty = true;
@@ -65,7 +75,8 @@ impl EntraFormState {
     }
 }
 
-pub fn use_entra_form(provider: Provider, default_cloud: Cloud) -> EntraFormState {
+/// The Entra link form's fields for `provider`, kept as a draft.
+pub fn use_entra_draft(provider: Provider, default_cloud: Cloud) -> UseEntraDraftReturn {
     let auth = Auth::expect();
     let drafts = Drafts::expect();
     let saved = drafts.own(provider).and_then(|f| f.entra().cloned());
@@ -96,7 +107,7 @@ pub fn use_entra_form(provider: Provider, default_cloud: Cloud) -> EntraFormStat
         cloud: cloud.get(),
         certificate: certificate.get(),
     });
-    let form = EntraFormState {
+    let form = UseEntraDraftReturn {
         name,
         tenant,
         application_id,
@@ -117,13 +128,14 @@ pub fn use_entra_form(provider: Provider, default_cloud: Cloud) -> EntraFormStat
         }
     });
     if take_over {
-        spawn_local(async move {
+        let adopt = Action::new_local(move |_: &()| async move {
             if let Some(FormDraft::Entra(d)) = drafts.adopt(provider).await {
                 if form.untouched() == Some(true) {
                     form.set(d);
                 }
             }
         });
+        adopt.dispatch(());
     }
     form
 }

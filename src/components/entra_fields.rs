@@ -1,34 +1,43 @@
-//! The link form's account details and key options.
+//! The Entra account's fields, as the link page and Edit both show them.
 
 use leptos::prelude::*;
 
 use crate::components::field::TextField;
-use crate::components::key_options::KeyOptions;
-use crate::components::touched::Touched;
 use crate::domain::entra::{field_error, EntraField};
-use crate::pages::entra::draft::EntraFormState;
+use crate::domain::links::EntraDraft;
+use crate::hooks::use_touched::Touched;
 use crate::pages::entra::flow::EntraFlow;
 
-/// Errors show once `touched` says so; the link page touches every field on Connect.
+/// The editable text of an Entra account.
+#[derive(Clone, Copy)]
+pub struct EntraInputs {
+    pub name: RwSignal<String>,
+    pub application_id: RwSignal<String>,
+    pub organization: RwSignal<String>,
+    pub management_group: RwSignal<String>,
+    pub subscription: RwSignal<String>,
+}
+
+/// Name, tenant, application ID, organization and, for Azure, the scope; errors show once `touched` says so.
 #[component]
-pub fn LinkFields(
+pub fn EntraFields(
     flow: &'static EntraFlow,
-    form: EntraFormState,
+    inputs: EntraInputs,
+    #[prop(into)] draft: Signal<EntraDraft>,
     touched: Touched<EntraField>,
+    /// The tenant: a field on the link page, fixed text in Edit.
+    #[prop(into)]
+    tenant: ViewFn,
+    name_hint: &'static str,
+    application_id_hint: &'static str,
 ) -> impl IntoView {
-    let EntraFormState {
+    let EntraInputs {
         name,
-        tenant,
         application_id,
         organization,
         management_group,
         subscription,
-        key_type,
-        lifetime,
-        cloud,
-        draft,
-        ..
-    } = form;
+    } = inputs;
     let touch = move |f: EntraField| touched.touch(f);
     // The two scope fields are one choice: leaving either judges both.
     let touch_scope = move || {
@@ -37,16 +46,12 @@ pub fn LinkFields(
     };
     let error_of = move |f| touched.error(f, move |f| draft.with(|d| field_error(d, f)));
     view! {
-    <form class="panel" novalidate on:submit=|ev| ev.prevent_default()>
-        <h2>"Account details"</h2>
         <TextField id="account-name" label=flow.name_label value=name error=error_of(EntraField::Name)
-            hint="How this account is named here and in the certificate."
+            hint=name_hint
             on_blur=move |_| touch(EntraField::Name) />
-        <TextField id="tenant-id" label="Tenant ID" value=tenant error=error_of(EntraField::Tenant)
-            hint="The Directory (tenant) ID, or a verified domain such as contoso.onmicrosoft.com."
-            on_blur=move |_| touch(EntraField::Tenant) />
+        {tenant.run()}
         <TextField id="application-id" label="Application ID" value=application_id error=error_of(EntraField::ApplicationId)
-            hint="The Application (client) ID of the app registration."
+            hint=application_id_hint
             on_blur=move |_| touch(EntraField::ApplicationId) />
         <TextField id="organization-name" label="Organization Name" value=organization error=error_of(EntraField::Organization)
             on_blur=move |_| touch(EntraField::Organization) />
@@ -60,7 +65,5 @@ pub fn LinkFields(
                 hint="A GUID, when the Reader role is assigned on one subscription."
                 on_blur=move |_| touch_scope() />
         </Show>
-        <KeyOptions key_type=key_type lifetime=lifetime cloud=cloud />
-    </form>
     }
 }

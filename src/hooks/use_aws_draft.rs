@@ -1,0 +1,107 @@
+//! The AWS link form's fields as a draft: loaded from this tab's own draft,
+//! saved as they change, and filled from a draft a closed tab left behind
+//! while nothing has been typed yet.
+
+use leptos::prelude::*;
+
+use crate::components::aws_fields::AwsInputs;
+use crate::domain::aws::{AwsAccountType, ExternalId};
+use crate::domain::links::{AwsDraft, Provider};
+use crate::state::drafts::Drafts;
+use crate::store::drafts::FormDraft;
+
+#[derive(Clone, Copy)]
+pub struct UseAwsDraftReturn {
+    pub account_type: RwSignal<AwsAccountType>,
+    pub name: RwSignal<String>,
+    pub role_arn: RwSignal<String>,
+    /// Fixed for the draft: the stack made from it trusts exactly this value.
+    pub external_id: RwSignal<String>,
+    /// All of the above as one value.
+    pub draft: Memo<AwsDraft>,
+}
+
+impl UseAwsDraftReturn {
+    fn set(&self, d: AwsDraft) {
+        self.account_type.set(d.account_type);
+        self.name.set(d.name);
+        self.role_arn.set(d.role_arn);
+        self.external_id.set(d.external_id);
+    }
+
+    /// Start over: empty fields and a new External ID.
+    pub fn clear(&self) {
+        self.set(AwsDraft {
+            external_id: fresh_external_id(),
+            ..Default::default()
+        });
+    }
+
+    pub fn inputs(&self) -> AwsInputs {
+        AwsInputs {
+            account_type: self.account_type,
+            name: self.name,
+            role_arn: self.role_arn,
+        }
+    }
+
+    /// Nothing typed yet; `None` once the page is gone.
+    fn untouched(&self) -> Option<bool> {
+        Some(
+            self.name.try_with_untracked(String::is_empty)?
+                && self.role_arn.try_with_untracked(String::is_empty)?,
+        )
+    }
+}
+
+fn fresh_external_id() -> String {
+    ExternalId::generate()
+        .map(|e| e.as_str().to_string())
+        .unwrap_or_default()
+}
+
+/// The AWS link form's fields, kept as a draft.
+pub fn use_aws_draft() -> UseAwsDraftReturn {
+    let drafts = Drafts::expect();
+    let own = drafts.own(Provider::Aws).and_then(|f| f.aws().cloned());
+    let take_over = own.is_none();
+    let initial = own.unwrap_or_else(|| AwsDraft {
+        external_id: fresh_external_id(),
+        ..Default::default()
+    });
+    let account_type = RwSignal::new(initial.account_type);
+    let name = RwSignal::new(initial.name);
+    let role_arn = RwSignal::new(initial.role_arn);
+    let external_id = RwSignal::new(initial.external_id);
+    let draft = Memo::new(move |_| AwsDraft {
+        account_type: account_type.get(),
+        name: name.get(),
+        role_arn: role_arn.get(),
+        external_id: external_id.get(),
+    });
+    let form = UseAwsDraftReturn {
+        account_type,
+        name,
+        role_arn,
+        external_id,
+        draft,
+    };
+    // The first run is what was loaded; only changes are saved.
+    Effect::new(move |seen: Option<()>| {
+        let d = draft.get();
+        if seen.is_some() {
+            drafts.save_soon(Provider::Aws, FormDraft::Aws(d));
+        }
+    });
+    if take_over {
+        let adopt = Action::new_local(move |_: &()| async move {
+            if let Some(FormDraft::Aws(d)) = drafts.adopt(Provider::Aws).await {
+                if form.untouched() == Some(true) {
+                    form.set(d);
+                }
+            }
+        });
+        adopt.dispatch(());
+    }
+    form
+}
