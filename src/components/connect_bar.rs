@@ -79,7 +79,7 @@ pub fn ConnectBar(
     /// Connect stays disabled until this holds.
     #[prop(into, default = Signal::stored(true))]
     ready: Signal<bool>,
-    /// Empties the form; the stored draft goes here.
+    /// Empties the form; the bar discards the stored draft itself.
     #[prop(into)]
     on_start_over: Callback<()>,
 ) -> impl IntoView {
