@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::aws_fields::{AwsFields, AwsInputs};
-use crate::components::entra_edit::after_save;
+use crate::components::edit_form::{after_save, EditFormFrame, FIX_FIELDS};
 use crate::domain::aws::{validate, AwsField, AwsValues};
 use crate::domain::links::{AwsDraft, Integration};
 use crate::hooks::use_touched::use_touched;
@@ -47,27 +47,20 @@ pub fn AwsEditForm(account: Integration, #[prop(into)] on_close: Callback<()>) -
             after_save(saved, notices, form_error, on_close);
         }
     });
-    let save = move |_| {
+    let saving = save_action.pending();
+    let save = move |()| {
         touched.touch_all(&[AwsField::Name, AwsField::RoleArn]);
         let Some(values) = validate(&draft.get_untracked()) else {
-            form_error.set(Some(
-                "Fix the fields marked above, then Save changes.".into(),
-            ));
+            form_error.set(Some(FIX_FIELDS.into()));
             return;
         };
         save_action.dispatch(values);
     };
     view! {
-        <form class="panel" novalidate aria-labelledby="edit-title" on:submit=|ev| ev.prevent_default()>
-            <h2 id="edit-title">"Edit account"</h2>
+        <EditFormFrame form_error saving on_save=save on_close>
             <AwsFields inputs draft touched id_prefix="edit-"
                 role_arn_hint="The role must trust the platform with this account's External ID." />
-            <p class="form-error" role="alert">{move || form_error.get()}</p>
-            <div class="button-row">
-                <button type="button" class="button button-primary" on:click=save>"Save changes"</button>
-                <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
-            </div>
-        </form>
+        </EditFormFrame>
     }
     .into_any()
 }

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::components::edit_form::{after_save, EditFormFrame, FIX_FIELDS};
 use crate::components::entra_fields::{EntraFields, EntraInputs};
 use crate::domain::entra::{validate, AzureScope, EntraField, EntraValues};
 use crate::domain::links::{EntraDraft, Integration};
@@ -10,7 +11,7 @@ use crate::hooks::use_touched::use_touched;
 use crate::pages::entra::flow::EntraFlow;
 use crate::state::accounts::Accounts;
 use crate::state::manage;
-use crate::state::notices::{NoticeKind, Notices};
+use crate::state::notices::Notices;
 use crate::state::AppState;
 
 /// Name, application, organization and scope of a linked Entra account, saved in place.
@@ -64,19 +65,16 @@ pub fn EntraEditForm(
         }
     });
     let saving = save_action.pending();
-    let save = move |_| {
+    let save = move |()| {
         touched.touch_all(&EntraField::ALL);
         let Ok(values) = validate(&draft.get_untracked(), flow.scoped) else {
-            form_error.set(Some(
-                "Fix the fields marked above, then Save changes.".into(),
-            ));
+            form_error.set(Some(FIX_FIELDS.into()));
             return;
         };
         save_action.dispatch(values);
     };
     view! {
-        <form class="panel" novalidate aria-labelledby="edit-title" on:submit=|ev| ev.prevent_default()>
-            <h2 id="edit-title">"Edit account"</h2>
+        <EditFormFrame form_error saving on_save=save on_close>
             <EntraFields flow inputs draft touched tenant=move || view! {
                     <div class="field">
                         <span class="field-label">"Tenant ID"</span>
@@ -86,31 +84,7 @@ pub fn EntraEditForm(
                 }
                 name_hint="The certificate keeps the name it was made with; a renewal uses the new one."
                 application_id_hint="Upload the current certificate to this app registration too, or sign-ins will fail." />
-            <p class="form-error" role="alert">{move || form_error.get()}</p>
-            <div class="button-row">
-                <button type="button" class="button button-primary" on:click=save disabled=move || saving.get()>"Save changes"</button>
-                <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
-            </div>
-        </form>
+        </EditFormFrame>
     }
     .into_any()
-}
-
-/// Says what was saved and closes the form, or keeps it open with the reason.
-pub(crate) fn after_save(
-    saved: Result<Integration, String>,
-    notices: Notices,
-    form_error: RwSignal<Option<String>>,
-    on_close: Callback<()>,
-) {
-    match saved {
-        Ok(a) => {
-            notices.push(
-                NoticeKind::Success,
-                format!("Saved changes to \"{}\".", a.name.as_str()),
-            );
-            on_close.run(());
-        }
-        Err(e) => form_error.set(Some(e)),
-    }
 }

@@ -34,10 +34,7 @@ pub fn EntraInstructions(provider: Provider) -> impl IntoView {
                 <strong>"Application permissions"</strong> ", select " <strong>"Exchange.ManageAsApp"</strong>
                 ", add it, then " <strong>"Grant admin consent"</strong> "."
             </li>
-            <li>
-                "Open " <strong>"Roles and administrators"</strong> ", choose " <strong>"Global Reader"</strong>
-                " and assign it to the application."
-            </li>
+            <GlobalReaderStep />
             <li>
                 "Back here, press " <strong>"Generate Public Key"</strong>
                 " and download the certificate. In the app registration open "
@@ -49,6 +46,17 @@ pub fn EntraInstructions(provider: Provider) -> impl IntoView {
         <RsaHint />
     }
     .into_any()
+}
+
+/// The Global Reader step, the same for Microsoft 365 and Azure.
+#[component]
+fn GlobalReaderStep() -> impl IntoView {
+    view! {
+        <li>
+            "Open " <strong>"Roles and administrators"</strong> ", choose " <strong>"Global Reader"</strong>
+            " and assign it to the application."
+        </li>
+    }
 }
 
 #[component]
@@ -73,10 +81,7 @@ fn AzureInstructions() -> impl IntoView {
                 ". Copy the " <strong>"Directory (tenant) ID"</strong> " and the "
                 <strong>"Application (client) ID"</strong> "."
             </li>
-            <li>
-                "Open " <strong>"Roles and administrators"</strong> ", choose " <strong>"Global Reader"</strong>
-                " and assign it to the application."
-            </li>
+            <GlobalReaderStep />
             <li>
                 "In Entra ID → " <strong>"Properties"</strong> ", turn on "
                 <strong>"Access management for Azure resources"</strong>

@@ -10,6 +10,7 @@ pub mod certificate_step;
 pub mod cloud_shell_setup;
 pub mod connect_bar;
 pub mod dialog;
+pub mod edit_form;
 pub mod entra_edit;
 pub mod entra_fields;
 pub mod entra_instructions;

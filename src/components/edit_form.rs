@@ -1,0 +1,51 @@
+//! What the Entra and AWS edit forms share: the panel, its error line, Save
+//! changes and Cancel, and what happens after a save.
+
+use leptos::prelude::*;
+
+use crate::domain::links::Integration;
+use crate::state::notices::{NoticeKind, Notices};
+
+/// The "Edit account" panel around `children`, the account's fields.
+#[component]
+pub fn EditFormFrame(
+    form_error: RwSignal<Option<String>>,
+    #[prop(into)] saving: Signal<bool>,
+    #[prop(into)] on_save: Callback<()>,
+    #[prop(into)] on_close: Callback<()>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <form class="panel" novalidate aria-labelledby="edit-title" on:submit=|ev| ev.prevent_default()>
+            <h2 id="edit-title">"Edit account"</h2>
+            {children()}
+            <p class="form-error" role="alert">{move || form_error.get()}</p>
+            <div class="button-row">
+                <button type="button" class="button button-primary" on:click=move |_| on_save.run(()) disabled=move || saving.get()>"Save changes"</button>
+                <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
+            </div>
+        </form>
+    }
+}
+
+/// The message when a save is refused before it starts.
+pub const FIX_FIELDS: &str = "Fix the fields marked above, then Save changes.";
+
+/// Says what was saved and closes the form, or keeps it open with the reason.
+pub fn after_save(
+    saved: Result<Integration, String>,
+    notices: Notices,
+    form_error: RwSignal<Option<String>>,
+    on_close: Callback<()>,
+) {
+    match saved {
+        Ok(a) => {
+            notices.push(
+                NoticeKind::Success,
+                format!("Saved changes to \"{}\".", a.name.as_str()),
+            );
+            on_close.run(());
+        }
+        Err(e) => form_error.set(Some(e)),
+    }
+}
