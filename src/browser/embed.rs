@@ -30,6 +30,7 @@ pub fn post_to_parent(origin: &str, message: &serde_json::Value) {
 
 /// A message from the allowed origin: its data as JSON text, and a way to
 /// answer the frame that sent it.
+#[derive(Clone)]
 pub struct Incoming {
     pub data: String,
     source: Option<web_sys::Window>,

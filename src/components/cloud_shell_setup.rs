@@ -4,7 +4,6 @@
 //! stay as they are; this is a shortcut beside them.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::browser::{clipboard, download};
 use crate::domain::entra::AzureScope;
@@ -125,17 +124,17 @@ pub fn ScriptBox(
 ) -> impl IntoView {
     let text = move || script.get().and_then(Result::ok);
     let problem = move || script.get().and_then(Result::err);
-    let copied = RwSignal::new(None::<&'static str>);
-    let copy = move |_| {
-        let Some(body) = text() else { return };
-        spawn_local(async move {
-            copied.set(Some(if clipboard::copy(&body).await {
+    let copy = Action::new_local(|body: &String| {
+        let body = body.clone();
+        async move {
+            if clipboard::copy(&body).await {
                 "Script copied."
             } else {
                 "The browser did not allow copying. Select the script and copy it by hand."
-            }));
-        });
-    };
+            }
+        }
+    });
+    let copied = copy.value();
     let blocked = RwSignal::new(false);
     let save = move |_| {
         if let Some(body) = text() {
@@ -152,7 +151,11 @@ pub fn ScriptBox(
         <p class="form-error" role="alert">{problem}</p>
         <Show when=move || text().is_some()>
             <div class="button-row">
-                <button type="button" class="button" on:click=copy>"Copy script"</button>
+                <button type="button" class="button" on:click=move |_| {
+                    if let Some(body) = text() {
+                        copy.dispatch(body);
+                    }
+                }>"Copy script"</button>
                 <button type="button" class="button" on:click=save>"Download setup script (.sh)"</button>
                 <a class="button" href=move || cloud_shell_url(cloud.get()) target="_blank" rel="noopener noreferrer external">"Open Azure Cloud Shell"</a>
             </div>

@@ -1,6 +1,8 @@
 //! Reusable pieces of the page.
 
 pub mod account_filter;
+pub mod account_list;
+pub mod account_missing;
 pub mod aws_edit;
 pub mod aws_fields;
 pub mod breadcrumbs;
@@ -20,9 +22,11 @@ pub mod field;
 pub mod instructions_button;
 pub mod key_options;
 pub mod notice_area;
+pub mod previous_certificate;
 pub mod provider_card;
 pub mod remove_account;
 pub mod renewal_panel;
+pub mod renewal_pending;
 pub mod route_guard;
 pub mod select_field;
 pub mod shell;

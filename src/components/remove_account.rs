@@ -6,8 +6,6 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::dialog::Dialog;
-use leptos::task::spawn_local;
-
 use crate::state::accounts::Accounts;
 use crate::state::connect;
 use crate::state::notices::{NoticeKind, Notices};
@@ -29,20 +27,23 @@ pub fn RemoveAccount(
     let button = NodeRef::<html::Button>::new();
     let error = RwSignal::new(None::<String>);
     let title = format!("Remove \"{name}\"?");
-    let remove = move |_| {
+    // The page may be left while the removal finishes.
+    let remove = Action::new_local(move |_: &()| {
         let (config, id, name, navigate) =
             (config.clone(), id.clone(), name.clone(), navigate.clone());
-        spawn_local(async move {
+        async move {
             match connect::remove(accounts, &config, &id).await {
                 Ok(()) => {
-                    open.set(false);
+                    open.try_set(false);
                     notices.push(NoticeKind::Success, format!("Removed \"{name}\". {what}"));
                     navigate(list_path, Default::default());
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
             }
-        });
-    };
+        }
+    });
     view! {
         <div class="button-row">
             <button type="button" class="button button-danger" node_ref=button on:click=move |_| open.set(true)>
@@ -53,7 +54,9 @@ pub fn RemoveAccount(
             <p>{format!("This deletes the account from this browser. {what}")}</p>
             <p class="form-error" role="alert">{move || error.get()}</p>
             <div class="button-row">
-                <button type="button" class="button button-danger" on:click=remove.clone()>"Remove account"</button>
+                <button type="button" class="button button-danger" on:click=move |_| {
+                    remove.dispatch(());
+                }>"Remove account"</button>
                 <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
             </div>
         </Dialog>

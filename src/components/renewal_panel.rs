@@ -2,14 +2,11 @@
 //! is uploaded to the app registration, then takes over; the old one stays as
 //! Previous certificate until it is forgotten.
 
-use leptos::html;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::components::certificate_panel::CertificatePanel;
-use crate::components::cloud_shell_setup::ScriptBox;
-use crate::components::dialog::Dialog;
 use crate::components::key_options::KeyOptions;
+use crate::components::previous_certificate::PreviousCertificate;
+use crate::components::renewal_pending::PendingCertificate;
 use crate::components::unlock_panel::UnlockWhenNeeded;
 use crate::crypto::{Certificate, Lifetime};
 use crate::domain::links::Integration;
@@ -131,62 +128,64 @@ pub fn RenewalPanel(
         }
     });
     on_cleanup(move || ahead.drop_unused());
-    let busy = RwSignal::new(false);
     let needs_unlock = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
+    // The page may be left while a step finishes, so results use `try_set`.
+    let renew = Action::new_local(move |snapshot: &Integration| {
+        let snapshot = snapshot.clone();
+        let (key_type, lifetime) = (key_type.get_untracked(), lifetime.get_untracked());
+        async move {
+            match manage::renew(&auth, accounts, &snapshot, key_type, lifetime, ahead).await {
+                Ok(()) => {}
+                Err(RenewError::Key(KeyError::Locked)) => {
+                    needs_unlock.try_set(true);
+                }
+                Err(e) => {
+                    error.try_set(Some(e.to_string()));
+                }
+            }
+        }
+    });
+    let busy = renew.pending();
     let generate = move || {
         let Some(snapshot) = account.get_untracked() else {
             return;
         };
-        busy.set(true);
-        error.set(None);
-        spawn_local(async move {
-            let done = manage::renew(
-                &auth,
-                accounts,
-                &snapshot,
-                key_type.get_untracked(),
-                lifetime.get_untracked(),
-                ahead,
-            )
-            .await;
-            busy.set(false);
-            match done {
-                Ok(()) => {}
-                Err(RenewError::Key(KeyError::Locked)) => needs_unlock.set(true),
-                Err(e) => error.set(Some(e.to_string())),
-            }
-        });
+        if !busy.get_untracked() {
+            error.set(None);
+            renew.dispatch(snapshot);
+        }
     };
     let config = StoredValue::new(config);
-    let step = move |what: Step| {
-        Callback::new(move |()| {
-            let (config, id) = (config.get_value(), id());
-            spawn_local(async move {
-                let done = match what {
-                    Step::Use => manage::use_new(accounts, &config, &id).await,
-                    Step::Cancel => manage::cancel_renewal(accounts, &id).await,
-                    Step::Forget => manage::forget_previous(accounts, &id).await,
-                };
-                match (done, what) {
-                    (Err(e), _) => error.set(Some(e)),
-                    (Ok(()), Step::Use) => {
-                        open.set(false);
-                        notices.push(
-                            NoticeKind::Success,
-                            "The new certificate is in use. Delete the previous one from the app registration once nothing signs in with it.",
-                        );
-                    }
-                    (Ok(()), Step::Cancel | Step::Forget) => {}
+    let step = Action::new_local(move |what: &Step| {
+        let (what, config, id) = (*what, config.get_value(), id());
+        async move {
+            let done = match what {
+                Step::Use => manage::use_new(accounts, &config, &id).await,
+                Step::Cancel => manage::cancel_renewal(accounts, &id).await,
+                Step::Forget => manage::forget_previous(accounts, &id).await,
+            };
+            match (done, what) {
+                (Err(e), _) => {
+                    error.try_set(Some(e));
                 }
-            });
+                (Ok(()), Step::Use) => {
+                    open.try_set(false);
+                    notices.push(
+                        NoticeKind::Success,
+                        "The new certificate is in use. Delete the previous one from the app registration once nothing signs in with it.",
+                    );
+                }
+                (Ok(()), Step::Cancel | Step::Forget) => {}
+            }
+        }
+    });
+    let run = move |what: Step| {
+        Callback::new(move |()| {
+            step.dispatch(what);
         })
     };
-    let use_new = step(Step::Use);
-    let cancel = step(Step::Cancel);
-    let forget = step(Step::Forget);
-    let forget_open = RwSignal::new(false);
-    let forget_button = NodeRef::<html::Button>::new();
+    let (use_new, cancel, forget) = (run(Step::Use), run(Step::Cancel), run(Step::Forget));
 
     view! {
         <section class="panel" aria-labelledby="renew-title" id="renewal">
@@ -211,47 +210,11 @@ pub fn RenewalPanel(
                     {move || busy.get().then(|| view! { <span class="spinner" aria-hidden="true"></span> " Generating the key pair and certificate…" })}
                 </p>
                 {move || pending.get().map(|c| view! {
-                    <h3>"New certificate"</h3>
-                    <p>
-                        "Upload it in the app registration under " <strong>"Certificates & secrets"</strong> " → "
-                        <strong>"Certificates"</strong> " → " <strong>"Upload certificate"</strong>
-                        ", next to the current one. Entra ID keeps both, so nothing breaks during the change. Then press "
-                        <strong>"Use the new certificate"</strong> "."
-                    </p>
-                    <CertificatePanel certificate=c account_name=format!("{} new", name()) id_prefix="new-" />
-                    <h4>"Or upload it with Azure Cloud Shell"</h4>
-                    <p>"This script appends the new certificate to the existing app registration, keeps the current one, and prints the new thumbprint."</p>
-                    <ScriptBox script cloud name=Signal::derive(name) />
-                    <div class="button-row">
-                        <button type="button" class="button button-primary" on:click=move |_| use_new.run(())>"Use the new certificate"</button>
-                        <button type="button" class="button" on:click=move |_| cancel.run(())>"Cancel renewal"</button>
-                    </div>
+                    <PendingCertificate certificate=c account_name=format!("{} new", name()) name=Signal::derive(name) script cloud on_use=use_new on_cancel=cancel />
                 })}
             </Show>
             <p class="form-error" role="alert">{move || error.get()}</p>
-            {move || previous.get().map(|c| view! {
-                <h3>"Previous certificate"</h3>
-                <dl class="data-list">
-                    <dt>"SHA-1 thumbprint"</dt>
-                    <dd><code id="previous-thumbprint-sha1">{c.sha1_thumbprint()}</code></dd>
-                </dl>
-                <p>"Delete it from the app registration's Certificates & secrets once nothing signs in with it."</p>
-                <div class="button-row">
-                    <button type="button" class="button" node_ref=forget_button on:click=move |_| forget_open.set(true)>
-                        "Forget previous certificate"
-                    </button>
-                </div>
-            })}
-            <Dialog open=forget_open title_id="forget-title" title="Forget the previous certificate?".to_string() return_focus=forget_button>
-                <p>"Its private key is deleted from this browser. Sign-ins that still use it in Entra ID stop working here."</p>
-                <div class="button-row">
-                    <button type="button" class="button button-danger" on:click=move |_| {
-                        forget_open.set(false);
-                        forget.run(());
-                    }>"Forget certificate"</button>
-                    <button type="button" class="button" on:click=move |_| forget_open.set(false)>"Cancel"</button>
-                </div>
-            </Dialog>
+            <PreviousCertificate previous on_forget=forget />
         </section>
     }
 }

@@ -23,12 +23,12 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
         }
     };
     let navigate = use_navigate();
-    let sign_out = Callback::new(move |()| {
+    let sign_out = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
-        leptos::task::spawn_local(async move {
+        async move {
             auth.sign_out().await;
             navigate(route_rules::LOGIN, Default::default());
-        });
+        }
     });
     let signed_in = move || auth.is_signed_in();
     view! {
@@ -42,7 +42,9 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
                 <div class="header-end">
                     <span class="user-email">{move || auth.email()}</span>
                     <Show when=move || !auth.host_identity()>
-                        <button type="button" class="button" on:click=move |_| sign_out.run(())>
+                        <button type="button" class="button" on:click=move |_| {
+                            sign_out.dispatch(());
+                        }>
                             "Sign out"
                         </button>
                     </Show>

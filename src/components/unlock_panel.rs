@@ -1,6 +1,5 @@
 //! Asks for the password again when a private key is needed after a reload.
 
-use crate::components::busy::run_once;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
@@ -13,19 +12,28 @@ pub fn UnlockPanel(#[prop(into)] on_unlocked: Callback<()>) -> impl IntoView {
     let auth = Auth::expect();
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
-    let submit = move |ev: SubmitEvent| {
-        ev.prevent_default();
-        run_once(busy, move || async move {
-            match auth.unlock(&password.get_untracked()).await {
+    let unlock = Action::new_local(move |typed: &String| {
+        let typed = typed.clone();
+        async move {
+            // Unlocking may close this panel, so its signals may be gone.
+            match auth.unlock(&typed).await {
                 Ok(()) => {
-                    password.set(String::new());
-                    error.set(None);
+                    password.try_set(String::new());
+                    error.try_set(None);
                     on_unlocked.run(());
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    error.try_set(Some(e));
+                }
             }
-        });
+        }
+    });
+    let busy = unlock.pending();
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if !busy.get_untracked() {
+            unlock.dispatch(password.get_untracked());
+        }
     };
     view! {
         <form class="panel unlock-panel" on:submit=submit novalidate>

@@ -1,6 +1,5 @@
 //! Log in.
 
-use crate::components::busy::run_once;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -16,16 +15,17 @@ pub fn LoginPage() -> impl IntoView {
     let auth = Auth::expect();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<String>);
-    let busy = RwSignal::new(false);
+    let log_in = Action::new_local(move |(email, password): &(String, String)| {
+        let (email, password) = (email.clone(), password.clone());
+        async move { auth.log_in(&email, &password).await.err() }
+    });
+    let busy = log_in.pending();
+    let error = move || log_in.value().get().flatten();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        run_once(busy, move || async move {
-            let result = auth
-                .log_in(&email.get_untracked(), &password.get_untracked())
-                .await;
-            error.set(result.err());
-        });
+        if !busy.get_untracked() {
+            log_in.dispatch((email.get_untracked(), password.get_untracked()));
+        }
     };
     view! {
         <section class="page auth-page" aria-labelledby="page-title">
@@ -33,7 +33,7 @@ pub fn LoginPage() -> impl IntoView {
             <form class="panel" on:submit=submit novalidate>
                 <TextField id="email" label="Email" value=email error=Signal::derive(|| None::<String>) kind="email" autocomplete="username" />
                 <TextField id="password" label="Password" value=password error=Signal::derive(|| None::<String>) kind="password" autocomplete="current-password" />
-                <p class="form-error" role="alert">{move || error.get()}</p>
+                <p class="form-error" role="alert">{error}</p>
                 <div class="button-row">
                     <button type="submit" class="button button-primary" disabled=move || busy.get()>
                         {move || if busy.get() { "Checking…" } else { "Log in" }}

@@ -1,6 +1,5 @@
 //! Create account.
 
-use crate::components::busy::run_once;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -17,8 +16,14 @@ pub fn SignupPage() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<FormError>);
-    let busy = RwSignal::new(false);
+    let sign_up = Action::new_local(
+        move |(email, password, confirm): &(String, String, String)| {
+            let (email, password, confirm) = (email.clone(), password.clone(), confirm.clone());
+            async move { auth.sign_up(&email, &password, &confirm).await.err() }
+        },
+    );
+    let busy = sign_up.pending();
+    let error = Signal::derive(move || sign_up.value().get().flatten());
     let field_error = move |name: &'static str| {
         Signal::derive(move || match error.get() {
             Some(FormError::Field(f, m)) if f == name => Some(m),
@@ -27,16 +32,13 @@ pub fn SignupPage() -> impl IntoView {
     };
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        run_once(busy, move || async move {
-            let result = auth
-                .sign_up(
-                    &email.get_untracked(),
-                    &password.get_untracked(),
-                    &confirm.get_untracked(),
-                )
-                .await;
-            error.set(result.err());
-        });
+        if !busy.get_untracked() {
+            sign_up.dispatch((
+                email.get_untracked(),
+                password.get_untracked(),
+                confirm.get_untracked(),
+            ));
+        }
     };
     view! {
         <section class="page auth-page" aria-labelledby="page-title">

@@ -6,7 +6,6 @@
 use std::time::Duration;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::browser::{clock, tab};
 use crate::domain::links::Provider;
@@ -27,6 +26,7 @@ pub struct Drafts {
     pending: StoredValue<Vec<(Provider, FormDraft)>>,
     /// Bumped by every save request, so only the last timer writes.
     generation: StoredValue<u64>,
+    save: Action<PendingSave, ()>,
 }
 
 impl Drafts {
@@ -37,6 +37,20 @@ impl Drafts {
             user: StoredValue::new(None),
             pending: StoredValue::new(Vec::new()),
             generation: StoredValue::new(0),
+            save: Action::new_local(move |(key, me, pending): &PendingSave| {
+                let (key, me, pending) = (key.clone(), me.clone(), pending.clone());
+                let now = clock::now_ms();
+                async move {
+                    let _ = persist
+                        .commit::<DraftBook, _, ()>(&key, move |book| {
+                            for (provider, form) in &pending {
+                                book.put(&me, *provider, form.clone(), now);
+                            }
+                            Ok(())
+                        })
+                        .await;
+                }
+            }),
         }
     }
 
@@ -96,7 +110,9 @@ impl Drafts {
         set_timeout(
             move || {
                 if this.generation.get_value() == generation {
-                    spawn_local(async move { this.save_pending().await });
+                    if let Some(pending) = this.take_pending() {
+                        this.save.dispatch(pending);
+                    }
                 }
             },
             DEBOUNCE,
@@ -109,22 +125,6 @@ impl Drafts {
             return None;
         }
         Some((self.key()?, self.tab.get_value(), pending))
-    }
-
-    async fn save_pending(&self) {
-        let Some((key, me, pending)) = self.take_pending() else {
-            return;
-        };
-        let now = clock::now_ms();
-        let _ = self
-            .persist
-            .commit::<DraftBook, _, ()>(&key, move |book| {
-                for (provider, form) in &pending {
-                    book.put(&me, *provider, form.clone(), now);
-                }
-                Ok(())
-            })
-            .await;
     }
 
     /// Writes what is pending now, as the page goes away.

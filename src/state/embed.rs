@@ -2,9 +2,10 @@
 //! removals, and answers its requests for client assertions, so the private
 //! key never has to leave.
 
-use leptos::task::spawn_local;
+use leptos::prelude::*;
 
 use crate::browser::embed::{self, Incoming};
+use crate::crypto::AssertionAlg;
 use crate::domain::app::embed::Request;
 use crate::domain::app::{embed as messages, Config};
 use crate::domain::entra::token_endpoint;
@@ -31,14 +32,46 @@ pub fn notify_removed(config: &Config, id: &str, provider: Provider) {
     }
 }
 
+/// A portal's sign-in request: where to reply, its id, the user and email.
+type SignIn = (Incoming, Option<String>, String, String);
+/// A portal's assertion request: where to reply, its id, the account, the algorithm.
+type Assertion = (Incoming, String, String, AssertionAlg);
+
 /// Answers the configured parent origin's requests; nothing else is heard.
 pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
     let Some(origin) = config.parent_origin.clone() else {
         return;
     };
-    embed::listen(origin, move |incoming: Incoming| {
-        let config = config.clone();
-        match messages::parse_request(&incoming.data) {
+    // Each reply goes back through the request's own `Incoming`, which holds
+    // the portal's window and so is not `Send`: hence `dispatch_local`.
+    let sign_in = Action::new_local(move |(incoming, request_id, user_id, email): &SignIn| {
+        let (incoming, request_id) = (incoming.clone(), request_id.clone());
+        let (user_id, email) = (user_id.clone(), email.clone());
+        async move {
+            let reply = match auth.host_sign_in(&user_id, &email).await {
+                Ok(()) => messages::signed_in(request_id.as_deref(), &user_id),
+                Err(e) => messages::error(request_id.as_deref(), &e),
+            };
+            incoming.reply(&reply);
+        }
+    });
+    let assertion =
+        Action::new_local(move |(incoming, request_id, account_id, alg): &Assertion| {
+            let (incoming, request_id) = (incoming.clone(), request_id.clone());
+            let (account_id, alg, config) = (account_id.clone(), *alg, config.clone());
+            async move {
+                let reply = match answer(&auth, accounts, &config, &account_id, alg).await {
+                    Ok((jwt, endpoint)) => {
+                        messages::assertion(&request_id, &account_id, &jwt, &endpoint)
+                    }
+                    Err(message) => messages::error(Some(&request_id), &message),
+                };
+                incoming.reply(&reply);
+            }
+        });
+    embed::listen(
+        origin,
+        move |incoming: Incoming| match messages::parse_request(&incoming.data) {
             Err(bad) => incoming.reply(&messages::error(bad.request_id.as_deref(), &bad.message)),
             Ok(Request::SignIn {
                 request_id,
@@ -50,29 +83,17 @@ pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
                     incoming.reply(&messages::error(request_id.as_deref(), message));
                     return;
                 }
-                spawn_local(async move {
-                    let reply = match auth.host_sign_in(&user_id, &email).await {
-                        Ok(()) => messages::signed_in(request_id.as_deref(), &user_id),
-                        Err(e) => messages::error(request_id.as_deref(), &e),
-                    };
-                    incoming.reply(&reply);
-                });
+                sign_in.dispatch_local((incoming, request_id, user_id, email));
             }
             Ok(Request::Assertion {
                 request_id,
                 account_id,
                 alg,
-            }) => spawn_local(async move {
-                let reply = match answer(&auth, accounts, &config, &account_id, alg).await {
-                    Ok((jwt, endpoint)) => {
-                        messages::assertion(&request_id, &account_id, &jwt, &endpoint)
-                    }
-                    Err(message) => messages::error(Some(&request_id), &message),
-                };
-                incoming.reply(&reply);
-            }),
-        }
-    });
+            }) => {
+                assertion.dispatch_local((incoming, request_id, account_id, alg));
+            }
+        },
+    );
 }
 
 async fn answer(
@@ -80,7 +101,7 @@ async fn answer(
     accounts: Accounts,
     config: &Config,
     account_id: &str,
-    alg: crate::crypto::AssertionAlg,
+    alg: AssertionAlg,
 ) -> Result<(String, String), String> {
     let link = accounts
         .find_untracked(account_id)

@@ -1,10 +1,9 @@
 //! One AWS account's page.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::browser::location::app_href;
+use crate::components::account_missing::AccountMissing;
 use crate::components::aws_edit::AwsEditForm;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::remove_account::RemoveAccount;
@@ -24,8 +23,7 @@ pub fn AwsDetailPage() -> impl IntoView {
     });
     let shown = Memo::new(move |_| account.with(|a| a.as_ref().map(|a| a.id.clone())));
     let editing = RwSignal::new(false);
-    move || {
-        match shown.get() {
+    move || match shown.get() {
         Some(_) => {
             let a = account.get_untracked().expect("shown only for an account");
             view! {
@@ -55,14 +53,7 @@ pub fn AwsDetailPage() -> impl IntoView {
             }
             .into_any()
         }
-        None => view! {
-            <section class="page" aria-labelledby="page-title">
-                <h1 id="page-title">"Account not found"</h1>
-                <p>"This account is not linked, or it was removed."</p>
-                <A href=app_href(routes::list(Provider::Aws)) {..} class="button">"Back to AWS accounts"</A>
-            </section>
-        }
-        .into_any(),
-    }
+        None => view! { <AccountMissing provider=Provider::Aws list_heading="AWS accounts" /> }
+            .into_any(),
     }
 }

@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser::location::app_href;
-use crate::components::account_filter::{use_account_filter, SearchBox, ShowMore};
+use crate::components::account_filter::use_account_filter;
+use crate::components::account_list::AccountList;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::domain::links::{Integration, Provider};
 use crate::routes::{self, Page};
@@ -22,15 +23,7 @@ pub fn AwsListPage() -> impl IntoView {
             <p>
                 <A href=app_href(&routes::new_account(Provider::Aws)) {..} class="button button-primary">"Link a New AWS Account"</A>
             </p>
-            <Show when=move || filter.total.get() != 0 fallback=|| view! { <p class="panel">"No AWS accounts are linked yet."</p> }>
-                <SearchBox filter />
-                <ul class="account-list" role="list">
-                    <For each=move || filter.visible.get() key=|i| i.id.clone() let:account>
-                        <AwsFacts account link=true />
-                    </For>
-                </ul>
-                <ShowMore filter />
-            </Show>
+            <AccountList filter list_heading="AWS accounts" row=Callback::new(|account| view! { <AwsFacts account link=true /> }.into_any()) />
         </section>
     }
 }

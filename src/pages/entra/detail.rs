@@ -5,11 +5,9 @@
 //! form and the renewal keep their own state while they are open.
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::browser::location::app_href;
+use crate::components::account_missing::AccountMissing;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::certificate_panel::CertificatePanel;
 use crate::components::entra_edit::EntraEditForm;
@@ -33,18 +31,10 @@ pub fn EntraDetailPage(flow: &'static EntraFlow) -> impl IntoView {
         accounts.find(&id).filter(|a| a.entra().is_some())
     });
     let shown = Memo::new(move |_| account.with(|a| a.as_ref().map(|a| a.id.clone())));
-    move || {
-        match shown.get() {
+    move || match shown.get() {
         Some(_) => view! { <AccountDetail account flow /> }.into_any(),
-        None => view! {
-            <section class="page" aria-labelledby="page-title">
-                <h1 id="page-title">"Account not found"</h1>
-                <p>"This account is not linked, or it was removed."</p>
-                <A href=app_href(routes::list(flow.provider)) {..} class="button">{format!("Back to {}", flow.list_heading)}</A>
-            </section>
-        }
-        .into_any(),
-    }
+        None => view! { <AccountMissing provider=flow.provider list_heading=flow.list_heading /> }
+            .into_any(),
     }
 }
 
@@ -92,21 +82,18 @@ fn AccountDetail(account: Memo<Option<Integration>>, flow: &'static EntraFlow) -
         })
     };
 
-    let checking = RwSignal::new(false);
-    let check_result = RwSignal::new(None::<String>);
     let config = state.config.clone();
-    let retry = move |_| {
-        checking.set(true);
-        let config = config.clone();
-        spawn_local(async move {
-            let check = retry_tenant_check(accounts, &config, &id.get_value()).await;
-            checking.set(false);
-            check_result.set(Some(match check {
+    let retry = Action::new_local(move |_: &()| {
+        let (config, id) = (config.clone(), id.get_value());
+        async move {
+            match retry_tenant_check(accounts, &config, &id).await {
                 TenantCheck::Verified(_) => "Tenant verified.".to_string(),
                 other => other.message(),
-            }));
-        });
-    };
+            }
+        }
+    });
+    let checking = retry.pending();
+    let check_result = retry.value();
     let unverified = move || {
         account.with(|a| {
             a.as_ref()
@@ -142,7 +129,9 @@ fn AccountDetail(account: Memo<Option<Integration>>, flow: &'static EntraFlow) -
                 {move || account.with(|a| a.as_ref().map(facts))}
                 <Show when=unverified>
                     <div class="button-row">
-                        <button type="button" class="button" on:click=retry.clone() disabled=move || checking.get()>
+                        <button type="button" class="button" on:click=move |_| {
+                            retry.dispatch(());
+                        } disabled=move || checking.get()>
                             "Retry tenant check"
                         </button>
                     </div>

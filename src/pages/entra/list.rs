@@ -4,7 +4,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::browser::location::app_href;
-use crate::components::account_filter::{use_account_filter, SearchBox, ShowMore};
+use crate::components::account_filter::use_account_filter;
+use crate::components::account_list::AccountList;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::expiry_badge::ExpiryBadge;
 use crate::domain::links::{Integration, LinkStatus};
@@ -26,15 +27,7 @@ pub fn EntraListPage(flow: &'static EntraFlow) -> impl IntoView {
                     {flow.heading}
                 </A>
             </p>
-            <Show when=move || filter.total.get() != 0 fallback=move || view! { <p class="panel">{format!("No {} are linked yet.", flow.list_heading)}</p> }>
-                <SearchBox filter />
-                <ul class="account-list" role="list">
-                    <For each=move || filter.visible.get() key=|i| i.id.clone() let:account>
-                        <AccountRow account flow />
-                    </For>
-                </ul>
-                <ShowMore filter />
-            </Show>
+            <AccountList filter list_heading=flow.list_heading row=Callback::new(move |account| view! { <AccountRow account flow /> }.into_any()) />
         </section>
     }
 }
