@@ -3,7 +3,8 @@
 //!
 //! `domain`, `crypto` and `store` are pure and tested natively; `browser` is the
 //! only module that touches `web_sys`; `state` holds app state and actions;
-//! `pages` and `components` stay thin; `routes` spells every path once.
+//! `pages` compose `components`, which keep their state in `hooks`; `routes`
+//! spells every path once.
 
 pub mod app;
 pub mod browser;

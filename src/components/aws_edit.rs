@@ -11,6 +11,7 @@ use crate::hooks::use_touched::use_touched;
 use crate::state::accounts::Accounts;
 use crate::state::manage;
 use crate::state::notices::Notices;
+use crate::state::task;
 use crate::state::AppState;
 
 /// Name, account type and Role ARN of a linked AWS account, saved in place.
@@ -40,7 +41,7 @@ pub fn AwsEditForm(account: Integration, #[prop(into)] on_close: Callback<()>) -
     };
     let form_error = RwSignal::new(None::<String>);
     let id = account.id.clone();
-    let save_action = Action::new_local(move |values: &AwsValues| {
+    let save_action = task::action(move |values: &AwsValues| {
         let (config, id, values) = (config.clone(), id.clone(), values.clone());
         async move {
             let saved = manage::save_aws(accounts, &config, &id, values).await;

@@ -12,6 +12,7 @@ use crate::domain::links::Provider;
 use crate::domain::setup_script::{
     build, cloud_shell_url, explanation, file_name, parse_output, ScriptMode, SetupScript,
 };
+use crate::state::task;
 
 /// What the script is built from: the link form's fields, read as typed.
 #[derive(Clone, Copy)]
@@ -124,7 +125,7 @@ pub fn ScriptBox(
 ) -> impl IntoView {
     let text = move || script.get().and_then(Result::ok);
     let problem = move || script.get().and_then(Result::err);
-    let copy = Action::new_local(|body: &String| {
+    let copy = task::action(|body: &String| {
         let body = body.clone();
         async move {
             if clipboard::copy(&body).await {

@@ -13,6 +13,7 @@ use crate::state::accounts::Accounts;
 use crate::state::connect::{connect_aws, connect_entra};
 use crate::state::drafts::Drafts;
 use crate::state::notices::{NoticeKind, Notices};
+use crate::state::task;
 use crate::state::AppState;
 
 /// What the steps of a link page report to its foot: one line of progress
@@ -89,7 +90,7 @@ pub fn ConnectBar(
     let config = AppState::expect().config;
     let navigate = use_navigate();
     let error = status.error;
-    let connect = Action::new_local(move |c: &Connection| {
+    let connect = task::action(move |c: &Connection| {
         let (c, config, navigate) = (c.clone(), config.clone(), navigate.clone());
         async move {
             let provider = c.provider();
@@ -123,7 +124,7 @@ pub fn ConnectBar(
     if let Some(text) = connecting {
         status.show(connect.pending(), text);
     }
-    let discard = Action::new_local(move |_: &()| async move { drafts.discard(provider).await });
+    let discard = task::action(move |_: &()| async move { drafts.discard(provider).await });
     let on_connect = move |_| match prepare.run(()) {
         Some(c) => {
             error.set(None);

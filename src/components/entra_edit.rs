@@ -12,6 +12,7 @@ use crate::pages::entra::flow::EntraFlow;
 use crate::state::accounts::Accounts;
 use crate::state::manage;
 use crate::state::notices::Notices;
+use crate::state::task;
 use crate::state::AppState;
 
 /// Name, application, organization and scope of a linked Entra account, saved in place.
@@ -57,7 +58,7 @@ pub fn EntraEditForm(
     let tenant_text = link.tenant.as_str().to_string();
     let form_error = RwSignal::new(None::<String>);
     let id = account.id.clone();
-    let save_action = Action::new_local(move |values: &EntraValues| {
+    let save_action = task::action(move |values: &EntraValues| {
         let (config, id, values) = (config.clone(), id.clone(), values.clone());
         async move {
             let saved = manage::save_entra(accounts, &config, &id, values).await;

@@ -1,4 +1,5 @@
-//! Reusable pieces of the page.
+//! The parts pages compose; each owns its behaviour, so a page only arranges
+//! them.
 
 pub mod account_filter;
 pub mod account_list;

@@ -9,6 +9,7 @@ use crate::components::dialog::Dialog;
 use crate::state::accounts::Accounts;
 use crate::state::connect;
 use crate::state::notices::{NoticeKind, Notices};
+use crate::state::task;
 use crate::state::AppState;
 
 /// The Remove button; `what` says what goes with the account.
@@ -28,7 +29,7 @@ pub fn RemoveAccount(
     let error = RwSignal::new(None::<String>);
     let title = format!("Remove \"{name}\"?");
     // The page may be left while the removal finishes.
-    let remove = Action::new_local(move |_: &()| {
+    let remove = task::action(move |_: &()| {
         let (config, id, name, navigate) =
             (config.clone(), id.clone(), name.clone(), navigate.clone());
         async move {

@@ -16,6 +16,7 @@ use crate::state::auth::Auth;
 use crate::state::certificates::{KeyAhead, KeyError};
 use crate::state::manage::{self, RenewError};
 use crate::state::notices::{NoticeKind, Notices};
+use crate::state::task;
 use crate::state::AppState;
 
 /// The lifetime choice closest to how long `c` was valid for.
@@ -131,7 +132,7 @@ pub fn RenewalPanel(
     let needs_unlock = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     // The page may be left while a step finishes, so results use `try_set`.
-    let renew = Action::new_local(move |snapshot: &Integration| {
+    let renew = task::action(move |snapshot: &Integration| {
         let snapshot = snapshot.clone();
         let (key_type, lifetime) = (key_type.get_untracked(), lifetime.get_untracked());
         async move {
@@ -157,7 +158,7 @@ pub fn RenewalPanel(
         }
     };
     let config = StoredValue::new(config);
-    let step = Action::new_local(move |what: &Step| {
+    let step = task::action(move |what: &Step| {
         let (what, config, id) = (*what, config.get_value(), id());
         async move {
             let done = match what {

@@ -9,6 +9,7 @@ use crate::components::route_guard::RouteGuard;
 use crate::components::side_nav::SideNav;
 use crate::domain::app::route_rules;
 use crate::state::auth::Auth;
+use crate::state::task;
 use crate::state::AppState;
 
 /// Header with the product name, the side panel when signed in, and the page.
@@ -23,7 +24,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
         }
     };
     let navigate = use_navigate();
-    let sign_out = Action::new_local(move |_: &()| {
+    let sign_out = task::action(move |_: &()| {
         let navigate = navigate.clone();
         async move {
             auth.sign_out().await;

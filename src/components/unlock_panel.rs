@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::field::TextField;
 use crate::state::auth::Auth;
+use crate::state::task;
 
 /// A password form that unlocks the user's keys, then calls `on_unlocked`.
 #[component]
@@ -12,7 +13,7 @@ pub fn UnlockPanel(#[prop(into)] on_unlocked: Callback<()>) -> impl IntoView {
     let auth = Auth::expect();
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let unlock = Action::new_local(move |typed: &String| {
+    let unlock = task::action(move |typed: &String| {
         let typed = typed.clone();
         async move {
             // Unlocking may close this panel, so its signals may be gone.

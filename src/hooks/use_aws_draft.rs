@@ -8,6 +8,7 @@ use crate::components::aws_fields::AwsInputs;
 use crate::domain::aws::{AwsAccountType, ExternalId};
 use crate::domain::links::{AwsDraft, Provider};
 use crate::state::drafts::Drafts;
+use crate::state::task;
 use crate::store::drafts::FormDraft;
 
 #[derive(Clone, Copy)]
@@ -94,7 +95,7 @@ pub fn use_aws_draft() -> UseAwsDraftReturn {
         }
     });
     if take_over {
-        let adopt = Action::new_local(move |_: &()| async move {
+        let adopt = task::action(move |_: &()| async move {
             if let Some(FormDraft::Aws(d)) = drafts.adopt(Provider::Aws).await {
                 if form.untouched() == Some(true) {
                     form.set(d);

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser::clipboard;
+use crate::state::task;
 
 /// One copy: the text, and the two ways it can end.
 #[derive(Clone)]
@@ -21,7 +22,7 @@ pub struct UseCopyReturn {
 
 /// A copy action whose outcome stays readable until the next copy.
 pub fn use_copy() -> UseCopyReturn {
-    let action = Action::new_local(|c: &CopyText| {
+    let action = task::action(|c: &CopyText| {
         let c = c.clone();
         async move {
             if clipboard::copy(&c.text).await {

@@ -10,6 +10,7 @@ use crate::domain::entra::{CertificateRecord, Cloud};
 use crate::domain::links::{EntraDraft, Provider};
 use crate::state::auth::Auth;
 use crate::state::drafts::Drafts;
+use crate::state::task;
 use crate::store::drafts::FormDraft;
 
 #[derive(Clone, Copy)]
@@ -128,7 +129,7 @@ pub fn use_entra_draft(provider: Provider, default_cloud: Cloud) -> UseEntraDraf
         }
     });
     if take_over {
-        let adopt = Action::new_local(move |_: &()| async move {
+        let adopt = task::action(move |_: &()| async move {
             if let Some(FormDraft::Entra(d)) = drafts.adopt(provider).await {
                 if form.untouched() == Some(true) {
                     form.set(d);

@@ -8,6 +8,7 @@ use crate::browser::location::app_href;
 use crate::components::field::TextField;
 use crate::routes;
 use crate::state::auth::Auth;
+use crate::state::task;
 
 /// Email and password; a wrong pair and an unknown email read the same.
 #[component]
@@ -15,7 +16,7 @@ pub fn LoginPage() -> impl IntoView {
     let auth = Auth::expect();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let log_in = Action::new_local(move |(email, password): &(String, String)| {
+    let log_in = task::action(move |(email, password): &(String, String)| {
         let (email, password) = (email.clone(), password.clone());
         async move { auth.log_in(&email, &password).await.err() }
     });

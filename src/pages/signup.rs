@@ -8,6 +8,7 @@ use crate::browser::location::app_href;
 use crate::components::field::TextField;
 use crate::routes;
 use crate::state::auth::{Auth, FormError};
+use crate::state::task;
 
 /// Email, Password and Confirm password, with each problem shown at its field.
 #[component]
@@ -16,7 +17,7 @@ pub fn SignupPage() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
-    let sign_up = Action::new_local(
+    let sign_up = task::action(
         move |(email, password, confirm): &(String, String, String)| {
             let (email, password, confirm) = (email.clone(), password.clone(), confirm.clone());
             async move { auth.sign_up(&email, &password, &confirm).await.err() }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use crate::browser::{clock, tab};
 use crate::domain::links::Provider;
 use crate::state::persist::Persist;
+use crate::state::task;
 use crate::store::drafts::{DraftBook, FormDraft};
 
 /// The drafts document's key, this tab's id, and the forms to save.
@@ -37,7 +38,7 @@ impl Drafts {
             user: StoredValue::new(None),
             pending: StoredValue::new(Vec::new()),
             generation: StoredValue::new(0),
-            save: Action::new_local(move |(key, me, pending): &PendingSave| {
+            save: task::action(move |(key, me, pending): &PendingSave| {
                 let (key, me, pending) = (key.clone(), me.clone(), pending.clone());
                 let now = clock::now_ms();
                 async move {

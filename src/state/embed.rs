@@ -2,8 +2,6 @@
 //! removals, and answers its requests for client assertions, so the private
 //! key never has to leave.
 
-use leptos::prelude::*;
-
 use crate::browser::embed::{self, Incoming};
 use crate::crypto::AssertionAlg;
 use crate::domain::app::embed::Request;
@@ -13,6 +11,7 @@ use crate::domain::links::{Integration, Provider};
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
 use crate::state::certificates::{client_assertion, AssertionFor, KeyError};
+use crate::state::task;
 
 pub fn notify_linked(config: &Config, integration: &Integration) {
     if let Some(origin) = &config.parent_origin {
@@ -44,7 +43,7 @@ pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
     };
     // Each reply goes back through the request's own `Incoming`, which holds
     // the portal's window and so is not `Send`: hence `dispatch_local`.
-    let sign_in = Action::new_local(move |(incoming, request_id, user_id, email): &SignIn| {
+    let sign_in = task::action(move |(incoming, request_id, user_id, email): &SignIn| {
         let (incoming, request_id) = (incoming.clone(), request_id.clone());
         let (user_id, email) = (user_id.clone(), email.clone());
         async move {
@@ -55,20 +54,19 @@ pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
             incoming.reply(&reply);
         }
     });
-    let assertion =
-        Action::new_local(move |(incoming, request_id, account_id, alg): &Assertion| {
-            let (incoming, request_id) = (incoming.clone(), request_id.clone());
-            let (account_id, alg, config) = (account_id.clone(), *alg, config.clone());
-            async move {
-                let reply = match answer(&auth, accounts, &config, &account_id, alg).await {
-                    Ok((jwt, endpoint)) => {
-                        messages::assertion(&request_id, &account_id, &jwt, &endpoint)
-                    }
-                    Err(message) => messages::error(Some(&request_id), &message),
-                };
-                incoming.reply(&reply);
-            }
-        });
+    let assertion = task::action(move |(incoming, request_id, account_id, alg): &Assertion| {
+        let (incoming, request_id) = (incoming.clone(), request_id.clone());
+        let (account_id, alg, config) = (account_id.clone(), *alg, config.clone());
+        async move {
+            let reply = match answer(&auth, accounts, &config, &account_id, alg).await {
+                Ok((jwt, endpoint)) => {
+                    messages::assertion(&request_id, &account_id, &jwt, &endpoint)
+                }
+                Err(message) => messages::error(Some(&request_id), &message),
+            };
+            incoming.reply(&reply);
+        }
+    });
     embed::listen(
         origin,
         move |incoming: Incoming| match messages::parse_request(&incoming.data) {

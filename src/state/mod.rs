@@ -17,6 +17,7 @@ pub mod manage;
 pub mod notices;
 pub mod persist;
 pub mod sync;
+pub mod task;
 
 use leptos::prelude::*;
 

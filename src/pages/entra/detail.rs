@@ -20,6 +20,7 @@ use crate::pages::entra::flow::EntraFlow;
 use crate::routes::{self, Page};
 use crate::state::accounts::Accounts;
 use crate::state::connect::retry_tenant_check;
+use crate::state::task;
 use crate::state::AppState;
 
 #[component]
@@ -83,7 +84,7 @@ fn AccountDetail(account: Memo<Option<Integration>>, flow: &'static EntraFlow) -
     };
 
     let config = state.config.clone();
-    let retry = Action::new_local(move |_: &()| {
+    let retry = task::action(move |_: &()| {
         let (config, id) = (config.clone(), id.get_value());
         async move {
             match retry_tenant_check(accounts, &config, &id).await {
