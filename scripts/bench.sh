@@ -50,7 +50,11 @@ step() {
 # --- builds: never dist/, which trunk serve fills with a debug build --------
 step build-app trunk build --release --dist "$APP_DIST"
 (cd "$BARE" && cargo fetch --locked --quiet)
-(cd "$BARE" && step build-bare trunk build --release --dist "$BARE_DIST")
+# The bare page is a plain Leptos app: an empty RUSTFLAGS overrides the
+# repository's .cargo/config.toml, so the product's erase_components cfg does
+# not reach it. Its own target dir keeps the two sets of flags from
+# rebuilding each other's dependencies.
+(cd "$BARE" && RUSTFLAGS="" CARGO_TARGET_DIR="$OUT/bare-target" step build-bare trunk build --release --dist "$BARE_DIST")
 
 # --- bundle sizes ----------------------------------------------------------
 # Prints "file raw gzip brotli" for every file under $1, then a TOTAL line.
