@@ -14,7 +14,7 @@ export SCREENSHOTS_DIR="$OUT"
 
 # A dist/ older than any input would picture an app that no longer exists.
 if [ ! -f dist/index.html ] ||
-  [ -n "$(find src style public index.html Cargo.toml Cargo.lock Trunk.toml -newer dist/index.html -print -quit)" ]; then
+  [ -n "$(find src style public index.html Cargo.toml Cargo.lock Trunk.toml .cargo -newer dist/index.html -print -quit)" ]; then
   trunk build --release
 fi
 
