@@ -55,7 +55,7 @@ pub fn AwsEditForm(account: Integration, #[prop(into)] on_close: Callback<()>) -
             form_error.set(Some(FIX_FIELDS.into()));
             return;
         };
-        save_action.dispatch(values);
+        task::start(save_action, values);
     };
     view! {
         <EditFormFrame form_error saving on_save=save on_close>

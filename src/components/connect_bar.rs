@@ -128,7 +128,7 @@ pub fn ConnectBar(
     let on_connect = move |_| match prepare.run(()) {
         Some(c) => {
             error.set(None);
-            connect.dispatch(c);
+            task::start(connect, c);
         }
         None => error.set(Some("Fix the fields marked above, then Connect.".into())),
     };

@@ -72,7 +72,7 @@ pub fn EntraEditForm(
             form_error.set(Some(FIX_FIELDS.into()));
             return;
         };
-        save_action.dispatch(values);
+        task::start(save_action, values);
     };
     view! {
         <EditFormFrame form_error saving on_save=save on_close>

@@ -56,7 +56,7 @@ pub fn RemoveAccount(
             <p class="form-error" role="alert">{move || error.get()}</p>
             <div class="button-row">
                 <button type="button" class="button button-danger" on:click=move |_| {
-                    remove.dispatch(());
+                    task::start(remove, ());
                 }>"Remove account"</button>
                 <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
             </div>

@@ -154,7 +154,7 @@ pub fn RenewalPanel(
         };
         if !busy.get_untracked() {
             error.set(None);
-            renew.dispatch(snapshot);
+            task::start(renew, snapshot);
         }
     };
     let config = StoredValue::new(config);
@@ -183,7 +183,7 @@ pub fn RenewalPanel(
     });
     let run = move |what: Step| {
         Callback::new(move |()| {
-            step.dispatch(what);
+            task::start(step, what);
         })
     };
     let (use_new, cancel, forget) = (run(Step::Use), run(Step::Cancel), run(Step::Forget));

@@ -44,7 +44,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
                     <span class="user-email">{move || auth.email()}</span>
                     <Show when=move || !auth.host_identity()>
                         <button type="button" class="button" on:click=move |_| {
-                            sign_out.dispatch(());
+                            task::start(sign_out, ());
                         }>
                             "Sign out"
                         </button>

@@ -4,7 +4,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use leptos::prelude::Action;
+use leptos::prelude::{Action, GetUntracked};
 
 /// A job's future, boxed so that every action with the same output shares
 /// one copy of the action's polling code in the bundle instead of one per
@@ -20,4 +20,16 @@ where
     Fu: Future<Output = O> + 'static,
 {
     Action::new_local(move |input: &I| -> Job<O> { Box::pin(work(input)) })
+}
+
+/// Starts `action` with `input` unless a run is still under way, so a second
+/// click on a button whose work is in flight does nothing.
+pub fn start<I, O>(action: Action<I, O>, input: I)
+where
+    I: Send + Sync + 'static,
+    O: Send + Sync + 'static,
+{
+    if !action.pending().get_untracked() {
+        action.dispatch(input);
+    }
 }

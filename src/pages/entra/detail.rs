@@ -131,7 +131,7 @@ fn AccountDetail(account: Memo<Option<Integration>>, flow: &'static EntraFlow) -
                 <Show when=unverified>
                     <div class="button-row">
                         <button type="button" class="button" on:click=move |_| {
-                            retry.dispatch(());
+                            task::start(retry, ());
                         } disabled=move || checking.get()>
                             "Retry tenant check"
                         </button>
