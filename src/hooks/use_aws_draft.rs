@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use crate::components::aws_fields::AwsInputs;
 use crate::domain::aws::{AwsAccountType, ExternalId};
 use crate::domain::links::{AwsDraft, Provider};
+use crate::hooks::keep_draft::keep_draft;
 use crate::state::drafts::Drafts;
-use crate::state::task;
 use crate::store::drafts::FormDraft;
 
 #[derive(Clone, Copy)]
@@ -87,22 +87,10 @@ pub fn use_aws_draft() -> UseAwsDraftReturn {
         external_id,
         draft,
     };
-    // The first run is what was loaded; only changes are saved.
-    Effect::new(move |seen: Option<()>| {
-        let d = draft.get();
-        if seen.is_some() {
-            drafts.save_soon(Provider::Aws, FormDraft::Aws(d));
+    keep_draft(Provider::Aws, draft, FormDraft::Aws, take_over, move |d| {
+        if let (FormDraft::Aws(d), Some(true)) = (d, form.untouched()) {
+            form.set(d);
         }
     });
-    if take_over {
-        let adopt = task::action(move |_: &()| async move {
-            if let Some(FormDraft::Aws(d)) = drafts.adopt(Provider::Aws).await {
-                if form.untouched() == Some(true) {
-                    form.set(d);
-                }
-            }
-        });
-        adopt.dispatch(());
-    }
     form
 }

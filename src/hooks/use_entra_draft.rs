@@ -8,9 +8,8 @@ use crate::components::entra_fields::EntraInputs;
 use crate::crypto::{KeyType, Lifetime};
 use crate::domain::entra::{CertificateRecord, Cloud};
 use crate::domain::links::{EntraDraft, Provider};
-use crate::state::auth::Auth;
+use crate::hooks::keep_draft::keep_draft;
 use crate::state::drafts::Drafts;
-use crate::state::task;
 use crate::store::drafts::FormDraft;
 
 #[derive(Clone, Copy)]
@@ -78,7 +77,6 @@ impl UseEntraDraftReturn {
 
 /// The Entra link form's fields for `provider`, kept as a draft.
 pub fn use_entra_draft(provider: Provider, default_cloud: Cloud) -> UseEntraDraftReturn {
-    let auth = Auth::expect();
     let drafts = Drafts::expect();
     let saved = drafts.own(provider).and_then(|f| f.entra().cloned());
     let take_over = saved.is_none();
@@ -121,22 +119,10 @@ pub fn use_entra_draft(provider: Provider, default_cloud: Cloud) -> UseEntraDraf
         certificate,
         draft,
     };
-    // The first run is what was loaded; only changes are saved.
-    Effect::new(move |seen: Option<()>| {
-        let d = draft.get();
-        if seen.is_some() && auth.is_signed_in_untracked() {
-            drafts.save_soon(provider, FormDraft::Entra(d));
+    keep_draft(provider, draft, FormDraft::Entra, take_over, move |d| {
+        if let (FormDraft::Entra(d), Some(true)) = (d, form.untouched()) {
+            form.set(d);
         }
     });
-    if take_over {
-        let adopt = task::action(move |_: &()| async move {
-            if let Some(FormDraft::Entra(d)) = drafts.adopt(provider).await {
-                if form.untouched() == Some(true) {
-                    form.set(d);
-                }
-            }
-        });
-        adopt.dispatch(());
-    }
     form
 }
