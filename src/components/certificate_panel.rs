@@ -72,9 +72,9 @@ pub fn CertificatePanel(
                 </button>
             </dd>
             <dt>"Valid from"</dt>
-            <dd id=format!("{id_prefix}valid-from")>{utc_iso8601(certificate.not_before_unix())}</dd>
+            <dd id=format!("{id_prefix}valid-from")>{date_or_unknown(certificate.not_before_unix())}</dd>
             <dt>"Valid until"</dt>
-            <dd id=format!("{id_prefix}valid-until")>{utc_iso8601(certificate.not_after_unix())}</dd>
+            <dd id=format!("{id_prefix}valid-until")>{date_or_unknown(certificate.not_after_unix())}</dd>
         </dl>
         <p class="field-hint" role="status">{move || copied.get()}</p>
         <div class="button-row">
@@ -85,4 +85,10 @@ pub fn CertificatePanel(
             <p class="form-error" role="alert">"The browser blocked the download. Allow downloads for this site and try again."</p>
         </Show>
     }
+}
+
+/// Records made before the validity was kept beside the DER do not know it.
+fn date_or_unknown(unix: Option<i64>) -> String {
+    unix.map(utc_iso8601)
+        .unwrap_or_else(|| "Not recorded for this older certificate".into())
 }

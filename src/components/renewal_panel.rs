@@ -19,9 +19,13 @@ use crate::state::notices::{NoticeKind, Notices};
 use crate::state::task;
 use crate::state::AppState;
 
-/// The lifetime choice closest to how long `c` was valid for.
+/// The lifetime choice closest to how long `c` was valid for; the default
+/// when an older record did not keep its validity.
 fn lifetime_of(c: &Certificate) -> Lifetime {
-    let months = (c.not_after_unix() - c.not_before_unix()) as f64 / (30.44 * 86_400.0);
+    let (Some(from), Some(until)) = (c.not_before_unix(), c.not_after_unix()) else {
+        return Lifetime::default();
+    };
+    let months = (until - from) as f64 / (30.44 * 86_400.0);
     Lifetime::ALL
         .into_iter()
         .min_by_key(|l| (f64::from(l.months()) - months).abs() as i64)

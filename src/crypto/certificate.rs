@@ -5,13 +5,11 @@ use base64ct::{Base64, Encoding};
 use der::asn1::{AnyRef, BitStringRef};
 use der::{Decode, Encode, Sequence};
 use spki::AlgorithmIdentifierOwned;
-use x509_cert::TbsCertificate;
 
 use super::error::CertError;
-use super::public_key::check_key;
 use super::signature::{p1363_to_der, signature_algorithm};
+use super::tbs::Tbs;
 use super::thumbprint::{base64url, hex_upper, sha1, sha256};
-use super::KeyType;
 
 /// RFC 5280 §4.1 `Certificate`; the TBS is carried as raw DER so the bytes
 /// that were signed are exactly the bytes that are stored.
@@ -24,20 +22,15 @@ struct SignedCertificate<'a> {
 
 /// Attach the signature. For RSA the signature is the PKCS#1 v1.5 SHA-256
 /// signature; for P-256 it is WebCrypto's raw `r || s` (IEEE P1363).
-pub fn assemble(
-    tbs_der: &[u8],
-    key_type: KeyType,
-    signature: &[u8],
-) -> Result<Certificate, CertError> {
-    let tbs = TbsCertificate::from_der(tbs_der).map_err(|_| CertError::MalformedTbs)?;
-    let algorithm = signature_algorithm(key_type);
-    if tbs.signature() != &algorithm {
-        return Err(CertError::SignatureAlgorithmMismatch { expected: key_type });
-    }
-    let facts = check_key(key_type, tbs.subject_public_key_info())?;
-    if signature.len() != facts.signature_len() {
+///
+/// The TBS was built here and its key checked against its type, so nothing
+/// is read back from the DER.
+pub fn assemble(tbs: &Tbs, signature: &[u8]) -> Result<Certificate, CertError> {
+    let key_type = tbs.key_type();
+    let expected = tbs.signature_len();
+    if signature.len() != expected {
         return Err(CertError::SignatureLength {
-            expected: facts.signature_len(),
+            expected,
             found: signature.len(),
         });
     }
@@ -46,40 +39,49 @@ pub fn assemble(
         None => p1363_to_der(signature)?,
     };
     let der = SignedCertificate {
-        tbs_certificate: AnyRef::from_der(tbs_der).map_err(|_| CertError::MalformedTbs)?,
-        signature_algorithm: algorithm,
+        tbs_certificate: AnyRef::from_der(tbs.der()).map_err(|_| CertError::MalformedTbs)?,
+        signature_algorithm: signature_algorithm(key_type),
         signature: BitStringRef::from_bytes(&signature)?,
     }
     .to_der()?;
-    Certificate::from_der(&der)
+    Ok(Certificate {
+        der,
+        not_before: Some(tbs.not_before_unix()),
+        not_after: Some(tbs.not_after_unix()),
+    })
 }
 
-/// A DER certificate with the facts read from it once.
+/// A DER certificate and its validity, kept from when it was made. Records
+/// made before the validity was kept have none; the app never decodes the
+/// DER to find it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Certificate {
     der: Vec<u8>,
-    not_before: i64,
-    not_after: i64,
-    common_name: String,
+    not_before: Option<i64>,
+    not_after: Option<i64>,
 }
 
 impl Certificate {
+    /// A certificate as stored: its DER and the validity kept beside it.
+    pub fn stored(der: Vec<u8>, not_before: Option<i64>, not_after: Option<i64>) -> Self {
+        Certificate {
+            der,
+            not_before,
+            not_after,
+        }
+    }
+
+    /// Reads the validity from the DER. For tests and tools that check a
+    /// downloaded file: nothing in the app calls it, so the decoder stays
+    /// out of the bundle.
     pub fn from_der(der: &[u8]) -> Result<Self, CertError> {
         let cert =
             x509_cert::Certificate::from_der(der).map_err(|_| CertError::MalformedCertificate)?;
-        let tbs = cert.tbs_certificate();
-        let validity = tbs.validity();
-        let common_name = tbs
-            .subject()
-            .common_name()
-            .map_err(|_| CertError::MalformedCertificate)?
-            .map(|cn| cn.value().into_owned())
-            .unwrap_or_default();
+        let validity = cert.tbs_certificate().validity();
         Ok(Certificate {
             der: der.to_vec(),
-            not_before: unix_secs(validity.not_before.to_unix_duration()),
-            not_after: unix_secs(validity.not_after.to_unix_duration()),
-            common_name,
+            not_before: Some(unix_secs(validity.not_before.to_unix_duration())),
+            not_after: Some(unix_secs(validity.not_after.to_unix_duration())),
         })
     }
 
@@ -101,17 +103,12 @@ impl Certificate {
         out
     }
 
-    pub fn not_before_unix(&self) -> i64 {
+    pub fn not_before_unix(&self) -> Option<i64> {
         self.not_before
     }
 
-    pub fn not_after_unix(&self) -> i64 {
+    pub fn not_after_unix(&self) -> Option<i64> {
         self.not_after
-    }
-
-    /// Empty when the subject has no CN (never for certificates built here).
-    pub fn subject_common_name(&self) -> String {
-        self.common_name.clone()
     }
 
     /// 40 uppercase hex digits, as the Entra portal shows.
@@ -142,7 +139,7 @@ fn unix_secs(d: core::time::Duration) -> i64 {
 pub(crate) mod tests {
     use super::*;
     use crate::crypto::public_key::tests::{fake_p256_spki, fake_rsa_spki};
-    use crate::crypto::{to_be_signed, CertificateRequest, Lifetime};
+    use crate::crypto::{to_be_signed, CertificateRequest, KeyType, Lifetime};
 
     pub(crate) fn request(key_type: KeyType) -> CertificateRequest {
         CertificateRequest {
@@ -159,21 +156,34 @@ pub(crate) mod tests {
     /// a fixed pattern of the right length stands in for a real signature.
     pub(crate) fn fake_rsa_certificate() -> Certificate {
         let tbs = to_be_signed(&request(KeyType::Rsa2048), &fake_rsa_spki(2048)).unwrap();
-        assemble(&tbs, KeyType::Rsa2048, &[0x5A; 256]).unwrap()
+        assemble(&tbs, &[0x5A; 256]).unwrap()
     }
 
     #[test]
     fn assembled_certificate_exposes_its_facts() {
         let cert = fake_rsa_certificate();
-        assert_eq!(cert.subject_common_name(), "CloudLink test");
-        assert_eq!(cert.not_before_unix(), 1_756_634_400 - 300);
+        assert_eq!(cert.not_before_unix(), Some(1_756_634_400 - 300));
         assert_eq!(
-            crate::crypto::utc_iso8601(cert.not_after_unix()),
-            "2026-02-28T10:00:00Z"
+            cert.not_after_unix().map(crate::crypto::utc_iso8601),
+            Some("2026-02-28T10:00:00Z".to_string())
         );
         let parsed = x509_cert::Certificate::from_der(cert.der()).unwrap();
         assert_eq!(parsed.signature().raw_bytes(), &[0x5A; 256][..]);
+        assert_eq!(
+            parsed.tbs_certificate().subject().to_string(),
+            "CN=CloudLink test"
+        );
+        // The kept validity is the one in the DER.
         assert_eq!(Certificate::from_der(cert.der()).unwrap(), cert);
+    }
+
+    #[test]
+    fn a_stored_certificate_keeps_what_it_was_given() {
+        let cert = fake_rsa_certificate();
+        let stored = Certificate::stored(cert.der().to_vec(), None, Some(7));
+        assert_eq!(stored.not_before_unix(), None);
+        assert_eq!(stored.not_after_unix(), Some(7));
+        assert_eq!(stored.sha1_thumbprint(), cert.sha1_thumbprint());
     }
 
     #[test]
@@ -211,7 +221,7 @@ pub(crate) mod tests {
     #[test]
     fn p256_signature_is_converted_to_der() {
         let tbs = to_be_signed(&request(KeyType::EcdsaP256), &fake_p256_spki()).unwrap();
-        let cert = assemble(&tbs, KeyType::EcdsaP256, &[0x80; 64]).unwrap();
+        let cert = assemble(&tbs, &[0x80; 64]).unwrap();
         let parsed = x509_cert::Certificate::from_der(cert.der()).unwrap();
         assert_eq!(
             parsed.signature().raw_bytes()[..5],
@@ -223,28 +233,22 @@ pub(crate) mod tests {
     fn assemble_rejects_mismatches() {
         let tbs = to_be_signed(&request(KeyType::Rsa2048), &fake_rsa_spki(2048)).unwrap();
         assert_eq!(
-            assemble(&tbs, KeyType::Rsa2048, &[1; 255]),
+            assemble(&tbs, &[1; 255]),
             Err(CertError::SignatureLength {
                 expected: 256,
                 found: 255
             })
         );
+        let tbs = to_be_signed(&request(KeyType::EcdsaP256), &fake_p256_spki()).unwrap();
         assert_eq!(
-            assemble(&tbs, KeyType::EcdsaP256, &[1; 64]),
-            Err(CertError::SignatureAlgorithmMismatch {
-                expected: KeyType::EcdsaP256
+            assemble(&tbs, &[1; 256]),
+            Err(CertError::SignatureLength {
+                expected: 64,
+                found: 256
             })
         );
-        assert!(matches!(
-            assemble(&tbs, KeyType::Rsa4096, &[1; 512]),
-            Err(CertError::RsaKeySizeMismatch { .. })
-        ));
         assert_eq!(
-            assemble(&tbs[..tbs.len() - 1], KeyType::Rsa2048, &[1; 256]),
-            Err(CertError::MalformedTbs)
-        );
-        assert_eq!(
-            Certificate::from_der(&tbs),
+            Certificate::from_der(tbs.der()),
             Err(CertError::MalformedCertificate)
         );
     }

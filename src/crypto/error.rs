@@ -53,11 +53,6 @@ pub enum CertError {
     },
     /// The bytes given as a to-be-signed certificate do not parse as one.
     MalformedTbs,
-    /// The to-be-signed certificate names a signature algorithm other than
-    /// the one the key type uses.
-    SignatureAlgorithmMismatch {
-        expected: KeyType,
-    },
     SignatureLength {
         expected: usize,
         found: usize,
@@ -101,11 +96,6 @@ impl fmt::Display for CertError {
             CertError::MalformedTbs => {
                 f.write_str("The data to be signed is not a to-be-signed certificate.")
             }
-            CertError::SignatureAlgorithmMismatch { expected } => write!(
-                f,
-                "The certificate to be signed does not use the signature algorithm of {}.",
-                expected.label()
-            ),
             CertError::SignatureLength { expected, found } => write!(
                 f,
                 "The signature is {found} bytes long; {expected} bytes were expected."

@@ -8,16 +8,24 @@ use super::{utc_iso8601, Certificate};
 
 impl Certificate {
     /// Graph requires the credential dates to equal the certificate validity,
-    /// otherwise it rejects the upload.
+    /// otherwise it rejects the upload; without a kept validity they are left
+    /// out rather than guessed.
     pub fn key_credential(&self, display_name: &str) -> Value {
-        json!({
+        let mut credential = json!({
             "type": "AsymmetricX509Cert",
             "usage": "Verify",
             "key": Base64::encode_string(self.der()),
             "displayName": display_name,
-            "startDateTime": utc_iso8601(self.not_before_unix()),
-            "endDateTime": utc_iso8601(self.not_after_unix()),
-        })
+        });
+        for (key, unix) in [
+            ("startDateTime", self.not_before_unix()),
+            ("endDateTime", self.not_after_unix()),
+        ] {
+            if let Some(unix) = unix {
+                credential[key] = Value::String(utc_iso8601(unix));
+            }
+        }
+        credential
     }
 }
 
@@ -38,5 +46,9 @@ mod tests {
         let key = kc["key"].as_str().unwrap();
         assert_eq!(Base64::decode_vec(key).unwrap(), cert.der());
         assert_eq!(kc.as_object().unwrap().len(), 6);
+        let older = crate::crypto::Certificate::stored(cert.der().to_vec(), None, None);
+        let kc = older.key_credential("CloudLink 2025-08-31");
+        assert!(kc.get("startDateTime").is_none() && kc.get("endDateTime").is_none());
+        assert_eq!(kc.as_object().unwrap().len(), 4);
     }
 }

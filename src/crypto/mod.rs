@@ -21,5 +21,5 @@ pub use certificate::{assemble, Certificate};
 pub use error::{CertError, KeyAlgorithm};
 pub use key_type::{KeyType, Lifetime};
 pub use signature::p1363_to_der;
-pub use tbs::{to_be_signed, CertificateRequest, CLOCK_SKEW_SECS};
+pub use tbs::{to_be_signed, CertificateRequest, Tbs, CLOCK_SKEW_SECS};
 pub use time::{utc_date, utc_iso8601};

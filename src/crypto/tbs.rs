@@ -48,8 +48,7 @@ pub struct CertificateRequest {
 }
 
 /// x509-cert keeps its TBSCertificate fields private without the `builder`
-/// feature, so the v3 layout of RFC 5280 §4.1 is spelled out here; the result
-/// is re-read with x509-cert's own type in `assemble`.
+/// feature, so the v3 layout of RFC 5280 §4.1 is spelled out here.
 #[derive(Sequence)]
 struct TbsCertificateV3 {
     #[asn1(context_specific = "0", tag_mode = "EXPLICIT")]
@@ -64,11 +63,47 @@ struct TbsCertificateV3 {
     extensions: Vec<Extension>,
 }
 
-/// DER of the TBSCertificate to be signed, for the given SubjectPublicKeyInfo
-/// DER (as exported by WebCrypto `exportKey("spki")`).
-pub fn to_be_signed(req: &CertificateRequest, spki_der: &[u8]) -> Result<Vec<u8>, CertError> {
+/// The TBSCertificate to be signed, with the facts it was built from, so that
+/// nothing in the app has to decode a certificate: the decoder would be the
+/// largest part of `der` in the bundle.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tbs {
+    der: Vec<u8>,
+    key_type: KeyType,
+    /// Exact length of a raw signature by the key in the SPKI.
+    signature_len: usize,
+    not_before: i64,
+    not_after: i64,
+}
+
+impl Tbs {
+    /// The bytes to sign.
+    pub fn der(&self) -> &[u8] {
+        &self.der
+    }
+
+    pub fn key_type(&self) -> KeyType {
+        self.key_type
+    }
+
+    pub(crate) fn signature_len(&self) -> usize {
+        self.signature_len
+    }
+
+    pub fn not_before_unix(&self) -> i64 {
+        self.not_before
+    }
+
+    pub fn not_after_unix(&self) -> i64 {
+        self.not_after
+    }
+}
+
+/// The TBSCertificate to be signed, for the given SubjectPublicKeyInfo DER (as
+/// exported by WebCrypto `exportKey("spki")`).
+pub fn to_be_signed(req: &CertificateRequest, spki_der: &[u8]) -> Result<Tbs, CertError> {
     let spki = parse_spki(spki_der)?;
-    check_key(req.key_type, &spki)?;
+    let facts = check_key(req.key_type, &spki)?;
     let name = subject_name(&req.common_name, req.organization.as_deref())?;
     let not_before = req.now_unix - CLOCK_SKEW_SECS;
     let not_after = req.lifetime.not_after(req.now_unix);
@@ -86,7 +121,13 @@ pub fn to_be_signed(req: &CertificateRequest, spki_der: &[u8]) -> Result<Vec<u8>
         extensions: extensions(&sha1(key_bits))?,
         subject_public_key_info: spki,
     };
-    Ok(tbs.to_der()?)
+    Ok(Tbs {
+        der: tbs.to_der()?,
+        key_type: req.key_type,
+        signature_len: facts.signature_len(),
+        not_before,
+        not_after,
+    })
 }
 
 /// RFC 5280 wants a positive serial of at most 20 octets; clearing the top bit
@@ -216,8 +257,8 @@ mod tests {
 
     #[test]
     fn tbs_parses_with_the_expected_content() {
-        let der = to_be_signed(&request(KeyType::Rsa2048), &fake_rsa_spki(2048)).unwrap();
-        let tbs = TbsCertificate::from_der(&der).unwrap();
+        let built = to_be_signed(&request(KeyType::Rsa2048), &fake_rsa_spki(2048)).unwrap();
+        let tbs = TbsCertificate::from_der(built.der()).unwrap();
         assert_eq!(tbs.version(), Version::V3);
         assert_eq!(tbs.issuer(), tbs.subject());
         assert_eq!(
@@ -232,6 +273,16 @@ mod tests {
             1_756_634_400 - 300
         );
         assert!(matches!(validity.not_before, Time::UtcTime(_)));
+        // The facts kept beside the DER are the ones in it.
+        assert_eq!(
+            validity.not_before.to_unix_duration().as_secs() as i64,
+            built.not_before_unix()
+        );
+        assert_eq!(
+            validity.not_after.to_unix_duration().as_secs() as i64,
+            built.not_after_unix()
+        );
+        assert_eq!(built.key_type(), KeyType::Rsa2048);
         let exts = tbs.extensions().unwrap();
         let ids: Vec<_> = exts.iter().map(|e| (e.extn_id, e.critical)).collect();
         assert_eq!(
@@ -251,8 +302,8 @@ mod tests {
     fn subject_without_organization_has_only_cn() {
         let mut req = request(KeyType::EcdsaP256);
         req.organization = Some("  ".into());
-        let der = to_be_signed(&req, &fake_p256_spki()).unwrap();
-        let tbs = TbsCertificate::from_der(&der).unwrap();
+        let built = to_be_signed(&req, &fake_p256_spki()).unwrap();
+        let tbs = TbsCertificate::from_der(built.der()).unwrap();
         assert_eq!(tbs.subject().to_string(), "CN=CloudLink contoso");
         assert_eq!(
             tbs.signature().oid,
@@ -265,8 +316,8 @@ mod tests {
     fn times_after_2049_use_generalized_time() {
         let mut req = request(KeyType::Rsa2048);
         req.now_unix = 2_524_608_000 - 86_400; // 2049-12-31
-        let der = to_be_signed(&req, &fake_rsa_spki(2048)).unwrap();
-        let tbs = TbsCertificate::from_der(&der).unwrap();
+        let built = to_be_signed(&req, &fake_rsa_spki(2048)).unwrap();
+        let tbs = TbsCertificate::from_der(built.der()).unwrap();
         assert!(matches!(tbs.validity().not_before, Time::UtcTime(_)));
         assert!(matches!(tbs.validity().not_after, Time::GeneralTime(_)));
         assert_eq!(

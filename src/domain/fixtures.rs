@@ -19,6 +19,7 @@ pub fn record(der: &str) -> CertificateRecord {
             iv: String::new(),
             sealed: format!("sealed-{der}"),
         },
+        not_before_unix: None,
         not_after_unix: None,
         sha1_thumbprint: None,
     }

@@ -119,9 +119,10 @@ pub fn use_entra_draft(provider: Provider, default_cloud: Cloud) -> UseEntraDraf
         certificate,
         draft,
     };
-    keep_draft(provider, draft, FormDraft::Entra, take_over, move |d| {
+    let wrap = |d| FormDraft::Entra(Box::new(d));
+    keep_draft(provider, draft, wrap, take_over, move |d| {
         if let (FormDraft::Entra(d), Some(true)) = (d, form.untouched()) {
-            form.set(d);
+            form.set(*d);
         }
     });
     form

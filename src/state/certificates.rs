@@ -143,8 +143,8 @@ pub async fn generate_sealed(
         serial: random::bytes::<20>(),
     };
     let tbs = crypto::to_be_signed(&request, &spki)?;
-    let signature = webcrypto::sign(cert_alg(new.key_type), &private_key, &tbs).await?;
-    let certificate = crypto::assemble(&tbs, new.key_type, &signature)?;
+    let signature = webcrypto::sign(cert_alg(new.key_type), &private_key, tbs.der()).await?;
+    let certificate = crypto::assemble(&tbs, &signature)?;
     let iv = random::bytes::<12>();
     let context = CertificateRecord::seal_context(&certificate);
     let sealed = webcrypto::wrap_private_key(&private_key, kek, &iv, &context).await?;

@@ -14,7 +14,9 @@ use crate::domain::links::{AwsDraft, EntraDraft, Provider};
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum FormDraft {
-    Entra(EntraDraft),
+    /// Boxed: an Entra draft carries certificate records and is several
+    /// times the size of an AWS one.
+    Entra(Box<EntraDraft>),
     Aws(AwsDraft),
 }
 
@@ -112,10 +114,10 @@ mod tests {
     use super::*;
 
     fn entra(name: &str) -> FormDraft {
-        FormDraft::Entra(EntraDraft {
+        FormDraft::Entra(Box::new(EntraDraft {
             name: name.into(),
             ..Default::default()
-        })
+        }))
     }
 
     fn name_of(e: Option<&DraftEntry>) -> Option<String> {

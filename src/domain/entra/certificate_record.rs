@@ -21,8 +21,10 @@ pub struct CertificateRecord {
     pub der: String,
     pub key_type: KeyType,
     pub key: SealedKey,
-    /// Read from the DER when the certificate is made, so lists and Home do
-    /// not decode a thousand certificates; absent in older records.
+    /// Kept when the certificate is made, so that nothing in the app decodes
+    /// a certificate; absent in older records, which then show less.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_before_unix: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_after_unix: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -36,27 +38,33 @@ impl CertificateRecord {
             der: Base64::encode_string(certificate.der()),
             key_type,
             key,
-            not_after_unix: Some(certificate.not_after_unix()),
+            not_before_unix: certificate.not_before_unix(),
+            not_after_unix: certificate.not_after_unix(),
             sha1_thumbprint: Some(certificate.sha1_thumbprint()),
         }
     }
 
-    /// The NotAfter, from the kept fact or else from the DER.
+    /// The NotAfter, when the record kept it.
     pub fn expires_unix(&self) -> Option<i64> {
         self.not_after_unix
-            .or_else(|| self.certificate().ok().map(|c| c.not_after_unix()))
     }
 
-    /// The SHA-1 thumbprint, from the kept fact or else from the DER.
+    /// The SHA-1 thumbprint, kept or else hashed from the DER.
     pub fn sha1(&self) -> Option<String> {
         self.sha1_thumbprint
             .clone()
             .or_else(|| self.certificate().ok().map(|c| c.sha1_thumbprint()))
     }
 
+    /// The certificate with the validity the record kept; the DER is not
+    /// decoded.
     pub fn certificate(&self) -> Result<Certificate, CertError> {
         let der = Base64::decode_vec(&self.der).map_err(|_| CertError::MalformedCertificate)?;
-        Certificate::from_der(&der)
+        Ok(Certificate::stored(
+            der,
+            self.not_before_unix,
+            self.not_after_unix,
+        ))
     }
 
     /// Binds a sealed key to its certificate, so a key cannot be swapped
