@@ -87,8 +87,8 @@ pub fn CertificatePanel(
     }
 }
 
-/// Records made before the validity was kept beside the DER do not know it.
+/// A stored certificate whose DER cannot be read has no known validity.
 fn date_or_unknown(unix: Option<i64>) -> String {
     unix.map(utc_iso8601)
-        .unwrap_or_else(|| "Not recorded for this older certificate".into())
+        .unwrap_or_else(|| "Unknown: the stored certificate could not be read".into())
 }

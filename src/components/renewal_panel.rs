@@ -20,7 +20,7 @@ use crate::state::task;
 use crate::state::AppState;
 
 /// The lifetime choice closest to how long `c` was valid for; the default
-/// when an older record did not keep its validity.
+/// when its validity is unknown.
 fn lifetime_of(c: &Certificate) -> Lifetime {
     let (Some(from), Some(until)) = (c.not_before_unix(), c.not_after_unix()) else {
         return Lifetime::default();

@@ -5,6 +5,7 @@ use base64ct::{Base64, Encoding};
 use der::asn1::{AnyRef, BitStringRef};
 use der::{Decode, Encode, Sequence};
 use spki::AlgorithmIdentifierOwned;
+use x509_cert::time::Validity;
 
 use super::error::CertError;
 use super::signature::{p1363_to_der, signature_algorithm};
@@ -18,6 +19,29 @@ struct SignedCertificate<'a> {
     tbs_certificate: AnyRef<'a>,
     signature_algorithm: AlgorithmIdentifierOwned,
     signature: BitStringRef<'a>,
+}
+
+/// RFC 5280 §4.1 with every field but the validity left as raw DER. The
+/// optional unique IDs are left out: certificates made here never have them.
+#[derive(Sequence)]
+struct CertificateHead<'a> {
+    tbs_certificate: TbsHead<'a>,
+    signature_algorithm: AnyRef<'a>,
+    signature: AnyRef<'a>,
+}
+
+#[derive(Sequence)]
+struct TbsHead<'a> {
+    #[asn1(context_specific = "0", tag_mode = "EXPLICIT", optional = "true")]
+    version: Option<AnyRef<'a>>,
+    serial_number: AnyRef<'a>,
+    signature: AnyRef<'a>,
+    issuer: AnyRef<'a>,
+    validity: Validity,
+    subject: AnyRef<'a>,
+    subject_public_key_info: AnyRef<'a>,
+    #[asn1(context_specific = "3", tag_mode = "EXPLICIT", optional = "true")]
+    extensions: Option<AnyRef<'a>>,
 }
 
 /// Attach the signature. For RSA the signature is the PKCS#1 v1.5 SHA-256
@@ -51,9 +75,8 @@ pub fn assemble(tbs: &Tbs, signature: &[u8]) -> Result<Certificate, CertError> {
     })
 }
 
-/// A DER certificate and its validity, kept from when it was made. Records
-/// made before the validity was kept have none; the app never decodes the
-/// DER to find it.
+/// A DER certificate and its validity: kept from when it was made, or read
+/// from an older record's DER; `None` only when that DER cannot be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Certificate {
     der: Vec<u8>,
@@ -69,6 +92,18 @@ impl Certificate {
             not_before,
             not_after,
         }
+    }
+
+    /// The validity of a certificate whose record did not keep it. Reads only
+    /// the Validity and passes over every other field whole, so that the
+    /// decoders of names, keys and extensions stay out of the bundle.
+    pub fn read_validity(der: &[u8]) -> Option<(i64, i64)> {
+        let head = CertificateHead::from_der(der).ok()?;
+        let validity = head.tbs_certificate.validity;
+        Some((
+            unix_secs(validity.not_before.to_unix_duration()),
+            unix_secs(validity.not_after.to_unix_duration()),
+        ))
     }
 
     /// Reads the validity from the DER. For tests and tools that check a
@@ -175,6 +210,20 @@ pub(crate) mod tests {
         );
         // The kept validity is the one in the DER.
         assert_eq!(Certificate::from_der(cert.der()).unwrap(), cert);
+    }
+
+    #[test]
+    fn the_validity_alone_is_read_from_the_der() {
+        let cert = fake_rsa_certificate();
+        assert_eq!(
+            Certificate::read_validity(cert.der()),
+            Some((
+                cert.not_before_unix().unwrap(),
+                cert.not_after_unix().unwrap()
+            ))
+        );
+        assert_eq!(Certificate::read_validity(&cert.der()[1..]), None);
+        assert_eq!(Certificate::read_validity(b"not a certificate"), None);
     }
 
     #[test]

@@ -310,8 +310,8 @@ mod expiry {
         assert_eq!(kept.not_before_unix, read.not_before_unix());
         assert_eq!(kept.expires_unix(), read.not_after_unix());
         assert_eq!(kept.sha1(), Some(read.sha1_thumbprint()));
-        // A record from before the facts were kept still has its thumbprint,
-        // hashed from the DER, but no validity: the app never decodes it.
+        // A record from before the facts were kept: the thumbprint is hashed
+        // from the DER and the validity read from it.
         let older = CertificateRecord {
             not_before_unix: None,
             not_after_unix: None,
@@ -319,7 +319,7 @@ mod expiry {
             ..kept.clone()
         };
         assert_eq!(older.sha1(), kept.sha1());
-        assert_eq!(older.expires_unix(), None);
-        assert_eq!(older.certificate().unwrap().der(), cert.der());
+        assert_eq!(older.expires_unix(), kept.expires_unix());
+        assert_eq!(older.certificate().unwrap(), read);
     }
 }

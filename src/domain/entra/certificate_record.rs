@@ -21,8 +21,9 @@ pub struct CertificateRecord {
     pub der: String,
     pub key_type: KeyType,
     pub key: SealedKey,
-    /// Kept when the certificate is made, so that nothing in the app decodes
-    /// a certificate; absent in older records, which then show less.
+    /// Kept when the certificate is made, so that the app does not decode
+    /// certificates; older records lack them, and only their validity is
+    /// read from the DER.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not_before_unix: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -44,9 +45,10 @@ impl CertificateRecord {
         }
     }
 
-    /// The NotAfter, when the record kept it.
+    /// The NotAfter, kept or else read from the DER.
     pub fn expires_unix(&self) -> Option<i64> {
         self.not_after_unix
+            .or_else(|| self.certificate().ok()?.not_after_unix())
     }
 
     /// The SHA-1 thumbprint, kept or else hashed from the DER.
@@ -60,11 +62,15 @@ impl CertificateRecord {
     /// decoded.
     pub fn certificate(&self) -> Result<Certificate, CertError> {
         let der = Base64::decode_vec(&self.der).map_err(|_| CertError::MalformedCertificate)?;
-        Ok(Certificate::stored(
-            der,
-            self.not_before_unix,
-            self.not_after_unix,
-        ))
+        let (not_before, not_after) = match (self.not_before_unix, self.not_after_unix) {
+            (Some(from), Some(until)) => (Some(from), Some(until)),
+            // An older record: read what it did not keep.
+            _ => match Certificate::read_validity(&der) {
+                Some((from, until)) => (Some(from), Some(until)),
+                None => (self.not_before_unix, self.not_after_unix),
+            },
+        };
+        Ok(Certificate::stored(der, not_before, not_after))
     }
 
     /// Binds a sealed key to its certificate, so a key cannot be swapped
