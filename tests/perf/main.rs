@@ -90,10 +90,23 @@ async fn perf() {
 /// from the first frame on, and keeps in `window.__ready` the time (from
 /// navigation start) when the page's first target is there: on a login page
 /// `#email` taking focus, on the account list its first row or its empty text.
+///
+/// On the way it keeps in `window.__phases` when trunk's loader reported the
+/// wasm started (its `main` has run) and when the first element other than
+/// `<noscript>` appeared in the body (the app mounted), so the table can say
+/// where the time goes.
 const PROBE: &str = r#"(function () {
   var list = /\/integrations\/microsoft\/m365\/?$/.test(location.pathname);
   var login = /\/login\/?$/.test(location.pathname) || location.pathname === '/';
   if (!list && !login) return;
+  var phases = window.__phases = {};
+  addEventListener('TrunkApplicationStarted', function () { phases.started = performance.now(); });
+  new MutationObserver(function (_, observer) {
+    if (document.body && document.body.querySelector('*:not(noscript)')) {
+      phases.mounted = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
   var ready = function () {
     if (list) {
       if (document.querySelector('.account')) return true;
@@ -116,14 +129,26 @@ const PROBE: &str = r#"(function () {
 })();"#;
 
 /// Right after `goto`: waits, a frame at a time, for what [`PROBE`] saw, and
-/// tells when this script began.
+/// tells when this script began and when the wasm file had arrived.
 const READY_AT: &str = r#"
 const started = performance.now();
 return await new Promise(resolve => {
-  const wait = () => (window.__ready !== undefined ? resolve({ t: window.__ready, started }) : requestAnimationFrame(wait));
+  const wait = () => {
+    if (window.__ready === undefined) return requestAnimationFrame(wait);
+    const wasm = performance.getEntriesByType('resource').find(e => e.name.endsWith('.wasm'));
+    const phases = Object.assign({ fetched: wasm ? wasm.responseEnd : null }, window.__phases);
+    resolve({ t: window.__ready, started, phases });
+  };
   wait();
 });
 "#;
+
+/// The first page's way to `#email`, in order, as [`READY_AT`] reports it.
+const PHASES: [(&str, &str); 3] = [
+    ("fetched", "wasm file arrived"),
+    ("started", "wasm started (trunk's loader)"),
+    ("mounted", "first element in the body"),
+];
 
 /// Cold loads of the product's `/login` and the bare page's `/`, taken in
 /// turns so both see the same load on the machine.
@@ -131,6 +156,7 @@ async fn first_page(s: &Settings) {
     let app = BrotliServer::start(&s.app, None, PROBE);
     let bare = BrotliServer::start(&s.bare, None, PROBE);
     let mut times = [Vec::new(), Vec::new()];
+    let mut phases: [Vec<Vec<f64>>; 2] = Default::default();
     let (mut late, mut returned) = (0, Vec::new());
     for i in 0..s.total() {
         let order = if i % 2 == 0 { [0, 1] } else { [1, 0] };
@@ -147,6 +173,8 @@ async fn first_page(s: &Settings) {
             let (t, started) = (v["t"].as_f64().unwrap(), v["started"].as_f64().unwrap());
             if i >= s.warmups {
                 times[which].push(t);
+                let at = |key: &str| v["phases"][key].as_f64().unwrap_or(f64::NAN);
+                phases[which].push(PHASES.iter().map(|(key, _)| at(key)).collect());
                 returned.push(started);
                 if started > t {
                     late += 1;
@@ -169,6 +197,31 @@ async fn first_page(s: &Settings) {
         "-",
         "-",
     );
+    for (i, (_, what)) in PHASES.iter().enumerate() {
+        let of = |which: usize| -> Vec<f64> {
+            phases[which]
+                .iter()
+                .map(|p| p[i])
+                .filter(|t| t.is_finite())
+                .collect()
+        };
+        let (app_at, bare_at) = (of(0), of(1));
+        if app_at.is_empty() || bare_at.is_empty() {
+            note(&format!(
+                "first page: \"{what}\" was not seen; no row for it"
+            ));
+            continue;
+        }
+        let (a, b) = (summary(&app_at).median, summary(&bare_at).median);
+        timed(
+            &format!("first page, on the way: {what}"),
+            &app_at,
+            &format!("bare page {}", report::ms(b)),
+            &ratio(a, b),
+            "-",
+        );
+    }
+    note("first page, on the way: times from navigation start, in the same runs as the row above; \"wasm file arrived\" is the file's responseEnd, \"wasm started\" is trunk's TrunkApplicationStarted event after the module's main has run, and \"first element in the body\" is a MutationObserver seeing the app's first element");
     note("first page: every run is a new Chromium process with an empty profile (nothing cached); files are sent with Content-Encoding: br over loopback; a rAF poller added to each entry page's head times the first frame with #email focusable");
     note(&format!(
         "first page: WebDriver's goto returns after the load event (median {} ms after navigation start), and #email was already there in {late} of {} runs, so a poll begun only after goto would time WebDriver, not the page",
