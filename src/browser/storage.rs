@@ -1,10 +1,9 @@
-//! `localStorage`, through gloo-storage, as the app's [`KeyValue`] store.
+//! `localStorage` as the app's [`KeyValue`] store.
 //!
 //! Reading `window.localStorage` itself throws where the browser refuses
-//! storage (a blocked third-party frame, a policy), and gloo panics on that;
-//! so access is probed first and a refusal becomes [`StoreError::Unavailable`].
+//! storage (a blocked third-party frame, a policy); that refusal becomes
+//! [`StoreError::Unavailable`].
 
-use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::store::{KeyValue, StoreError};
@@ -16,7 +15,7 @@ pub struct LocalStore;
 fn storage() -> Result<web_sys::Storage, StoreError> {
     let window = web_sys::window().ok_or(StoreError::Unavailable)?;
     match window.local_storage() {
-        Ok(Some(_)) => Ok(LocalStorage::raw()),
+        Ok(Some(storage)) => Ok(storage),
         _ => Err(StoreError::Unavailable),
     }
 }
