@@ -4,6 +4,8 @@
 //! accounts. Prints `ROW` and `NOTE` lines for the script's table.
 //!
 //! Not part of the test command: `scripts/bench.sh` runs it with `--ignored`.
+//! `BENCH_BARE_DIST` and `BENCH_BARE_PATH=/login` put another build of the
+//! product on the bare side, for a same-run A/B of two builds.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[allow(dead_code)]
@@ -37,6 +39,9 @@ const STORAGE_BUDGET: u64 = 5_200_000;
 struct Settings {
     app: PathBuf,
     bare: PathBuf,
+    /// Where the bare side's login is: `/` on the bare page, `/login` when
+    /// the other side is another build of the product, for an A/B run.
+    bare_path: String,
     runs: usize,
     warmups: usize,
 }
@@ -64,6 +69,7 @@ impl Settings {
         Settings {
             app: dir("BENCH_APP_DIST", "target/bench/app"),
             bare: dir("BENCH_BARE_DIST", "target/bench/bare"),
+            bare_path: std::env::var("BENCH_BARE_PATH").unwrap_or_else(|_| "/".into()),
             runs: count("BENCH_RUNS", 15).max(1),
             warmups: count("BENCH_WARMUPS", 2),
         }
@@ -170,7 +176,7 @@ async fn first_page(s: &Settings) {
             let (server, path) = if which == 0 {
                 (&app, "/login")
             } else {
-                (&bare, "/")
+                (&bare, s.bare_path.as_str())
             };
             let tab = Tab::cold(server).await;
             tab.goto(path).await;
