@@ -58,24 +58,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
             </Show>
             <main id="main" class="app-main" tabindex="-1" node_ref=main_ref>
                 <NoticeArea />
-                <ErrorBoundary fallback=|errors| {
-                    view! {
-                        <div class="notice notice-error" role="alert">
-                            <p>"This page could not be shown:"</p>
-                            <ul>
-                                {move || {
-                                    errors
-                                        .get()
-                                        .into_iter()
-                                        .map(|(_, e)| view! { <li>{e.to_string()}</li> })
-                                        .collect_view()
-                                }}
-                            </ul>
-                        </div>
-                    }
-                }>
-                    <RouteGuard children=children.clone() />
-                </ErrorBoundary>
+                <RouteGuard children=children.clone() />
             </main>
         </div>
     }
