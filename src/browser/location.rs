@@ -13,7 +13,8 @@ pub fn router_base() -> String {
 }
 
 /// An app path such as `/integrations` as an `href` that stays under the
-/// router base, for `<A href>` and `<img src>`.
+/// router base, for `<a href>` and `<img src>`. The router handles clicks on
+/// plain links itself, so they navigate without a reload.
 pub fn app_href(path: &str) -> String {
     app::href(&router_base(), path)
 }

@@ -1,7 +1,6 @@
 //! The page for an account id that is not linked.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser::location::app_href;
 use crate::domain::links::Provider;
@@ -14,7 +13,7 @@ pub fn AccountMissing(provider: Provider, list_heading: &'static str) -> impl In
         <section class="page" aria-labelledby="page-title">
             <h1 id="page-title">"Account not found"</h1>
             <p>"This account is not linked, or it was removed."</p>
-            <A href=app_href(routes::list(provider)) {..} class="button">{format!("Back to {list_heading}")}</A>
+            <a href=app_href(routes::list(provider)) class="button">{format!("Back to {list_heading}")}</a>
         </section>
     }
 }

@@ -2,7 +2,6 @@
 //! table in `crate::routes` places the page.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser::location::app_href;
 use crate::routes::{self, Page};
@@ -16,7 +15,7 @@ pub fn Breadcrumbs(page: Page, #[prop(optional, into)] name: Option<String>) -> 
         <nav class="breadcrumbs" aria-label="Breadcrumb">
             {routes::trail(page)
                 .into_iter()
-                .map(|(label, path)| view! { <A href=app_href(&path) exact=true>{label}</A> " / " })
+                .map(|(label, path)| view! { <a href=app_href(&path)>{label}</a> " / " })
                 .collect_view()}
             <span aria-current="location">{here}</span>
         </nav>

@@ -1,7 +1,6 @@
 //! A clickable card for one provider or product.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser::location::app_href;
 use crate::state::AppState;
@@ -16,12 +15,12 @@ pub fn ProviderCard(
 ) -> impl IntoView {
     let state = AppState::expect();
     view! {
-        <A href=app_href(&href) {..} class="card">
+        <a href=app_href(&href) class="card">
             <img class="card-logo" src=state.asset(logo) alt="" width="48" height="48" />
             <span class="card-text">
                 <span class="card-title">{title}</span>
                 <span class="card-detail">{detail}</span>
             </span>
-        </A>
+        </a>
     }
 }

@@ -1,7 +1,6 @@
 //! Home: a greeting and the state of the linked accounts.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser::clock;
 use crate::browser::location::app_href;
@@ -29,7 +28,7 @@ pub fn HomePage() -> impl IntoView {
                         <div class="panel empty-state">
                             <h2>"No accounts linked yet"</h2>
                             <p>"Link an AWS, Azure or Microsoft account to start."</p>
-                            <A href=app_href(routes::integrations()) {..} class="button button-primary">"Go to Integrations"</A>
+                            <a href=app_href(routes::integrations()) class="button button-primary">"Go to Integrations"</a>
                         </div>
                     }
                 }
@@ -49,7 +48,7 @@ pub fn HomePage() -> impl IntoView {
                     </tbody>
                 </table>
                 <p>
-                    <A href=app_href(routes::integrations())>"Manage integrations"</A>
+                    <a href=app_href(routes::integrations())>"Manage integrations"</a>
                 </p>
                 <section class="panel" aria-labelledby="expiry-title">
                     <h2 id="expiry-title">"Certificates"</h2>
@@ -114,7 +113,7 @@ fn due_row(d: Due) -> impl IntoView {
         <li>
             <strong>{d.name.clone()}</strong>
             {format!(" ({}) {when}. ", d.provider.label())}
-            <A href=href>{format!("Renew the certificate of {}", d.name)}</A>
+            <a href=href>{format!("Renew the certificate of {}", d.name)}</a>
         </li>
     }
     .into_any()

@@ -2,7 +2,6 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser::location::app_href;
 use crate::components::field::TextField;
@@ -41,7 +40,7 @@ pub fn LoginPage() -> impl IntoView {
                     </button>
                 </div>
             </form>
-            <p>"New here? " <A href=app_href(routes::signup())>"Create account"</A></p>
+            <p>"New here? " <a href=app_href(routes::signup())>"Create account"</a></p>
         </section>
     }
 }

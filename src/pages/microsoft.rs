@@ -1,7 +1,6 @@
 //! The Microsoft card's page: which Microsoft product to link.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser::location::app_href;
 use crate::components::provider_card::ProviderCard;
@@ -21,7 +20,7 @@ pub fn MicrosoftPage() -> impl IntoView {
     view! {
         <section class="page" aria-labelledby="page-title">
             <p class="breadcrumbs">
-                {routes::trail(Page::Microsoft).into_iter().map(|(label, path)| view! { <A href=app_href(&path)>{label}</A> }).collect_view()}
+                {routes::trail(Page::Microsoft).into_iter().map(|(label, path)| view! { <a href=app_href(&path)>{label}</a> }).collect_view()}
                 {format!(" / {}", Page::Microsoft.label().unwrap_or_default())}
             </p>
             <h1 id="page-title">"Microsoft"</h1>

@@ -1,7 +1,6 @@
 //! Shown for any URL the router does not know.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 use leptos_router::hooks::use_location;
 
 use crate::browser::location::{app_href, app_path};
@@ -19,7 +18,7 @@ pub fn NotFoundPage() -> impl IntoView {
                 ". It may have moved, or the link may be mistyped."
             </p>
             <p>
-                <A href=app_href(routes::home()) {..} class="button">"Go to Home"</A>
+                <a href=app_href(routes::home()) class="button">"Go to Home"</a>
             </p>
         </section>
     }

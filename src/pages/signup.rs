@@ -2,7 +2,6 @@
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser::location::app_href;
 use crate::components::field::TextField;
@@ -68,7 +67,7 @@ pub fn SignupPage() -> impl IntoView {
                     </button>
                 </div>
             </form>
-            <p>"Already have an account? " <A href=app_href(routes::login())>"Log in"</A></p>
+            <p>"Already have an account? " <a href=app_href(routes::login())>"Log in"</a></p>
         </section>
     }
 }

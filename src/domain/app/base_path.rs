@@ -21,8 +21,8 @@ pub fn router_base(base_uri: &str) -> String {
 
 /// Joins the base with an app path such as `/integrations`.
 ///
-/// `leptos_router`'s `<A href>` leaves a path that starts with `/` as it is,
-/// so links to app pages need this as much as asset URLs do.
+/// A link's `href` is used as it is, so links to app pages need the base as
+/// much as asset URLs do.
 pub fn href(base: &str, path: &str) -> String {
     format!("{base}{path}")
 }

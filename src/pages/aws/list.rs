@@ -1,7 +1,6 @@
 //! The linked AWS accounts.
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser::location::app_href;
 use crate::components::account_filter::use_account_filter;
@@ -21,7 +20,7 @@ pub fn AwsListPage() -> impl IntoView {
             <Breadcrumbs page=Page::List(Provider::Aws) />
             <h1 id="page-title">"AWS accounts"</h1>
             <p>
-                <A href=app_href(&routes::new_account(Provider::Aws)) {..} class="button button-primary">"Link a New AWS Account"</A>
+                <a href=app_href(&routes::new_account(Provider::Aws)) class="button button-primary">"Link a New AWS Account"</a>
             </p>
             <AccountList filter list_heading="AWS accounts" row=Callback::new(|account| view! { <AwsFacts account link=true /> }.into_any()) />
         </section>
@@ -37,7 +36,7 @@ pub(super) fn AwsFacts(account: Integration, link: bool) -> impl IntoView {
     view! {
         <li class="panel account">
             <h2 class="account-name">
-                {if link { view! { <A href=app_href(&href)>{name}</A> }.into_any() } else { view! { <span>{name}</span> }.into_any() }}
+                {if link { view! { <a href=app_href(&href)>{name}</a> }.into_any() } else { view! { <span>{name}</span> }.into_any() }}
                 " " <span class="badge badge-ok">{account.status.label()}</span>
             </h2>
             <dl class="data-list">

@@ -1,7 +1,6 @@
 //! The linked accounts of one Entra provider (Microsoft 365 or Azure).
 
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 use crate::browser::location::app_href;
 use crate::components::account_filter::use_account_filter;
@@ -23,9 +22,9 @@ pub fn EntraListPage(flow: &'static EntraFlow) -> impl IntoView {
             <Breadcrumbs page=Page::List(flow.provider) />
             <h1 id="page-title">{flow.list_heading}</h1>
             <p>
-                <A href=app_href(&routes::new_account(flow.provider)) {..} class="button button-primary">
+                <a href=app_href(&routes::new_account(flow.provider)) class="button button-primary">
                     {flow.heading}
-                </A>
+                </a>
             </p>
             <AccountList filter list_heading=flow.list_heading row=Callback::new(move |account| view! { <AccountRow account flow /> }.into_any()) />
         </section>
@@ -46,7 +45,7 @@ fn AccountRow(account: Integration, flow: &'static EntraFlow) -> impl IntoView {
     view! {
         <li class="panel account">
             <h2 class="account-name">
-                <A href=app_href(&href)>{name}</A>
+                <a href=app_href(&href)>{name}</a>
                 " " <span class=status_class>{account.status.label()}</span>
             </h2>
             <dl class="data-list">
