@@ -27,10 +27,6 @@ pub fn home() -> &'static str {
     HOME
 }
 
-pub fn welcome() -> &'static str {
-    WELCOME
-}
-
 pub fn integrations() -> &'static str {
     INTEGRATIONS
 }
@@ -177,7 +173,7 @@ mod tests {
     #[test]
     fn the_fixed_pages() {
         assert_eq!(
-            [login(), signup(), home(), welcome()],
+            [login(), signup(), home(), WELCOME],
             ["/login", "/signup", "/", "/welcome"]
         );
         assert_eq!(integrations(), "/integrations");

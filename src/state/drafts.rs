@@ -44,9 +44,7 @@ impl Drafts {
                 async move {
                     let _ = persist
                         .commit::<DraftBook, _, ()>(&key, move |book| {
-                            for (provider, form) in &pending {
-                                book.put(&me, *provider, form.clone(), now);
-                            }
+                            put_all(book, &me, &pending, now);
                             Ok(())
                         })
                         .await;
@@ -135,9 +133,7 @@ impl Drafts {
         };
         let now = clock::now_ms();
         let _ = self.persist.commit_now::<DraftBook, _, ()>(&key, |book| {
-            for (provider, form) in &pending {
-                book.put(&me, *provider, form.clone(), now);
-            }
+            put_all(book, &me, &pending, now);
             Ok(())
         });
     }
@@ -159,5 +155,12 @@ impl Drafts {
                 Ok(())
             })
             .await;
+    }
+}
+
+/// The change both the debounced save and the flush on leaving apply.
+fn put_all(book: &mut DraftBook, me: &str, pending: &[(Provider, FormDraft)], now: i64) {
+    for (provider, form) in pending {
+        book.put(me, *provider, form.clone(), now);
     }
 }

@@ -53,24 +53,28 @@ impl CertificateRecord {
 
     /// The SHA-1 thumbprint, kept or else hashed from the DER.
     pub fn sha1(&self) -> Option<String> {
-        self.sha1_thumbprint
-            .clone()
-            .or_else(|| self.certificate().ok().map(|c| c.sha1_thumbprint()))
+        self.sha1_thumbprint.clone().or_else(|| {
+            let der = self.der_bytes().ok()?;
+            Some(Certificate::stored(der, None, None).sha1_thumbprint())
+        })
     }
 
-    /// The certificate with the validity the record kept; the DER is not
-    /// decoded.
+    /// The certificate with the validity the record kept. Only an older
+    /// record, which kept none, has its Validity read from the DER.
     pub fn certificate(&self) -> Result<Certificate, CertError> {
-        let der = Base64::decode_vec(&self.der).map_err(|_| CertError::MalformedCertificate)?;
-        let (not_before, not_after) = match (self.not_before_unix, self.not_after_unix) {
-            (Some(from), Some(until)) => (Some(from), Some(until)),
-            // An older record: read what it did not keep.
-            _ => match Certificate::read_validity(&der) {
-                Some((from, until)) => (Some(from), Some(until)),
-                None => (self.not_before_unix, self.not_after_unix),
-            },
-        };
-        Ok(Certificate::stored(der, not_before, not_after))
+        let der = self.der_bytes()?;
+        let validity = self
+            .not_before_unix
+            .zip(self.not_after_unix)
+            .or_else(|| Certificate::read_validity(&der));
+        Ok(match validity {
+            Some((from, until)) => Certificate::stored(der, Some(from), Some(until)),
+            None => Certificate::stored(der, self.not_before_unix, self.not_after_unix),
+        })
+    }
+
+    fn der_bytes(&self) -> Result<Vec<u8>, CertError> {
+        Base64::decode_vec(&self.der).map_err(|_| CertError::MalformedCertificate)
     }
 
     /// Binds a sealed key to its certificate, so a key cannot be swapped
