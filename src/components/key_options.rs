@@ -16,13 +16,7 @@ pub fn KeyOptions(
     cloud: Option<RwSignal<Cloud>>,
 ) -> impl IntoView {
     let radio = move |k: KeyType| {
-        let id = format!(
-            "key-type-{}",
-            serde_json::to_value(k)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default()
-        );
+        let id = format!("key-type-{}", k.key());
         view! {
             <label class="choice" for=id.clone()>
                 <input

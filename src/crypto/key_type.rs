@@ -26,6 +26,16 @@ impl KeyType {
         KeyType::EcdsaP256,
     ];
 
+    /// The name it is stored under, also used in element ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            KeyType::Rsa2048 => "rsa-2048",
+            KeyType::Rsa3072 => "rsa-3072",
+            KeyType::Rsa4096 => "rsa-4096",
+            KeyType::EcdsaP256 => "ecdsa-p256",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             KeyType::Rsa2048 => "RSA 2048",
@@ -130,6 +140,9 @@ mod tests {
                 "\"ecdsa-p256\""
             ]
         );
+        for (k, name) in KeyType::ALL.iter().zip(&names) {
+            assert_eq!(format!("\"{}\"", k.key()), *name);
+        }
         let back: KeyType = serde_json::from_str("\"rsa-4096\"").unwrap();
         assert_eq!(back, KeyType::Rsa4096);
         assert_eq!(KeyType::default(), KeyType::Rsa2048);

@@ -37,6 +37,15 @@ pub fn revision_of(raw: Option<&str>) -> u64 {
         .map_or(0, |h| h.revision)
 }
 
+/// The schema version a stored value says it has, whatever its data holds.
+fn version_of(raw: &str) -> Option<u64> {
+    #[derive(Deserialize)]
+    struct Head {
+        version: u64,
+    }
+    serde_json::from_str::<Head>(raw).ok().map(|h| h.version)
+}
+
 /// Decodes a stored value as another tab wrote it (from a `storage` event):
 /// `None` when it is absent, unreadable or newer than this build.
 pub fn decode<T: Versioned>(raw: &str) -> Option<(T, u64)> {
@@ -100,21 +109,20 @@ pub fn load<T: Versioned>(kv: &dyn KeyValue, keys: &Keys, key: &str, now_ms: i64
             recovered: None,
         };
     };
-    let reason = match serde_json::from_str::<serde_json::Value>(&raw) {
-        Ok(json) => match json.get("version").and_then(|v| v.as_u64()) {
+    // Parsed straight from the string, as `decode` does, so each document
+    // type's decoder is in the bundle once.
+    let reason = match serde_json::from_str::<Envelope<T>>(&raw) {
+        Ok(env) if env.version <= T::VERSION => {
+            return Loaded {
+                value: env.data,
+                revision: env.revision,
+                recovered: None,
+            }
+        }
+        _ => match version_of(&raw) {
             Some(v) if v > u64::from(T::VERSION) => Recovery::NewerVersion(v),
-            _ => match serde_json::from_value::<Envelope<T>>(json) {
-                Ok(env) => {
-                    return Loaded {
-                        value: env.data,
-                        revision: env.revision,
-                        recovered: None,
-                    }
-                }
-                Err(_) => Recovery::Unreadable,
-            },
+            _ => Recovery::Unreadable,
         },
-        Err(_) => Recovery::Unreadable,
     };
     let backup_key = keys.backup(key, now_ms);
     let backed_up = kv.set(&backup_key, &raw).is_ok();

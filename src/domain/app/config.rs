@@ -150,7 +150,7 @@ pub fn parse(json: &str) -> Result<Config, ConfigError> {
         c.storage_prefix = s;
     }
     if let Some(s) = string(&obj, "defaultCloud")? {
-        c.default_cloud = serde_json::from_value(Value::String(s)).map_err(|_| {
+        c.default_cloud = Cloud::from_key(&s).ok_or_else(|| {
             bad(
                 "defaultCloud",
                 "must be \"global\", \"us-government\" or \"china\"",
@@ -161,8 +161,7 @@ pub fn parse(json: &str) -> Result<Config, ConfigError> {
         None | Some(Value::Null) => {}
         Some(Value::Object(hosts)) => {
             for (i, cloud) in Cloud::ALL.into_iter().enumerate() {
-                let name = serde_json::to_value(cloud).unwrap();
-                let name = name.as_str().unwrap_or_default();
+                let name = cloud.key();
                 let key = format!("signInHosts.{name}");
                 if let Some(h) = string(hosts, name).map_err(|e| bad(&key, &e.problem))? {
                     if !is_origin(&h) {
@@ -174,10 +173,7 @@ pub fn parse(json: &str) -> Result<Config, ConfigError> {
                     c.sign_in_hosts[i] = h.trim_end_matches('/').to_string();
                 }
             }
-            if let Some(k) = hosts
-                .keys()
-                .find(|k| !["global", "us-government", "china"].contains(&k.as_str()))
-            {
+            if let Some(k) = hosts.keys().find(|k| Cloud::from_key(k).is_none()) {
                 return Err(bad(
                     &format!("signInHosts.{k}"),
                     "is not a known cloud (global, us-government, china)",

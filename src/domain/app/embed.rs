@@ -33,6 +33,11 @@ pub enum Request {
 }
 
 #[derive(Deserialize)]
+struct SignInBody {
+    user: HostUser,
+}
+
+#[derive(Deserialize)]
 struct HostUser {
     id: String,
     #[serde(default)]
@@ -79,10 +84,9 @@ pub fn parse_request(json: &str) -> Result<Request, Malformed> {
     };
     match value.get("type").and_then(Value::as_str) {
         Some(ASSERTION_REQUEST) => {
-            let body: AssertionRequestBody =
-                serde_json::from_value(value.clone()).map_err(|_| {
-                    bad("an assertion request needs string fields requestId and accountId")
-                })?;
+            let body: AssertionRequestBody = serde_json::from_str(json).map_err(|_| {
+                bad("an assertion request needs string fields requestId and accountId")
+            })?;
             let alg = match body.alg.as_deref() {
                 None | Some("PS256") => AssertionAlg::Ps256,
                 Some("RS256") => AssertionAlg::Rs256,
@@ -95,11 +99,8 @@ pub fn parse_request(json: &str) -> Result<Request, Malformed> {
             })
         }
         Some(SIGN_IN) => {
-            let user: HostUser = value
-                .get("user")
-                .cloned()
-                .and_then(|u| serde_json::from_value(u).ok())
-                .ok_or_else(|| bad("a sign-in needs a user object with a string id"))?;
+            let SignInBody { user } = serde_json::from_str(json)
+                .map_err(|_| bad("a sign-in needs a user object with a string id"))?;
             if !valid_user_id(&user.id) {
                 return Err(bad(
                     "the user id must be 1 to 128 letters, digits, '.', '_', '@' or '-'",

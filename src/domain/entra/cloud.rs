@@ -20,6 +20,19 @@ pub enum Cloud {
 impl Cloud {
     pub const ALL: [Cloud; 3] = [Cloud::Global, Cloud::UsGovernment, Cloud::China];
 
+    /// The name it is stored under and configured by.
+    pub fn key(self) -> &'static str {
+        match self {
+            Cloud::Global => "global",
+            Cloud::UsGovernment => "us-government",
+            Cloud::China => "china",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Cloud> {
+        Cloud::ALL.into_iter().find(|c| c.key() == key)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Cloud::Global => "Global",
@@ -80,6 +93,18 @@ mod tests {
 
     fn tenant(s: &str) -> TenantId {
         TenantId::parse(s).unwrap()
+    }
+
+    #[test]
+    fn keys_are_the_stored_names() {
+        for c in Cloud::ALL {
+            assert_eq!(
+                serde_json::to_string(&c).unwrap(),
+                format!("\"{}\"", c.key())
+            );
+            assert_eq!(Cloud::from_key(c.key()), Some(c));
+        }
+        assert_eq!(Cloud::from_key("Global"), None);
     }
 
     #[test]
