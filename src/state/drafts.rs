@@ -27,7 +27,7 @@ pub struct Drafts {
     pending: StoredValue<Vec<(Provider, FormDraft)>>,
     /// Bumped by every save request, so only the last timer writes.
     generation: StoredValue<u64>,
-    save: Action<PendingSave, ()>,
+    save: task::Task<PendingSave, ()>,
 }
 
 impl Drafts {

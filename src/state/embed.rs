@@ -81,14 +81,14 @@ pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
                     incoming.reply(&messages::error(request_id.as_deref(), message));
                     return;
                 }
-                sign_in.dispatch_local((incoming, request_id, user_id, email));
+                sign_in.dispatch((incoming, request_id, user_id, email));
             }
             Ok(Request::Assertion {
                 request_id,
                 account_id,
                 alg,
             }) => {
-                assertion.dispatch_local((incoming, request_id, account_id, alg));
+                assertion.dispatch((incoming, request_id, account_id, alg));
             }
         },
     );

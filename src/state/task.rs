@@ -1,35 +1,99 @@
-//! The one way async work runs: a Leptos local `Action`, whose `pending()`
-//! says it is under way and whose `value()` holds its result.
+//! The one way async work runs: a [`Task`], whose `pending()` says it is under
+//! way and whose `value()` holds the result of the latest run.
+//!
+//! It does what the few parts of Leptos's `Action` that pages use do (pending,
+//! latest value, dispatch), built from a signal, a memo and `spawn_local`;
+//! `Action`'s own machinery (abort handles, input and version signals) cost
+//! about 26 KB of the bundle and nothing here used it.
 
 use std::future::Future;
 use std::pin::Pin;
 
-use leptos::prelude::{Action, GetUntracked};
+use leptos::prelude::*;
 
-/// A job's future, boxed so that every action with the same output shares
-/// one copy of the action's polling code in the bundle instead of one per
-/// async block.
+/// A job's future, boxed so that every task with the same output shares one
+/// copy of the polling code in the bundle instead of one per async block.
 pub type Job<O> = Pin<Box<dyn Future<Output = O>>>;
 
-/// An action running `work` on this thread for each `dispatch`.
-#[track_caller]
-pub fn action<I, O, Fu>(work: impl Fn(&I) -> Fu + 'static) -> Action<I, O>
+type Work<I, O> = Box<dyn Fn(&I) -> Job<O>>;
+
+/// Async work run on this thread for each `dispatch`. Its signals belong to
+/// the component that made it; a run that ends after the component is gone
+/// changes nothing.
+pub struct Task<I: 'static, O: 'static> {
+    work: StoredValue<Work<I, O>, LocalStorage>,
+    in_flight: RwSignal<usize>,
+    pending: Memo<bool>,
+    /// Numbers the runs, so only the latest one sets the value.
+    dispatched: StoredValue<u64>,
+    value: RwSignal<Option<O>, LocalStorage>,
+}
+
+impl<I, O> Clone for Task<I, O> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<I, O> Copy for Task<I, O> {}
+
+/// A task running `work` for each `dispatch`.
+pub fn action<I, O, Fu>(work: impl Fn(&I) -> Fu + 'static) -> Task<I, O>
 where
     I: 'static,
     O: 'static,
     Fu: Future<Output = O> + 'static,
 {
-    Action::new_local(move |input: &I| -> Job<O> { Box::pin(work(input)) })
+    let in_flight = RwSignal::new(0usize);
+    Task {
+        work: StoredValue::new_local(Box::new(move |input: &I| -> Job<O> {
+            Box::pin(work(input))
+        })),
+        in_flight,
+        pending: Memo::new(move |_| in_flight.get() > 0),
+        dispatched: StoredValue::new(0),
+        value: RwSignal::new_local(None),
+    }
 }
 
-/// Starts `action` with `input` unless a run is still under way, so a second
+/// Starts `task` with `input` unless a run is still under way, so a second
 /// click on a button whose work is in flight does nothing.
-pub fn start<I, O>(action: Action<I, O>, input: I)
-where
-    I: Send + Sync + 'static,
-    O: Send + Sync + 'static,
-{
-    if !action.pending().get_untracked() {
-        action.dispatch(input);
+pub fn start<I: 'static, O: 'static>(task: Task<I, O>, input: I) {
+    if !task.pending.get_untracked() {
+        task.dispatch(input);
+    }
+}
+
+impl<I: 'static, O: 'static> Task<I, O> {
+    /// Runs the work with `input`, even while an earlier run is under way.
+    pub fn dispatch(&self, input: I) {
+        let Some(job) = self.work.try_with_value(|work| work(&input)) else {
+            return;
+        };
+        let Some(run) = self.dispatched.try_update_value(|n| {
+            *n += 1;
+            *n
+        }) else {
+            return;
+        };
+        self.in_flight.update(|n| *n += 1);
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let out = job.await;
+            if this.dispatched.try_get_value() == Some(run) {
+                this.value.try_set(Some(out));
+            }
+            this.in_flight.try_update(|n| *n = n.saturating_sub(1));
+        });
+    }
+
+    /// True while a run is under way.
+    pub fn pending(&self) -> Memo<bool> {
+        self.pending
+    }
+
+    /// The result of the latest run; `None` until it ends.
+    pub fn value(&self) -> RwSignal<Option<O>, LocalStorage> {
+        self.value
     }
 }
