@@ -9,4 +9,5 @@ mod field;
 mod shell;
 mod storage;
 mod tabs;
+mod task;
 mod webcrypto;

@@ -32,3 +32,14 @@ pub fn texts(root: &HtmlElement, selector: &str) -> Vec<String> {
         .map(|n| n.text_content().unwrap_or_default().trim().to_string())
         .collect()
 }
+
+/// Resolves after `ms` milliseconds of the page's own timers.
+pub async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}

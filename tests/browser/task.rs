@@ -1,0 +1,94 @@
+//! `state::task`, the one way async work runs: what a page reads from a
+//! task while its runs overlap, end, or outlive the page.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use cloudlink::state::task::{self, Task};
+use leptos::prelude::*;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+use crate::support::{mount, sleep_ms, texts};
+
+type Run = (i32, &'static str);
+
+/// Sleeps for the given time, then answers the given label.
+fn labelled() -> Task<Run, &'static str> {
+    task::action(|&(ms, label): &Run| async move {
+        sleep_ms(ms).await;
+        label
+    })
+}
+
+#[wasm_bindgen_test]
+async fn the_latest_run_sets_the_value_and_pending_lasts_until_every_run_ends() {
+    let slot = Rc::new(Cell::new(None));
+    let made = slot.clone();
+    let (root, _mounted) = mount(move || {
+        let t = labelled();
+        made.set(Some(t));
+        view! {
+            <p class="pending">{move || t.pending().get().to_string()}</p>
+            <p class="value">{move || t.value().get().unwrap_or("none")}</p>
+        }
+    });
+    let t = slot.get().unwrap();
+    let seen = || {
+        (
+            texts(&root, ".pending")[0].clone(),
+            texts(&root, ".value")[0].clone(),
+        )
+    };
+    assert_eq!(seen(), ("false".into(), "none".into()));
+
+    t.dispatch((120, "first"));
+    t.dispatch((10, "second"));
+    sleep_ms(50).await;
+    assert_eq!(
+        seen(),
+        ("true".into(), "second".into()),
+        "the second run ended while the first still runs"
+    );
+    sleep_ms(150).await;
+    assert_eq!(
+        seen(),
+        ("false".into(), "second".into()),
+        "the first run, dispatched earlier, ended last and must not win"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn start_ignores_a_second_click_while_a_run_is_under_way() {
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    owner.set();
+    let runs = Rc::new(Cell::new(0));
+    let counted = runs.clone();
+    let t = task::action(move |_: &()| {
+        counted.set(counted.get() + 1);
+        async { sleep_ms(30).await }
+    });
+    task::start(t, ());
+    task::start(t, ());
+    assert_eq!(runs.get(), 1, "the second start came while the first ran");
+    sleep_ms(60).await;
+    task::start(t, ());
+    assert_eq!(runs.get(), 2, "a start after the run ended runs again");
+}
+
+#[wasm_bindgen_test]
+async fn a_run_that_ends_after_its_page_is_gone_changes_nothing() {
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    let t = owner.with(labelled);
+    owner.with(|| t.dispatch((20, "late")));
+    drop(owner);
+    // The run ends after this: quietly, as a panic would fail the test.
+    sleep_ms(60).await;
+    assert_eq!(
+        t.value().try_get_untracked(),
+        None,
+        "its signals went with the page"
+    );
+    assert_eq!(t.pending().try_get_untracked(), None);
+}
