@@ -41,27 +41,35 @@ pub fn supported() -> bool {
 /// Runs `work` while this tab holds the exclusive lock `name`, so no other
 /// tab runs work under the same name meanwhile.
 pub async fn exclusive<R: 'static>(name: &str, work: impl FnOnce() -> R + 'static) -> R {
+    let result = Rc::new(RefCell::new(None));
+    let out = result.clone();
+    run_exclusive(name, Box::new(move || *out.borrow_mut() = Some(work()))).await;
+    let done = result.borrow_mut().take();
+    done.expect("the work ran")
+}
+
+/// [`exclusive`] without the result's type, so the lock callback's glue is
+/// in the bundle once rather than once per caller.
+async fn run_exclusive(name: &str, work: Box<dyn FnOnce()>) {
     let work = Rc::new(RefCell::new(Some(work)));
     if let Some(manager) = manager() {
-        let result = Rc::new(RefCell::new(None));
-        let (w, r) = (work.clone(), result.clone());
+        let w = work.clone();
         let callback = Closure::once_into_js(move |_lock: JsValue| {
             if let Some(work) = w.borrow_mut().take() {
-                *r.borrow_mut() = Some(work());
+                work();
             }
             JsValue::UNDEFINED
         });
         if let Ok(granted) = manager.request(name, callback.unchecked_ref()) {
             let _ = JsFuture::from(granted).await;
         }
-        let done = result.borrow_mut().take();
-        if let Some(done) = done {
-            return done;
-        }
     }
-    // No lock manager, or it refused (an opaque origin): run unguarded.
-    let work = work.borrow_mut().take().expect("work runs once");
-    work()
+    // No lock manager, or it refused (an opaque origin): run unguarded. Work
+    // that ran under the lock is gone from the slot.
+    let left = work.borrow_mut().take();
+    if let Some(work) = left {
+        work();
+    }
 }
 
 /// Holds the lock `name` until the page goes away, so other tabs can see

@@ -14,6 +14,9 @@ use crate::store::keys::Keys;
 use crate::store::write::{self, Committed, WriteError};
 use crate::store::{KeyValue, StoreError};
 
+type Change<T, R, E> = Box<dyn FnMut(&mut T) -> Result<R, E>>;
+type Written<T, R, E> = Result<Committed<T, R>, WriteError<E>>;
+
 #[derive(Clone, Copy)]
 pub struct Persist {
     kv: StoredValue<Rc<dyn KeyValue>, LocalStorage>,
@@ -56,12 +59,27 @@ impl Persist {
         R: 'static,
         E: 'static,
     {
+        self.commit_boxed(key, Box::new(change)).await
+    }
+
+    /// [`Persist::commit`] with the change boxed, so its future is compiled
+    /// once per document and result type rather than once per caller.
+    async fn commit_boxed<T, R, E>(
+        &self,
+        key: &str,
+        mut change: Change<T, R, E>,
+    ) -> Written<T, R, E>
+    where
+        T: Versioned + 'static,
+        R: 'static,
+        E: 'static,
+    {
         let kv = self.kv.get_value();
         let keys = self.keys();
         let lock = keys.lock(key);
         let key = key.to_string();
         let done = locks::exclusive(&lock, move || {
-            write::modify(&*kv, &keys, &key, clock::now_ms(), change)
+            write::modify(&*kv, &keys, &key, clock::now_ms(), &mut *change)
         })
         .await;
         self.report(&done);

@@ -49,6 +49,18 @@ pub fn modify<T: Versioned, R, E>(
     now_ms: i64,
     mut change: impl FnMut(&mut T) -> Result<R, E>,
 ) -> Result<Committed<T, R>, WriteError<E>> {
+    modify_with(kv, keys, key, now_ms, &mut change)
+}
+
+/// [`modify`] with the change behind a reference, so the loop is compiled
+/// once per document type rather than once per caller.
+fn modify_with<T: Versioned, R, E>(
+    kv: &dyn KeyValue,
+    keys: &Keys,
+    key: &str,
+    now_ms: i64,
+    change: &mut dyn FnMut(&mut T) -> Result<R, E>,
+) -> Result<Committed<T, R>, WriteError<E>> {
     let mut recovered = None;
     for retries in 0..ATTEMPTS {
         let loaded = document::load::<T>(kv, keys, key, now_ms);
