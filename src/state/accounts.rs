@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::domain::links::{Integration, Provider};
-use crate::state::persist::Persist;
+use crate::state::persist::{Change, Persist};
 use crate::store::document;
 use crate::store::schema::{Session, UserData};
 use crate::store::session_check::{self, SessionCheck};
@@ -121,8 +121,16 @@ impl Accounts {
         R: 'static,
         E: 'static,
     {
+        self.change_boxed(Box::new(change)).await
+    }
+
+    /// [`Accounts::change`] with the change boxed, so its future is compiled
+    /// once per result type rather than once per caller.
+    async fn change_boxed<R: 'static, E: 'static>(
+        &self,
+        mut change: Change<Vec<Integration>, R, E>,
+    ) -> Result<R, AccountsError<E>> {
         let user = self.writable_user()?;
-        let mut change = change;
         let done = self
             .persist
             .commit::<UserData, R, E>(&self.persist.keys().user(&user), move |d| {

@@ -14,7 +14,9 @@ use crate::store::keys::Keys;
 use crate::store::write::{self, Committed, WriteError};
 use crate::store::{KeyValue, StoreError};
 
-type Change<T, R, E> = Box<dyn FnMut(&mut T) -> Result<R, E>>;
+/// A change to a stored value, boxed so callers share one copy of the code
+/// that applies it.
+pub type Change<T, R, E> = Box<dyn FnMut(&mut T) -> Result<R, E>>;
 type Written<T, R, E> = Result<Committed<T, R>, WriteError<E>>;
 
 #[derive(Clone, Copy)]

@@ -124,20 +124,32 @@ pub fn load<T: Versioned>(kv: &dyn KeyValue, keys: &Keys, key: &str, now_ms: i64
             _ => Recovery::Unreadable,
         },
     };
-    let backup_key = keys.backup(key, now_ms);
-    let backed_up = kv.set(&backup_key, &raw).is_ok();
-    if backed_up {
-        let _ = kv.remove(key);
-    }
     Loaded {
         value: T::default(),
         revision: 0,
-        recovered: Some(Recovered {
-            key: key.to_string(),
-            backup_key,
-            reason,
-            backed_up,
-        }),
+        recovered: Some(set_aside(kv, keys, key, &raw, now_ms, reason)),
+    }
+}
+
+/// Moves an unusable stored value to a backup key, when the browser lets it.
+fn set_aside(
+    kv: &dyn KeyValue,
+    keys: &Keys,
+    key: &str,
+    raw: &str,
+    now_ms: i64,
+    reason: Recovery,
+) -> Recovered {
+    let backup_key = keys.backup(key, now_ms);
+    let backed_up = kv.set(&backup_key, raw).is_ok();
+    if backed_up {
+        let _ = kv.remove(key);
+    }
+    Recovered {
+        key: key.to_string(),
+        backup_key,
+        reason,
+        backed_up,
     }
 }
 
