@@ -37,7 +37,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
             "Skip to content"
         </button>
         <header class="app-header">
-            <img class="brand-logo" loading="lazy" src=state.asset(&format!("/{}", state.config.logo)) alt="" width="28" height="28" />
+            <img class="brand-logo" src=state.asset(&format!("/{}", state.config.logo)) alt="" width="28" height="28" />
             <span class="brand-name">{state.config.product_name.clone()}</span>
             <Show when=signed_in>
                 <div class="header-end">

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::browser::location::app_href;
+use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::provider_card::ProviderCard;
 use crate::domain::links::Provider;
 use crate::routes::{self, Page};
@@ -19,10 +19,7 @@ pub fn MicrosoftPage() -> impl IntoView {
     });
     view! {
         <section class="page" aria-labelledby="page-title">
-            <p class="breadcrumbs">
-                {routes::trail(Page::Microsoft).into_iter().map(|(label, path)| view! { <a href=app_href(&path)>{label}</a> }).collect_view()}
-                {format!(" / {}", Page::Microsoft.label().unwrap_or_default())}
-            </p>
+            <Breadcrumbs page=Page::Microsoft />
             <h1 id="page-title">"Microsoft"</h1>
             <p class="lead">"Choose the Microsoft service to link."</p>
             <ul class="card-grid" role="list">
