@@ -1,7 +1,8 @@
 //! Every path of the app, and where each page under Integrations sits.
 //!
-//! Links, redirects and breadcrumbs are built here so that a path is spelled
-//! once; `app.rs` matches the same shapes. Pure, so it is tested natively.
+//! Links, redirects and breadcrumbs are built here, and `route` reads a path
+//! back into the page it names, so that a path is spelled once. Pure, so it is
+//! tested natively.
 
 use crate::domain::links::Provider;
 
@@ -64,6 +65,52 @@ pub fn account(p: Provider, id: &str) -> String {
 /// An account's page with the certificate renewal already open.
 pub fn renew(p: Provider, id: &str) -> String {
     format!("{}?{RENEW}=1", account(p, id))
+}
+
+/// The page an app path names, as `app.rs` draws it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Login,
+    Signup,
+    Home,
+    Welcome,
+    Integrations,
+    Microsoft,
+    List(Provider),
+    New(Provider),
+    /// An account's page, with the id as it appears in the path.
+    Account(Provider, String),
+    NotFound,
+}
+
+/// Reads an app path (no base, no query) back into its page. One trailing
+/// slash is ignored, so `/integrations/aws/` is the AWS list.
+pub fn route(app_path: &str) -> Route {
+    let path = match app_path.strip_suffix('/') {
+        Some(p) if !p.is_empty() && !p.ends_with('/') => p,
+        _ => app_path,
+    };
+    match path {
+        LOGIN => return Route::Login,
+        SIGNUP => return Route::Signup,
+        HOME => return Route::Home,
+        WELCOME => return Route::Welcome,
+        INTEGRATIONS => return Route::Integrations,
+        MICROSOFT => return Route::Microsoft,
+        _ => {}
+    }
+    for p in Provider::ALL {
+        let Some(rest) = path.strip_prefix(list(p)) else {
+            continue;
+        };
+        return match rest.strip_prefix('/') {
+            None if rest.is_empty() => Route::List(p),
+            Some("new") => Route::New(p),
+            Some(id) if !id.is_empty() && !id.contains('/') => Route::Account(p, id.to_string()),
+            _ => continue,
+        };
+    }
+    Route::NotFound
 }
 
 /// The side navigation's sections.
@@ -227,6 +274,49 @@ mod tests {
             trail(Page::New(Provider::Aws)),
             owned(&[integrations, ("AWS", "/integrations/aws")])
         );
+    }
+
+    #[test]
+    fn every_built_path_reads_back_as_its_page() {
+        use Route::*;
+        assert_eq!(route(login()), Login);
+        assert_eq!(route(signup()), Signup);
+        assert_eq!(route(home()), Home);
+        assert_eq!(route(WELCOME), Welcome);
+        assert_eq!(route(integrations()), Integrations);
+        assert_eq!(route(microsoft()), Microsoft);
+        for p in Provider::ALL {
+            assert_eq!(route(list(p)), List(p));
+            assert_eq!(route(&new_account(p)), New(p));
+            assert_eq!(route(&account(p, "a1")), Account(p, "a1".into()));
+        }
+    }
+
+    #[test]
+    fn a_trailing_slash_names_the_same_page() {
+        assert_eq!(route("/login/"), Route::Login);
+        assert_eq!(route("/integrations/aws/"), Route::List(Provider::Aws));
+        assert_eq!(
+            route("/integrations/azure/a1/"),
+            Route::Account(Provider::Azure, "a1".into())
+        );
+    }
+
+    #[test]
+    fn other_paths_are_not_found() {
+        for path in [
+            "",
+            "//",
+            "/loginx",
+            "/integrations/gcp",
+            "/integrations/microsoft/m365x",
+            "/integrations/microsoft/other",
+            "/integrations/aws//",
+            "/integrations/aws/a1/edit",
+            "/integrations/awsx/a1",
+        ] {
+            assert_eq!(route(path), Route::NotFound, "{path}");
+        }
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! One AWS account's page.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::account_missing::AccountMissing;
 use crate::components::aws_edit::AwsEditForm;
@@ -12,15 +11,11 @@ use crate::pages::aws::list::AwsFacts;
 use crate::routes::{self, Page};
 use crate::state::accounts::Accounts;
 
-/// One AWS account: its facts, Edit and Remove.
+/// One AWS account, `id` from its path: its facts, Edit and Remove.
 #[component]
-pub fn AwsDetailPage() -> impl IntoView {
+pub fn AwsDetailPage(id: String) -> impl IntoView {
     let accounts = Accounts::expect();
-    let params = use_params_map();
-    let account = Memo::new(move |_| {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
-        accounts.find(&id).filter(|i| i.provider == Provider::Aws)
-    });
+    let account = Memo::new(move |_| accounts.find(&id).filter(|i| i.provider == Provider::Aws));
     let shown = Memo::new(move |_| account.with(|a| a.as_ref().map(|a| a.id.clone())));
     let editing = RwSignal::new(false);
     move || match shown.get() {

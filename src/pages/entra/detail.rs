@@ -5,7 +5,7 @@
 //! form and the renewal keep their own state while they are open.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use crate::components::account_missing::AccountMissing;
 use crate::components::breadcrumbs::Breadcrumbs;
@@ -23,14 +23,11 @@ use crate::state::connect::retry_tenant_check;
 use crate::state::task;
 use crate::state::AppState;
 
+/// One Entra account, `id` from its path.
 #[component]
-pub fn EntraDetailPage(flow: &'static EntraFlow) -> impl IntoView {
+pub fn EntraDetailPage(flow: &'static EntraFlow, id: String) -> impl IntoView {
     let accounts = Accounts::expect();
-    let params = use_params_map();
-    let account = Memo::new(move |_| {
-        let id = params.with(|p| p.get("id").unwrap_or_default());
-        accounts.find(&id).filter(|a| a.entra().is_some())
-    });
+    let account = Memo::new(move |_| accounts.find(&id).filter(|a| a.entra().is_some()));
     let shown = Memo::new(move |_| account.with(|a| a.as_ref().map(|a| a.id.clone())));
     move || match shown.get() {
         Some(_) => view! { <AccountDetail account flow /> }.into_any(),
