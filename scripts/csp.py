@@ -1,7 +1,8 @@
 """Prints the Content-Security-Policy header value for a trunk release build.
 
-The only inline script trunk emits is the module that loads the wasm; it is
-allowed by its sha256 hash so that 'unsafe-inline' is never needed.
+The page's inline scripts are modules: the one trunk emits to load the wasm,
+and index.html's early read of config.json. Each is allowed by its sha256 hash
+so that 'unsafe-inline' is never needed.
 """
 
 import base64

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Prints the Content-Security-Policy header value for a release build:
 #   scripts/csp.sh [--write] [--parent-origin ORIGIN] DIST_DIR [SIGN_IN_ORIGINS...]
-# The inline wasm loader trunk emits is allowed by its sha256 hash, so the hash
-# changes with every build and the header must be regenerated with it.
+# Inline module scripts (trunk's wasm loader, index.html's early config read)
+# are allowed by their sha256 hashes; the loader's changes with every build,
+# so the header must be regenerated with it.
 # SIGN_IN_ORIGINS default to the Global, US Government and China sign-in hosts.
 # frame-ancestors is the parent origin (from the flag or config.json
 # `parentOrigin`), else 'none'. --write also saves the value to DIST_DIR/csp.txt.

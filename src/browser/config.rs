@@ -1,20 +1,20 @@
 //! Reading `config.json` beside the entry page, and applying its theme.
 
+use js_sys::{Array, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
 use crate::browser::http;
 use crate::domain::app::{parse_config, Config, ConfigError};
 
 /// The deployment's configuration. A missing file means the defaults; a file
 /// that is there but wrong is an error naming the key.
 pub async fn load() -> Result<Config, ConfigError> {
-    let base = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default();
-    // Beside the entry page, wherever the app is mounted.
-    let url = web_sys::Url::new_with_base("config.json", &base)
-        .map(|u| u.href())
-        .unwrap_or_else(|_| "config.json".into());
-    match http::get_text(&url).await {
+    let read = match started_read() {
+        Some(promise) => settled(promise).await,
+        None => http::get_text(&url()).await,
+    };
+    match read {
         Ok((200, body)) => parse_config(&body),
         Ok((404, _)) => Ok(Config::default()),
         Ok((status, _)) => Err(ConfigError {
@@ -25,10 +25,40 @@ pub async fn load() -> Result<Config, ConfigError> {
     }
 }
 
+/// The read `index.html` started (`window.cloudlinkConfig`), if the page has
+/// one: a promise of `[status, body]`, or of `null` when nothing answered.
+fn started_read() -> Option<Promise> {
+    let window = web_sys::window()?;
+    Reflect::get(&window, &JsValue::from_str("cloudlinkConfig"))
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+async fn settled(promise: Promise) -> Result<(u16, String), http::Unreachable> {
+    let pair: Array = JsFuture::from(promise)
+        .await
+        .ok()
+        .and_then(|v| v.dyn_into().ok())
+        .ok_or(http::Unreachable)?;
+    let status = pair.get(0).as_f64().ok_or(http::Unreachable)?;
+    Ok((status as u16, pair.get(1).as_string().unwrap_or_default()))
+}
+
+/// `config.json` beside the entry page, wherever the app is mounted.
+fn url() -> String {
+    let base = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .unwrap_or_default();
+    web_sys::Url::new_with_base("config.json", &base)
+        .map(|u| u.href())
+        .unwrap_or_else(|_| "config.json".into())
+}
+
 /// The accent colour is the one theming value a deployment may set here;
 /// everything else is CSS custom properties.
 pub fn apply_theme(config: &Config) {
-    use wasm_bindgen::JsCast;
     let Some(colour) = &config.accent_color else {
         return;
     };

@@ -208,7 +208,7 @@ fn the_sub_path_build_loads_everything_from_the_sub_path() {
 }
 
 #[test]
-fn csp_sh_allows_only_the_loader_trunk_emitted() {
+fn csp_sh_allows_only_the_inline_scripts_the_page_has() {
     let dist = dist_dir();
     let policy = csp_for(&dist, &[]);
     for default in [
@@ -223,21 +223,25 @@ fn csp_sh_allows_only_the_loader_trunk_emitted() {
     assert!(policy.contains("frame-ancestors 'none'"), "{policy}");
     assert!(policy.contains("'wasm-unsafe-eval'"), "{policy}");
 
-    // The hash covers exactly the inline loader: a copy with one byte changed
-    // in it gets a different policy.
+    // One hash for each inline script, trunk's loader and the early read of
+    // config.json, and each covers exactly its script: a copy with one byte
+    // changed in the loader keeps the other hash and changes the loader's.
     let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
     let copy = crate::support::temp_dir("csp");
     let changed = html.replacen("await init", "await  init", 1);
     assert_ne!(changed, html, "the loader no longer calls init: {html}");
     std::fs::write(copy.join("index.html"), changed).unwrap();
     let other = csp_for(&copy, &["https://login.example.test"]);
-    let hash = |p: &str| {
-        p.split(' ')
-            .find(|w| w.starts_with("'sha256-"))
-            .unwrap_or_else(|| panic!("no script hash: {p}"))
-            .to_string()
+    let hashes = |p: &str| -> Vec<String> {
+        p.split([' ', ';'])
+            .filter(|w| w.starts_with("'sha256-"))
+            .map(str::to_string)
+            .collect()
     };
-    assert_ne!(hash(&policy), hash(&other));
+    let (before, after) = (hashes(&policy), hashes(&other));
+    assert_eq!(before.len(), 2, "{policy}");
+    assert_eq!(after.len(), 2, "{other}");
+    assert_eq!(before.iter().filter(|h| after.contains(h)).count(), 1);
     assert!(other.contains("connect-src 'self' https://login.example.test;"));
 }
 
