@@ -9,15 +9,74 @@
 use serde::{Deserialize, Serialize};
 
 use super::document::Versioned;
-use crate::domain::links::{AwsDraft, EntraDraft, Provider};
+use crate::crypto::{KeyType, Lifetime};
+use crate::domain::aws::AwsAccountType;
+use crate::domain::entra::{CertificateRecord, Cloud};
+use crate::domain::links::{needed, AwsDraft, EntraDraft, MissingField, Provider};
 
+/// Read through `StoredForm`, in the same shape it is written (see
+/// `domain::links::tagged`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(try_from = "StoredForm")]
 pub enum FormDraft {
     /// Boxed: an Entra draft carries certificate records and is several
     /// times the size of an AWS one.
     Entra(Box<EntraDraft>),
     Aws(AwsDraft),
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum FormKind {
+    Entra,
+    Aws,
+}
+
+/// Every field of every `FormDraft` variant.
+#[derive(Deserialize)]
+struct StoredForm {
+    kind: FormKind,
+    name: Option<String>,
+    tenant: Option<String>,
+    application_id: Option<String>,
+    organization: Option<String>,
+    management_group: Option<String>,
+    subscription: Option<String>,
+    key_type: Option<KeyType>,
+    lifetime: Option<Lifetime>,
+    cloud: Option<Cloud>,
+    certificate: Option<CertificateRecord>,
+    account_type: Option<AwsAccountType>,
+    role_arn: Option<String>,
+    external_id: Option<String>,
+}
+
+impl TryFrom<StoredForm> for FormDraft {
+    type Error = MissingField;
+
+    fn try_from(s: StoredForm) -> Result<FormDraft, MissingField> {
+        Ok(match s.kind {
+            FormKind::Entra => FormDraft::Entra(Box::new(EntraDraft {
+                name: needed(s.name, "name")?,
+                tenant: needed(s.tenant, "tenant")?,
+                application_id: needed(s.application_id, "application_id")?,
+                organization: needed(s.organization, "organization")?,
+                management_group: s.management_group.unwrap_or_default(),
+                subscription: s.subscription.unwrap_or_default(),
+                key_type: needed(s.key_type, "key_type")?,
+                lifetime: needed(s.lifetime, "lifetime")?,
+                cloud: needed(s.cloud, "cloud")?,
+                certificate: s.certificate,
+            })),
+            FormKind::Aws => FormDraft::Aws(AwsDraft {
+                account_type: needed(s.account_type, "account_type")?,
+                name: needed(s.name, "name")?,
+                role_arn: needed(s.role_arn, "role_arn")?,
+                external_id: needed(s.external_id, "external_id")?,
+            }),
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -190,5 +249,59 @@ mod tests {
         book.put("other", Provider::Microsoft, entra("theirs"), 1);
         assert!(book.adopt("me", Provider::Microsoft, |_| true).is_none());
         assert_eq!(book.entries[0].owner, "other");
+    }
+
+    fn read(value: serde_json::Value) -> Result<FormDraft, String> {
+        serde_json::from_value(value).map_err(|e| e.to_string())
+    }
+
+    fn full_entra() -> FormDraft {
+        FormDraft::Entra(Box::new(EntraDraft {
+            name: "Contoso".into(),
+            tenant: "contoso.onmicrosoft.com".into(),
+            management_group: "mg-1".into(),
+            certificate: Some(crate::domain::fixtures::record("der")),
+            ..Default::default()
+        }))
+    }
+
+    fn aws_form() -> FormDraft {
+        FormDraft::Aws(AwsDraft {
+            name: "Prod".into(),
+            role_arn: "arn:aws:iam::123456789012:role/ReadOnly".into(),
+            external_id: "ab".repeat(24),
+            ..Default::default()
+        })
+    }
+
+    #[test]
+    fn both_forms_read_back_what_was_written() {
+        for form in [full_entra(), entra("half typed"), aws_form()] {
+            let written = serde_json::to_value(&form).unwrap();
+            assert_eq!(read(written).unwrap(), form);
+        }
+        assert_eq!(serde_json::to_value(aws_form()).unwrap()["kind"], "aws");
+    }
+
+    #[test]
+    fn an_entra_draft_from_before_azure_scopes_still_reads() {
+        let mut written = serde_json::to_value(entra("old")).unwrap();
+        let fields = written.as_object_mut().unwrap();
+        fields.remove("management_group");
+        fields.remove("subscription");
+        assert_eq!(read(written).unwrap(), entra("old"));
+    }
+
+    #[test]
+    fn a_draft_missing_a_field_of_its_form_is_refused_by_name() {
+        let mut written = serde_json::to_value(aws_form()).unwrap();
+        written.as_object_mut().unwrap().remove("role_arn");
+        let error = read(written).unwrap_err();
+        assert!(error.contains("missing field `role_arn`"), "{error}");
+
+        let mut written = serde_json::to_value(full_entra()).unwrap();
+        written.as_object_mut().unwrap().remove("key_type");
+        let error = read(written).unwrap_err();
+        assert!(error.contains("missing field `key_type`"), "{error}");
     }
 }

@@ -55,6 +55,7 @@ impl EntraLink {
 mod tests {
     use super::*;
     use crate::domain::fixtures::{entra_link, record, APP};
+    use crate::domain::links::Details;
 
     fn link() -> EntraLink {
         entra_link("contoso.onmicrosoft.com", None, APP)
@@ -104,13 +105,13 @@ mod tests {
 
     #[test]
     fn records_without_renewal_fields_still_load() {
-        let mut json = serde_json::to_value(link()).unwrap();
+        let mut json = serde_json::to_value(Details::Entra(link())).unwrap();
         assert!(
             json.get("pending_certificate").is_none(),
             "not written when empty"
         );
         json.as_object_mut().unwrap().remove("previous_certificate");
-        let back: EntraLink = serde_json::from_value(json).unwrap();
-        assert_eq!(back, link());
+        let back: Details = serde_json::from_value(json).unwrap();
+        assert_eq!(back, Details::Entra(link()));
     }
 }

@@ -2,13 +2,13 @@
 //! kept as typed, valid or not; they are validated when used. Which tab owns
 //! which draft is `store::drafts`' business.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::crypto::{KeyType, Lifetime};
 use crate::domain::aws::AwsAccountType;
 use crate::domain::entra::{CertificateRecord, Cloud};
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct EntraDraft {
     pub name: String,
     pub tenant: String,
@@ -26,7 +26,7 @@ pub struct EntraDraft {
     pub certificate: Option<CertificateRecord>,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct AwsDraft {
     pub account_type: AwsAccountType,
     pub name: String,

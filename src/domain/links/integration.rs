@@ -25,7 +25,7 @@ impl LinkStatus {
 }
 
 /// An Entra ID app registration that signs in with a certificate.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EntraLink {
     pub tenant: TenantId,
     /// The tenant's GUID as its OpenID configuration reported it.
@@ -48,7 +48,7 @@ pub struct EntraLink {
 
 /// A read-only IAM role, created by the CloudFormation stack, that the
 /// platform assumes with the External ID.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AwsLink {
     pub account_type: AwsAccountType,
     pub role_arn: RoleArn,
@@ -57,9 +57,12 @@ pub struct AwsLink {
 
 /// Most accounts are Entra ones, so boxing the larger variant would add an
 /// allocation to the common case to save bytes on the rare one.
+///
+/// Read through `tagged::StoredDetails`, in the same shape it is written.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(try_from = "super::tagged::StoredDetails")]
 pub enum Details {
     Entra(EntraLink),
     Aws(AwsLink),

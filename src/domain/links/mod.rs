@@ -6,6 +6,7 @@ mod edit;
 mod expiry;
 mod integration;
 mod provider;
+mod tagged;
 
 pub use drafts::{AwsDraft, EntraDraft};
 pub use edit::{edit_aws, edit_entra, EditError};
@@ -14,3 +15,4 @@ pub use integration::{
     summarise, AwsLink, Details, EntraLink, Integration, LinkStatus, ProviderSummary,
 };
 pub use provider::Provider;
+pub use tagged::{needed, MissingField};
