@@ -6,7 +6,7 @@
 //! Not part of the test command: `scripts/bench.sh` runs it with `--ignored`.
 //! `BENCH_BARE_DIST` and `BENCH_BARE_PATH=/login` put another build of the
 //! product on the bare side, for a same-run A/B of two builds' first pages
-//! (the journeys are then skipped).
+//! (the journeys are then skipped). `BENCH_FIRST_PAGE_ONLY=1` skips them too.
 #![cfg(not(target_arch = "wasm32"))]
 
 #[allow(dead_code)]
@@ -89,8 +89,9 @@ async fn perf() {
     println!();
     let mut problems = Vec::new();
     first_page(&s).await;
-    // An A/B of two product builds compares their first pages only.
-    if s.bare_path == "/" {
+    // An A/B of two product builds compares their first pages only, and
+    // BENCH_FIRST_PAGE_ONLY asks for nothing more.
+    if s.bare_path == "/" && std::env::var_os("BENCH_FIRST_PAGE_ONLY").is_none() {
         journeys(&s, &mut problems).await;
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
