@@ -42,3 +42,29 @@ async fn side_panel_reaches_integrations_and_unknown_urls_show_not_found() {
     page.expect_text("/no/such/page").await;
     page.close().await;
 }
+
+#[tokio::test]
+async fn back_and_forward_retrace_the_pages_visited() {
+    let server = StaticServer::start(&dist_dir(), ServerOptions::default());
+    let page = Page::open(&server, "/signup").await;
+    page.create_account("history@example.com").await;
+    page.click_nav("Integrations").await;
+    page.wait_for_path("/integrations").await;
+    page.click_link("Microsoft").await;
+    page.wait_for_path("/integrations/microsoft").await;
+    page.expect_heading("Microsoft").await;
+    page.click_link("M365").await;
+    page.wait_for_path("/integrations/microsoft/m365").await;
+    page.expect_heading("Microsoft 365 accounts").await;
+
+    page.back().await;
+    page.wait_for_path("/integrations/microsoft").await;
+    page.expect_heading("Microsoft").await;
+    page.back().await;
+    page.wait_for_path("/integrations").await;
+    page.expect_heading("Integrations").await;
+    page.forward().await;
+    page.wait_for_path("/integrations/microsoft").await;
+    page.expect_heading("Microsoft").await;
+    page.close().await;
+}

@@ -44,6 +44,16 @@ impl<'s> Page<'s> {
         self.find(Locator::Css(".app-header")).await;
     }
 
+    /// The browser's Back button.
+    pub async fn back(&self) {
+        self.c().back().await.unwrap();
+    }
+
+    /// The browser's Forward button.
+    pub async fn forward(&self) {
+        self.c().forward().await.unwrap();
+    }
+
     /// The path after the mount point, such as `/integrations`.
     pub async fn path(&self) -> String {
         let url = self.c().current_url().await.unwrap();
