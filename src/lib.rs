@@ -23,7 +23,7 @@ use leptos::prelude::*;
 /// configuration, then mount the app or the configuration error.
 pub fn start() {
     browser::panic::install();
-    // No reactive owner exists yet for an Action, and Leptos sets up its
+    // No reactive owner exists yet for a `Task`, and Leptos sets up its
     // executor only when it mounts, so this first task uses wasm-bindgen's own.
     wasm_bindgen_futures::spawn_local(async {
         match browser::config::load().await {

@@ -42,7 +42,7 @@ pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
         return;
     };
     // Each reply goes back through the request's own `Incoming`, which holds
-    // the portal's window and so is not `Send`: hence `dispatch_local`.
+    // the portal's window and so is not `Send`; a `Task` runs on this thread.
     let sign_in = task::action(move |(incoming, request_id, user_id, email): &SignIn| {
         let (incoming, request_id) = (incoming.clone(), request_id.clone());
         let (user_id, email) = (user_id.clone(), email.clone());

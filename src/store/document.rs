@@ -48,6 +48,10 @@ fn version_of(raw: &str) -> Option<u64> {
 
 /// Decodes a stored value as another tab wrote it (from a `storage` event):
 /// `None` when it is absent, unreadable or newer than this build.
+///
+/// `#[inline]`: `load` calls it too, and a call per document type made the
+/// bundle 0.7 KB larger than the copy inlined into each caller.
+#[inline]
 pub fn decode<T: Versioned>(raw: &str) -> Option<(T, u64)> {
     let env: Envelope<T> = serde_json::from_str(raw).ok()?;
     (env.version <= T::VERSION).then_some((env.data, env.revision))
@@ -109,20 +113,18 @@ pub fn load<T: Versioned>(kv: &dyn KeyValue, keys: &Keys, key: &str, now_ms: i64
             recovered: None,
         };
     };
-    // Parsed straight from the string, as `decode` does, so each document
-    // type's decoder is in the bundle once.
-    let reason = match serde_json::from_str::<Envelope<T>>(&raw) {
-        Ok(env) if env.version <= T::VERSION => {
-            return Loaded {
-                value: env.data,
-                revision: env.revision,
-                recovered: None,
-            }
-        }
-        _ => match version_of(&raw) {
-            Some(v) if v > u64::from(T::VERSION) => Recovery::NewerVersion(v),
-            _ => Recovery::Unreadable,
-        },
+    // Decoded as another tab's write is, straight from the string, so each
+    // document type's decoder is in the bundle once.
+    if let Some((value, revision)) = decode::<T>(&raw) {
+        return Loaded {
+            value,
+            revision,
+            recovered: None,
+        };
+    }
+    let reason = match version_of(&raw) {
+        Some(v) if v > u64::from(T::VERSION) => Recovery::NewerVersion(v),
+        _ => Recovery::Unreadable,
     };
     Loaded {
         value: T::default(),
