@@ -25,6 +25,18 @@ pub fn summary(v: &[f64]) -> Summary {
     }
 }
 
+/// The first and third quartiles, each the median of its half.
+pub fn quartiles(v: &[f64]) -> (f64, f64) {
+    let mut s = v.to_vec();
+    s.sort_by(|a, b| a.partial_cmp(b).unwrap());
+    let half = s.len() / 2;
+    let upper = s.len() - half;
+    (
+        summary(&s[..half.max(1)]).median,
+        summary(&s[upper.min(s.len() - 1)..]).median,
+    )
+}
+
 /// what, median, min, max, compared with, ratio, target.
 pub fn row(cells: [&str; 7]) {
     let clean: Vec<String> = cells.iter().map(|c| c.replace(['\t', '\n'], " ")).collect();
