@@ -594,6 +594,8 @@ async fn journeys(s: &Settings, problems: &mut Vec<String>) {
         .unwrap();
     for (mode, what) in MODES {
         let what = format!("search keystroke at 1,000, {what}");
+        // Two frames cannot read under 16 ms; the budget is for the work.
+        let target = if mode == "work" { "<= 16" } else { "-" };
         if has_search {
             let v = tab
                 .run(
@@ -606,9 +608,9 @@ async fn journeys(s: &Settings, problems: &mut Vec<String>) {
                     ],
                 )
                 .await;
-            timed(&what, &numbers(&v)[s.warmups..], "-", "-", "<= 16");
+            timed(&what, &numbers(&v)[s.warmups..], "-", "-", target);
         } else {
-            single(&what, "n/a (no search box)", "-", "-", "<= 16");
+            single(&what, "n/a (no search box)", "-", "-", target);
         }
     }
 
