@@ -55,7 +55,7 @@ impl Persist {
         &self,
         key: &str,
         change: impl FnMut(&mut T) -> Result<R, E> + 'static,
-    ) -> Result<Committed<T, R>, WriteError<E>>
+    ) -> Written<T, R, E>
     where
         T: Versioned + 'static,
         R: 'static,
@@ -94,7 +94,7 @@ impl Persist {
         &self,
         key: &str,
         change: impl FnMut(&mut T) -> Result<R, E>,
-    ) -> Result<Committed<T, R>, WriteError<E>> {
+    ) -> Written<T, R, E> {
         let kv = self.kv.get_value();
         let done = write::modify(&*kv, &self.keys(), key, clock::now_ms(), change);
         self.report(&done);
@@ -115,7 +115,7 @@ impl Persist {
 
     /// Storage refusals are the page's business, not one form's: they are
     /// shown once, at the top.
-    fn report<T, R, E>(&self, done: &Result<Committed<T, R>, WriteError<E>>) {
+    fn report<T, R, E>(&self, done: &Written<T, R, E>) {
         match done {
             Ok(c) => {
                 if let Some(r) = &c.recovered {

@@ -171,6 +171,7 @@ impl FormDraft {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::links::refusal_without;
 
     fn entra(name: &str) -> FormDraft {
         FormDraft::Entra(Box::new(EntraDraft {
@@ -294,14 +295,9 @@ mod tests {
 
     #[test]
     fn a_draft_missing_a_field_of_its_form_is_refused_by_name() {
-        let mut written = serde_json::to_value(aws_form()).unwrap();
-        written.as_object_mut().unwrap().remove("role_arn");
-        let error = read(written).unwrap_err();
+        let error = refusal_without(&aws_form(), "role_arn");
         assert!(error.contains("missing field `role_arn`"), "{error}");
-
-        let mut written = serde_json::to_value(full_entra()).unwrap();
-        written.as_object_mut().unwrap().remove("key_type");
-        let error = read(written).unwrap_err();
+        let error = refusal_without(&full_entra(), "key_type");
         assert!(error.contains("missing field `key_type`"), "{error}");
     }
 }

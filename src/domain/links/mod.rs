@@ -15,4 +15,6 @@ pub use integration::{
     summarise, AwsLink, Details, EntraLink, Integration, LinkStatus, ProviderSummary,
 };
 pub use provider::Provider;
+#[cfg(test)]
+pub use tagged::refusal_without;
 pub use tagged::{needed, MissingField};

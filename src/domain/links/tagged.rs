@@ -31,6 +31,21 @@ pub fn needed<T>(value: Option<T>, field: &'static str) -> Result<T, MissingFiel
     value.ok_or(MissingField(field))
 }
 
+/// What reading `value`, written and then stripped of `field`, is refused
+/// with. For tests of the readers that take this shape.
+#[cfg(test)]
+pub fn refusal_without<T>(value: &T, field: &str) -> String
+where
+    T: serde::Serialize + serde::de::DeserializeOwned + fmt::Debug,
+{
+    let mut written = serde_json::to_value(value).unwrap();
+    written.as_object_mut().unwrap().remove(field);
+    match serde_json::from_value::<T>(written) {
+        Ok(read) => panic!("read without `{field}`: {read:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
 #[derive(Deserialize)]
 #[serde(rename_all = "kebab-case")]
 enum DetailsKind {
@@ -123,14 +138,9 @@ mod tests {
 
     #[test]
     fn a_missing_field_of_the_variant_is_named() {
-        let mut written = serde_json::to_value(entra()).unwrap();
-        written.as_object_mut().unwrap().remove("application_id");
-        let error = read(written).unwrap_err();
+        let error = refusal_without(&entra(), "application_id");
         assert!(error.contains("missing field `application_id`"), "{error}");
-
-        let mut written = serde_json::to_value(aws_details()).unwrap();
-        written.as_object_mut().unwrap().remove("external_id");
-        let error = read(written).unwrap_err();
+        let error = refusal_without(&aws_details(), "external_id");
         assert!(error.contains("missing field `external_id`"), "{error}");
     }
 
