@@ -28,6 +28,10 @@ pub struct ScriptInputs {
 pub fn CloudShellSetup(
     provider: Provider,
     pem: Signal<Option<String>>,
+    /// SHA-1 thumbprints of the account's certificates (`known_thumbprints`):
+    /// an existing app registration that holds any other credential is
+    /// never set up.
+    known_thumbprints: Signal<Vec<String>>,
     inputs: ScriptInputs,
     /// Filled from the pasted output.
     tenant: RwSignal<String>,
@@ -50,6 +54,7 @@ pub fn CloudShellSetup(
             Err(e) => return Some(Err(format!("The script needs the Reader scope: {e}"))),
         };
         let name = inputs.name.get();
+        let known = known_thumbprints.get();
         Some(
             build(&SetupScript {
                 provider,
@@ -57,7 +62,9 @@ pub fn CloudShellSetup(
                 app_name: name.trim(),
                 certificate_pem: &pem,
                 azure_scope: scope.as_ref(),
-                mode: ScriptMode::NewApp,
+                mode: ScriptMode::NewApp {
+                    known_thumbprints: &known,
+                },
                 thumbprint_sha1: None,
             })
             .map_err(|e| e.message().to_string()),

@@ -20,9 +20,20 @@ fn executable(path: &Path, body: &[u8]) {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
 
-/// Runs `script` with the fake `az` of the interop tests first on PATH;
-/// returns what it printed and the certificate it uploaded.
-fn run_with_fake_az(script: &Path) -> (String, String, Vec<String>) {
+/// One run of a script against the fake `az` of the interop tests.
+struct ShellRun {
+    success: bool,
+    stdout: String,
+    stderr: String,
+    /// Each `az` call, its arguments separated by tabs.
+    calls: Vec<String>,
+    /// The certificate the script uploaded, if it did.
+    uploaded: Option<String>,
+}
+
+/// Runs `script` with `args`, the fake `az` first on PATH and `state` in its
+/// environment.
+fn run_with_fake_az(script: &Path, args: &[&str], state: &[(&str, &str)]) -> ShellRun {
     let dir = temp_dir("cloud-shell");
     let bin = dir.join("bin");
     std::fs::create_dir_all(&bin).unwrap();
@@ -32,6 +43,7 @@ fn run_with_fake_az(script: &Path) -> (String, String, Vec<String>) {
     let (log, uploaded) = (dir.join("calls.log"), dir.join("uploaded.pem"));
     let out = Command::new("bash")
         .arg(script)
+        .args(args)
         .env(
             "PATH",
             format!("{}:{}", bin.display(), std::env::var("PATH").unwrap()),
@@ -41,23 +53,90 @@ fn run_with_fake_az(script: &Path) -> (String, String, Vec<String>) {
         .env("FAKE_AZ_TENANT", TENANT)
         .env("FAKE_AZ_APP_ID", APP)
         .env("FAKE_AZ_SP_ID", SP)
+        .envs(state.iter().copied())
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "the script failed: {}",
-        String::from_utf8_lossy(&out.stderr)
+    ShellRun {
+        success: out.status.success(),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+        calls: std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .lines()
+            .map(str::to_string)
+            .collect(),
+        uploaded: std::fs::read_to_string(&uploaded).ok(),
+    }
+}
+
+/// The Base64 DER of a PEM certificate, as Microsoft Graph returns it.
+fn der_base64(pem: &str) -> String {
+    pem.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("-----"))
+        .collect()
+}
+
+/// The page's script refuses an app registration someone else prepared
+/// under the same name, and sets up one that holds only this certificate.
+fn check_reuse_rule(script: &Path, pem: &str) {
+    const EXISTING: &str = "11111111-2222-4333-8444-555555555555";
+    let foreign = run_with_fake_az(
+        script,
+        &["--reuse"],
+        &[
+            ("FAKE_AZ_EXISTING_APP", EXISTING),
+            (
+                "FAKE_AZ_APP_OWNERS",
+                "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a\tmallory@contoso.example",
+            ),
+            (
+                "FAKE_AZ_APP_PASSWORDS",
+                "7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d\tMallory's secret",
+            ),
+        ],
     );
-    let calls = std::fs::read_to_string(&log)
-        .unwrap()
-        .lines()
-        .map(str::to_string)
-        .collect();
-    (
-        String::from_utf8(out.stdout).unwrap(),
-        std::fs::read_to_string(&uploaded).unwrap(),
-        calls,
-    )
+    assert!(!foreign.success, "{}", foreign.stdout);
+    for change in [
+        "credential\treset",
+        "permission\tadd",
+        "admin-consent",
+        "POST",
+        "sp\tcreate",
+    ] {
+        assert!(
+            foreign.calls.iter().all(|c| !c.contains(change)),
+            "{change}: {:?}",
+            foreign.calls
+        );
+    }
+    assert!(
+        foreign.stderr.contains("mallory@contoso.example")
+            && foreign.stderr.contains("Mallory's secret")
+            && foreign
+                .stderr
+                .contains("7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d"),
+        "{}",
+        foreign.stderr
+    );
+
+    let ours = format!(
+        "3b4c5d6e-7f80-4a9b-8c0d-1e2f3a4b5c6d\t{}\tCN=O'Brien",
+        der_base64(pem)
+    );
+    let reused = run_with_fake_az(
+        script,
+        &["--reuse"],
+        &[
+            ("FAKE_AZ_EXISTING_APP", EXISTING),
+            ("FAKE_AZ_APP_CERTS", &ours),
+        ],
+    );
+    assert!(reused.success, "{}", reused.stderr);
+    assert!(reused
+        .stdout
+        .contains(&format!("CLOUDLINK_APPLICATION_ID={EXISTING}")));
+    assert!(reused.calls.iter().any(|c| c.contains("admin-consent")));
 }
 
 /// The text of the one download Chromium holds for confirmation.
@@ -133,10 +212,21 @@ async fn the_setup_script_fills_the_form_and_the_account_connects() {
         "the download is the script shown"
     );
 
-    let (printed, uploaded, calls) = run_with_fake_az(&script);
+    let pem = std::fs::read_to_string(&pem).unwrap();
+    // The script knows this certificate by its thumbprint, and trusts no other.
+    let own = sha1.replace(':', "").to_uppercase();
+    assert!(
+        text.contains(&format!("TRUSTED_THUMBPRINTS='{own}'")),
+        "{text}"
+    );
+    check_reuse_rule(&script, &pem);
+
+    let run = run_with_fake_az(&script, &[], &[]);
+    assert!(run.success, "the script failed: {}", run.stderr);
+    let (printed, calls) = (run.stdout, run.calls);
     assert_eq!(
-        uploaded.trim(),
-        std::fs::read_to_string(&pem).unwrap().trim(),
+        run.uploaded.as_deref().map(str::trim),
+        Some(pem.trim()),
         "the script uploads the downloaded certificate"
     );
     assert!(

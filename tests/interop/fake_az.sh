@@ -11,9 +11,23 @@
 #   FAKE_AZ_TENANT       the tenant `account show` answers
 #   FAKE_AZ_APP_ID       the appId `ad app create` answers
 #   FAKE_AZ_SP_ID        the service principal id `ad sp create` answers
+#   FAKE_AZ_USER_ID      the signed-in user's object id (`ad signed-in-user show`)
 #   FAKE_AZ_EXISTING_APP an appId `ad app list` finds (default: none)
+#   FAKE_AZ_APP_OWNERS   that app's owners, one per line: object id, tab, name
+#   FAKE_AZ_APP_PASSWORDS its client secrets, one per line: key id, tab,
+#                        display name
+#   FAKE_AZ_APP_CERTS    its certificates, one per line: key id, tab, Base64 of
+#                        the DER, tab, display name
+#   FAKE_AZ_APP_FEDERATED its federated credentials, one per line: id, tab,
+#                        name, tab, issuer, tab, subject
+#   FAKE_AZ_EXISTING_SP  the object id of its service principal (default: none)
+#   FAKE_AZ_SP_OWNERS, FAKE_AZ_SP_PASSWORDS, FAKE_AZ_SP_CERTS
+#                        the same for that service principal
+#   FAKE_AZ_IN_PLACE     what an earlier run already granted, any of:
+#                        permission consent global-reader reader
 #   FAKE_AZ_FAIL         fail every call whose command words end with this,
 #                        such as "admin-consent" or "sp create"
+#   FAKE_AZ_FAIL_MESSAGE what such a failure prints after "ERROR: "
 #   FAKE_AZ_FAIL_ONCE    the same, for the first such call only
 set -euo pipefail
 
@@ -55,8 +69,30 @@ matches() {
   [[ -n $1 && " $words" == *" $1" ]]
 }
 
+# Prints a state variable's lines, if it holds any.
+lines() {
+  if [[ -n $1 ]]; then
+    printf '%s\n' "$1"
+  fi
+}
+
+in_place() {
+  [[ " ${FAKE_AZ_IN_PLACE:-} " == *" $1 "* ]]
+}
+
+# The certificates of an app registration or service principal, as
+# `--query 'keyCredentials[].[keyId, key, displayName]' -o tsv` prints them.
+certificates() {
+  local key_id der name
+  while IFS=$'\t' read -r key_id der name; do
+    if [[ -n $key_id ]]; then
+      printf '%s\t%s\t%s\n' "$key_id" "$der" "$name"
+    fi
+  done <<<"$1"
+}
+
 if matches "${FAKE_AZ_FAIL:-}"; then
-  printf 'ERROR: (Forbidden) fake failure of az %s\n' "$words" >&2
+  printf 'ERROR: %s\n' "${FAKE_AZ_FAIL_MESSAGE:-(Forbidden) fake failure of az $words}" >&2
   exit 1
 fi
 once_marker="$FAKE_AZ_LOG.failed-once"
@@ -73,10 +109,34 @@ case $words in
   'account show')
     printf '%s\n' "${FAKE_AZ_TENANT:-72f988bf-86f1-41af-91ab-2d7cd011db47}"
     ;;
+  'ad signed-in-user show')
+    printf '%s\n' "${FAKE_AZ_USER_ID:-5d6e7f80-9a0b-4c1d-8e2f-3a4b5c6d7e8f}"
+    ;;
   'ad app list')
-    if [[ -n ${FAKE_AZ_EXISTING_APP:-} ]]; then
-      printf '%s\n' "$FAKE_AZ_EXISTING_APP"
+    lines "${FAKE_AZ_EXISTING_APP:-}"
+    ;;
+  'ad app owner list')
+    lines "${FAKE_AZ_APP_OWNERS:-}"
+    ;;
+  'ad app credential list')
+    lines "${FAKE_AZ_APP_PASSWORDS:-}"
+    ;;
+  'ad app federated-credential list')
+    lines "${FAKE_AZ_APP_FEDERATED:-}"
+    ;;
+  'ad app permission list')
+    if in_place permission; then
+      printf 'dc50a0fb-09a3-484d-be87-e023b12c6440\n'
     fi
+    ;;
+  'ad sp list')
+    lines "${FAKE_AZ_EXISTING_SP:-}"
+    ;;
+  'ad sp owner list')
+    lines "${FAKE_AZ_SP_OWNERS:-}"
+    ;;
+  'ad sp credential list')
+    lines "${FAKE_AZ_SP_PASSWORDS:-}"
     ;;
   'ad app create')
     printf '%s\n' "${FAKE_AZ_APP_ID:-6731de76-14a6-49ae-97bc-6eba6914391e}"
@@ -95,10 +155,6 @@ case $words in
     printf '{"appId": "%s", "password": null, "tenant": "%s"}\n' \
       "$(option --id "$@")" "${FAKE_AZ_TENANT:-72f988bf-86f1-41af-91ab-2d7cd011db47}"
     ;;
-  'ad sp show')
-    printf "ERROR: Service principal '%s' doesn't exist\n" "$(option --id "$@")" >&2
-    exit 3
-    ;;
   'ad sp create')
     printf '%s\n' "${FAKE_AZ_SP_ID:-0b1d2c3e-4f50-4617-8a9b-0c1d2e3f4a5b}"
     ;;
@@ -106,7 +162,40 @@ case $words in
     printf 'WARNING: A Global Administrator must grant consent for the permission.\n' >&2
     ;;
   'ad app permission admin-consent') ;;
-  'rest' | 'role assignment create')
+  'rest')
+    uri=$(option --uri "$@")
+    case $(option --method "$@"):$uri in
+      GET:*'/applications(appId='*'?$select=keyCredentials')
+        certificates "${FAKE_AZ_APP_CERTS:-}"
+        ;;
+      GET:*'/servicePrincipals/'*'?$select=keyCredentials')
+        certificates "${FAKE_AZ_SP_CERTS:-}"
+        ;;
+      GET:*'/servicePrincipals/'*'/appRoleAssignments')
+        if in_place consent; then
+          printf 'a1a2a3a4-b1b2-4c1c-8d1d-e1e2e3e4e5e6\n'
+        fi
+        ;;
+      GET:*'/roleManagement/directory/roleAssignments?'*)
+        if in_place global-reader; then
+          printf 'lAPpYvVpN0KRkAEhdxReEJC2sEqbR_9Hr48lds9SGHI-1\n'
+        fi
+        ;;
+      POST:*'/roleManagement/directory/roleAssignments')
+        printf '{}\n'
+        ;;
+      *)
+        printf 'fake az: unexpected call: az %s\n' "$*" >&2
+        exit 2
+        ;;
+    esac
+    ;;
+  'role assignment list')
+    if in_place reader; then
+      printf '/providers/Microsoft.Authorization/roleAssignments/0a1b2c3d\n'
+    fi
+    ;;
+  'role assignment create')
     printf '{}\n'
     ;;
   *)

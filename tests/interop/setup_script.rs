@@ -45,6 +45,17 @@ fn subscription() -> AzureScope {
 }
 
 fn new_app(provider: Provider, cloud: Cloud, name: &str, scope: Option<&AzureScope>) -> String {
+    new_app_knowing(provider, cloud, name, scope, &[])
+}
+
+/// A new-app script from an account whose other certificates are `known`.
+fn new_app_knowing(
+    provider: Provider,
+    cloud: Cloud,
+    name: &str,
+    scope: Option<&AzureScope>,
+    known: &[String],
+) -> String {
     let pem = certificate().pem();
     build(&SetupScript {
         provider,
@@ -52,7 +63,9 @@ fn new_app(provider: Provider, cloud: Cloud, name: &str, scope: Option<&AzureSco
         app_name: name,
         certificate_pem: &pem,
         azure_scope: scope,
-        mode: ScriptMode::NewApp,
+        mode: ScriptMode::NewApp {
+            known_thumbprints: known,
+        },
         thumbprint_sha1: None,
     })
     .unwrap()
@@ -250,6 +263,14 @@ impl Run {
             .collect()
     }
 
+    /// The `az rest` calls that change something.
+    fn posts(&self) -> Vec<&Vec<String>> {
+        self.calls_to("rest")
+            .into_iter()
+            .filter(|c| option(c, "--method") != "GET")
+            .collect()
+    }
+
     fn calls_to(&self, command: &str) -> Vec<&Vec<String>> {
         self.commands()
             .iter()
@@ -285,7 +306,10 @@ fn has_flag(call: &[String], flag: &str) -> bool {
 }
 
 fn assert_global_reader_posted(run: &Run, graph: &str) {
-    let post = run.call("rest");
+    let post = match run.posts().as_slice() {
+        [one] => *one,
+        other => panic!("expected one POST, got {other:?}"),
+    };
     assert_eq!(option(post, "--method"), "POST");
     assert_eq!(
         option(post, "--uri"),
@@ -336,11 +360,15 @@ fn microsoft_script_registers_the_app_with_a_hostile_name() {
             "account show",
             "ad app list",
             "ad app create",
+            "rest",
             "ad app credential reset",
-            "ad sp show",
+            "ad sp list",
             "ad sp create",
+            "ad app permission list",
             "ad app permission add",
+            "rest",
             "ad app permission admin-consent",
+            "rest",
             "rest",
         ]
     );
@@ -401,10 +429,13 @@ fn azure_script_assigns_reader_on_a_management_group_in_us_government() {
             "account show",
             "ad app list",
             "ad app create",
+            "rest",
             "ad app credential reset",
-            "ad sp show",
+            "ad sp list",
             "ad sp create",
             "rest",
+            "rest",
+            "role assignment list",
             "role assignment create",
         ]
     );
@@ -459,8 +490,19 @@ fn an_existing_app_stops_the_script_unless_reuse_is_given() {
     );
     assert_eq!(
         stopped.commands(),
-        ["cloud show", "account show", "ad app list"]
+        [
+            "cloud show",
+            "account show",
+            "ad app list",
+            "ad signed-in-user show",
+            "ad app owner list",
+            "ad app credential list",
+            "rest",
+            "ad app federated-credential list",
+            "ad sp list",
+        ]
     );
+    stopped.refused_without_change();
 
     let reused = run(&script, &["--reuse"], &existing);
     reused.succeeded();
@@ -516,7 +558,7 @@ fn a_refused_admin_consent_stops_at_its_step() {
         commands.last().map(String::as_str),
         Some("ad app permission admin-consent")
     );
-    assert!(run.calls_to("rest").is_empty());
+    assert!(run.posts().is_empty());
     assert!(run.calls_to("role assignment create").is_empty());
     // Retried in case the new app was not yet visible, then given up.
     assert_eq!(run.calls_to("ad app permission admin-consent").len(), 6);
@@ -559,6 +601,7 @@ fn renewal_adds_the_certificate_to_the_given_app_only() {
             "cloud show",
             "account show",
             "ad app show",
+            "rest",
             "ad app credential reset"
         ]
     );
@@ -587,4 +630,286 @@ fn renewal_of_an_unknown_app_says_which_tenant_was_searched() {
         "{err}"
     );
     assert!(run.calls_to("ad app credential reset").is_empty());
+}
+
+// An app registration found under the chosen name. Anyone who may register
+// apps could have made it, so the script reuses it only when it is provably
+// CloudLink's own, and otherwise changes nothing and says what it found.
+
+const ADMIN_ID: &str = "5d6e7f80-9a0b-4c1d-8e2f-3a4b5c6d7e8f";
+const OTHER_OWNER_ID: &str = "9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a";
+const EXISTING_SP_ID: &str = "2c3d4e5f-6a7b-4c8d-9e0f-1a2b3c4d5e6f";
+const SECRET_KEY_ID: &str = "7a6b5c4d-3e2f-4a1b-8c9d-0e1f2a3b4c5d";
+const CERT_KEY_ID: &str = "3b4c5d6e-7f80-4a9b-8c0d-1e2f3a4b5c6d";
+
+/// Someone else's certificate: a valid one, but not made for this account.
+fn foreign_certificate() -> &'static Certificate {
+    static CERT: OnceLock<Certificate> = OnceLock::new();
+    CERT.get_or_init(|| {
+        let req = crate::request("Someone else", KeyType::Rsa2048, crate::now());
+        crate::build(crate::keys::rsa_key(), &req)
+    })
+}
+
+/// A line of `FAKE_AZ_APP_CERTS` or `FAKE_AZ_SP_CERTS`.
+fn certificate_line(key_id: &str, cert: &Certificate, name: &str) -> String {
+    use base64ct::{Base64, Encoding};
+    format!("{key_id}\t{}\t{name}", Base64::encode_string(cert.der()))
+}
+
+/// The calls that only read; anything else changes the tenant.
+const READS: [&str; 13] = [
+    "cloud show",
+    "account show",
+    "ad signed-in-user show",
+    "ad app list",
+    "ad app show",
+    "ad app owner list",
+    "ad app credential list",
+    "ad app federated-credential list",
+    "ad app permission list",
+    "ad sp list",
+    "ad sp owner list",
+    "ad sp credential list",
+    "role assignment list",
+];
+
+impl Run {
+    /// The script stopped with its error, having called `az` only to read.
+    fn refused_without_change(&self) -> String {
+        assert_eq!(self.code(), Some(1), "{}", self.describe());
+        for (command, call) in self.commands().iter().zip(&self.calls) {
+            let read = READS.contains(&command.as_str())
+                || (command == "rest" && option(call, "--method") == "GET");
+            assert!(
+                read,
+                "`az {command}` changes the tenant\n{}",
+                self.describe()
+            );
+        }
+        for change in [
+            "ad app create",
+            "ad app credential reset",
+            "ad sp create",
+            "ad app permission add",
+            "ad app permission admin-consent",
+            "role assignment create",
+        ] {
+            assert!(self.calls_to(change).is_empty(), "{change}");
+        }
+        assert!(!self.stdout().contains("CLOUDLINK_"), "{}", self.describe());
+        self.stderr()
+    }
+}
+
+fn microsoft_script() -> String {
+    new_app(Provider::Microsoft, Cloud::Global, "CloudLink Prod", None)
+}
+
+fn azure_script() -> String {
+    new_app(
+        Provider::Azure,
+        Cloud::Global,
+        "CloudLink Prod",
+        Some(&subscription()),
+    )
+}
+
+#[test]
+fn an_app_with_another_owner_and_a_secret_is_never_granted_anything() {
+    let owners = format!("{OTHER_OWNER_ID}\tmallory@contoso.example");
+    let secrets = format!("{SECRET_KEY_ID}\tMallory's secret");
+    let state = [
+        ("FAKE_AZ_EXISTING_APP", EXISTING_APP_ID),
+        ("FAKE_AZ_APP_OWNERS", owners.as_str()),
+        ("FAKE_AZ_APP_PASSWORDS", secrets.as_str()),
+    ];
+    for (kind, script) in [("microsoft", microsoft_script()), ("azure", azure_script())] {
+        for args in [&[][..], &["--reuse"][..]] {
+            let err = run(&script, args, &state).refused_without_change();
+            let context = format!("{kind} {args:?}:\n{err}");
+            for found in [
+                EXISTING_APP_ID,
+                "mallory@contoso.example",
+                OTHER_OWNER_ID,
+                "Mallory's secret",
+                SECRET_KEY_ID,
+            ] {
+                assert!(err.contains(found), "{found} not named; {context}");
+            }
+            assert!(
+                err.contains("choose another name") && err.contains("remove"),
+                "what to do; {context}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_app_with_a_certificate_this_account_did_not_make_is_refused() {
+    let certs = certificate_line(CERT_KEY_ID, foreign_certificate(), "CN=Someone else");
+    let state = [
+        ("FAKE_AZ_EXISTING_APP", EXISTING_APP_ID),
+        ("FAKE_AZ_APP_CERTS", certs.as_str()),
+    ];
+    let err = run(&microsoft_script(), &["--reuse"], &state).refused_without_change();
+    for found in [
+        CERT_KEY_ID,
+        "CN=Someone else",
+        &foreign_certificate().sha1_thumbprint(),
+    ] {
+        assert!(err.contains(found), "{found} not named:\n{err}");
+    }
+}
+
+#[test]
+fn an_app_whose_service_principal_has_a_secret_or_an_owner_is_refused() {
+    let owners = format!("{OTHER_OWNER_ID}\tmallory@contoso.example");
+    let secrets = format!("{SECRET_KEY_ID}\tsp secret");
+    for (variable, value, found) in [
+        ("FAKE_AZ_SP_PASSWORDS", secrets.as_str(), "sp secret"),
+        (
+            "FAKE_AZ_SP_OWNERS",
+            owners.as_str(),
+            "mallory@contoso.example",
+        ),
+    ] {
+        let state = [
+            ("FAKE_AZ_EXISTING_APP", EXISTING_APP_ID),
+            ("FAKE_AZ_EXISTING_SP", EXISTING_SP_ID),
+            (variable, value),
+        ];
+        let err = run(&azure_script(), &["--reuse"], &state).refused_without_change();
+        assert!(err.contains(found) && err.contains(EXISTING_SP_ID), "{err}");
+    }
+}
+
+#[test]
+fn an_app_with_a_federated_credential_is_refused() {
+    let federated = "e1e2e3e4-f1f2-4a3a-8b4b-c5c6c7c8c9c0\tdeploy\t\
+                     https://token.actions.githubusercontent.com\trepo:mallory/x:ref:refs/heads/main";
+    let state = [
+        ("FAKE_AZ_EXISTING_APP", EXISTING_APP_ID),
+        ("FAKE_AZ_APP_FEDERATED", federated),
+    ];
+    let err = run(&microsoft_script(), &["--reuse"], &state).refused_without_change();
+    assert!(
+        err.contains("deploy") && err.contains("repo:mallory/x:ref:refs/heads/main"),
+        "{err}"
+    );
+}
+
+#[test]
+fn names_chosen_by_others_cannot_drive_the_terminal() {
+    let secrets = format!("{SECRET_KEY_ID}\tnice\u{1b}]0;owned\u{7}\u{1b}[2Jname");
+    let state = [
+        ("FAKE_AZ_EXISTING_APP", EXISTING_APP_ID),
+        ("FAKE_AZ_APP_PASSWORDS", secrets.as_str()),
+    ];
+    let err = run(&microsoft_script(), &["--reuse"], &state).refused_without_change();
+    assert!(!err.contains('\u{1b}') && !err.contains('\u{7}'), "{err:?}");
+    assert!(err.contains("nice") && err.contains("name"), "{err}");
+}
+
+#[test]
+fn cloudlink_s_own_app_is_set_up_again_with_reuse() {
+    let owners = format!("{ADMIN_ID}\tadmin@contoso.example");
+    let certs = certificate_line(CERT_KEY_ID, certificate(), "CN=CloudLink setup script");
+    let state = [
+        ("FAKE_AZ_USER_ID", ADMIN_ID),
+        ("FAKE_AZ_EXISTING_APP", EXISTING_APP_ID),
+        ("FAKE_AZ_APP_OWNERS", owners.as_str()),
+        ("FAKE_AZ_APP_CERTS", certs.as_str()),
+        ("FAKE_AZ_EXISTING_SP", EXISTING_SP_ID),
+    ];
+    let script = microsoft_script();
+
+    let err = run(&script, &[], &state).refused_without_change();
+    assert!(
+        err.contains("already exists") && err.contains("--reuse"),
+        "{err}"
+    );
+
+    let reused = run(&script, &["--reuse"], &state);
+    reused.succeeded();
+    assert!(reused.calls_to("ad app create").is_empty());
+    // The certificate is on it already; the directory says so.
+    assert!(reused.calls_to("ad app credential reset").is_empty());
+    assert!(reused.calls_to("ad sp create").is_empty());
+    assert_eq!(
+        option(reused.call("ad app permission admin-consent"), "--id"),
+        EXISTING_APP_ID
+    );
+    let post = reused.posts()[0];
+    let body: serde_json::Value = serde_json::from_str(option(post, "--body")).unwrap();
+    assert_eq!(body["principalId"], EXISTING_SP_ID);
+    assert_ids_printed(&reused, EXISTING_APP_ID);
+}
+
+#[test]
+fn what_an_earlier_run_granted_is_read_from_the_directory_not_redone() {
+    let state = [
+        ("FAKE_AZ_EXISTING_APP", EXISTING_APP_ID),
+        ("FAKE_AZ_EXISTING_SP", EXISTING_SP_ID),
+        (
+            "FAKE_AZ_IN_PLACE",
+            "permission consent global-reader reader",
+        ),
+    ];
+    let microsoft = run(&microsoft_script(), &["--reuse"], &state);
+    microsoft.succeeded();
+    assert!(microsoft.calls_to("ad app permission add").is_empty());
+    assert!(microsoft
+        .calls_to("ad app permission admin-consent")
+        .is_empty());
+    let azure = run(&azure_script(), &["--reuse"], &state);
+    azure.succeeded();
+    assert!(azure.calls_to("role assignment create").is_empty());
+    for run in [&microsoft, &azure] {
+        assert!(run.posts().is_empty());
+        assert_ids_printed(run, EXISTING_APP_ID);
+    }
+}
+
+#[test]
+fn an_error_that_says_already_exists_is_still_an_error() {
+    let script = microsoft_script();
+    let run = run(
+        &script,
+        &[],
+        &[
+            ("FAKE_AZ_FAIL", "admin-consent"),
+            (
+                "FAKE_AZ_FAIL_MESSAGE",
+                "Permission being assigned already exists on the object",
+            ),
+        ],
+    );
+    assert_eq!(run.code(), Some(1), "{}", run.describe());
+    assert!(run.posts().is_empty());
+    assert!(!run.stdout().contains("CLOUDLINK_"));
+}
+
+#[test]
+fn an_app_with_the_account_s_other_certificate_is_its_own() {
+    let previous = foreign_certificate();
+    let certs = certificate_line(CERT_KEY_ID, previous, "CN=Previous");
+    let state = [
+        ("FAKE_AZ_EXISTING_APP", EXISTING_APP_ID),
+        ("FAKE_AZ_APP_CERTS", certs.as_str()),
+    ];
+    let knowing = new_app_knowing(
+        Provider::Microsoft,
+        Cloud::Global,
+        "CloudLink Prod",
+        None,
+        &[previous.sha1_thumbprint()],
+    );
+    let reused = run(&knowing, &["--reuse"], &state);
+    reused.succeeded();
+    // Not this script's own certificate, so it is added beside it.
+    assert_certificate_uploaded(&reused, EXISTING_APP_ID);
+    assert_ids_printed(&reused, EXISTING_APP_ID);
+    // The same app is refused by a script that does not know that certificate.
+    run(&microsoft_script(), &["--reuse"], &state).refused_without_change();
 }

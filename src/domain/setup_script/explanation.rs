@@ -5,7 +5,10 @@ use crate::domain::links::Provider;
 
 const CHECK: &str = "Checks that Cloud Shell is signed in, and to the Microsoft cloud you chose.";
 const APP: &str = "Creates an app registration with the name you entered. If one with that \
-                   name exists, it stops, unless you run it again with --reuse.";
+                   name exists, it changes nothing and stops. It sets that app up only when \
+                   you run it again with --reuse and the app is provably CloudLink's: its only \
+                   credentials are this account's certificates, it has no client secret, and \
+                   no owner but you. Otherwise it lists what it found.";
 const CERTIFICATE: &str = "Adds CloudLink's public certificate to the app registration. The \
                            private key is not in the script.";
 const SERVICE_PRINCIPAL: &str = "Creates the app's enterprise application (service principal).";

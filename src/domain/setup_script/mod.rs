@@ -18,9 +18,11 @@ mod preamble;
 mod script;
 mod shell_quote;
 mod steps;
+mod trust;
 
 pub use clouds::{az_cloud_name, cloud_shell_url, graph_base_url};
 pub use error::SetupScriptError;
 pub use explanation::explanation;
 pub use output::{parse_output, OutputError, OutputField, ScriptOutput};
 pub use script::{build, file_name, ScriptMode, SetupScript};
+pub use trust::known_thumbprints;

@@ -7,6 +7,7 @@ use super::error::SetupScriptError;
 use super::preamble::{HELPERS, NEW_APP_OPTIONS, RENEWAL_OPTIONS};
 use super::shell_quote::assignment;
 use super::steps::{self, Step};
+use super::trust::trusted_thumbprints;
 use crate::domain::entra::{ApplicationId, AzureScope, Cloud};
 use crate::domain::links::Provider;
 use crate::domain::text::safe_file_stem;
@@ -29,13 +30,16 @@ pub struct SetupScript<'a> {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScriptMode<'a> {
-    NewApp,
+    /// Registers the app. An app registration found under the same name is
+    /// set up only when it is provably the account's own: its only
+    /// credentials are the script's certificate or these, the SHA-1
+    /// thumbprints of the account's other certificates (see
+    /// `known_thumbprints`).
+    NewApp { known_thumbprints: &'a [String] },
     /// Renewal: adds the certificate to an app set up earlier, keeping the
     /// old certificate valid until CloudLink has switched to the new one, and
     /// leaves permissions and roles as the admin left them.
-    AppendCertificate {
-        application_id: &'a str,
-    },
+    AppendCertificate { application_id: &'a str },
 }
 
 /// Everything `build` checked, ready to be written out.
@@ -43,6 +47,9 @@ struct Checked {
     certificate: PublicCertificate,
     thumbprint: Option<String>,
     renew_app: Option<ApplicationId>,
+    /// For a new app: the certificates that make an existing app the
+    /// account's own, the script's first.
+    trusted: Vec<String>,
     scope: Option<String>,
 }
 
@@ -55,8 +62,14 @@ fn check(s: &SetupScript) -> Result<Checked, SetupScriptError> {
     if thumbprint.as_ref().is_some_and(|t| *t != certificate.sha1) {
         return Err(SetupScriptError::ThumbprintMismatch);
     }
+    let trusted = match s.mode {
+        ScriptMode::NewApp { known_thumbprints } => {
+            trusted_thumbprints(&certificate.sha1, known_thumbprints)?
+        }
+        ScriptMode::AppendCertificate { .. } => Vec::new(),
+    };
     let renew_app = match s.mode {
-        ScriptMode::NewApp => None,
+        ScriptMode::NewApp { .. } => None,
         ScriptMode::AppendCertificate { application_id } => {
             if thumbprint.is_none() {
                 return Err(SetupScriptError::MissingThumbprint);
@@ -82,6 +95,7 @@ fn check(s: &SetupScript) -> Result<Checked, SetupScriptError> {
         certificate,
         thumbprint,
         renew_app,
+        trusted,
         scope,
     })
 }
@@ -89,9 +103,9 @@ fn check(s: &SetupScript) -> Result<Checked, SetupScriptError> {
 fn header(s: &SetupScript) -> String {
     let what = match (s.mode, s.provider) {
         (ScriptMode::AppendCertificate { .. }, _) => "adds a renewed certificate to the app",
-        (ScriptMode::NewApp, Provider::Azure) => "registers the app for Azure",
+        (ScriptMode::NewApp { .. }, Provider::Azure) => "registers the app for Azure",
         // `check` has already refused AWS, so only Microsoft 365 reads this.
-        (ScriptMode::NewApp, Provider::Microsoft | Provider::Aws) => {
+        (ScriptMode::NewApp { .. }, Provider::Microsoft | Provider::Aws) => {
             "registers the app for Microsoft 365"
         }
     };
@@ -123,17 +137,16 @@ fn values(s: &SetupScript, c: &Checked) -> Result<String, SetupScriptError> {
             add("APP_NAME", s.app_name)?;
             // OData writes a quote inside a string as two quotes.
             add("APP_NAME_ODATA", &s.app_name.replace('\'', "''"))?;
-            add("GRAPH", graph_base_url(s.cloud))?;
+            add("TRUSTED_THUMBPRINTS", &c.trusted.join(" "))?;
         }
     }
+    add("GRAPH", graph_base_url(s.cloud))?;
     if let Some(scope) = &c.scope {
         add("SCOPE", scope)?;
     }
     add("EXPECTED_CLOUD", az_cloud_name(s.cloud))?;
     add("CLOUD_LABEL", s.cloud.label())?;
-    if let Some(t) = &c.thumbprint {
-        add("THUMBPRINT_SHA1", t)?;
-    }
+    add("THUMBPRINT_SHA1", &c.certificate.sha1)?;
     Ok(out)
 }
 
@@ -231,7 +244,9 @@ mod tests {
             app_name: name,
             certificate_pem: pem,
             azure_scope: scope,
-            mode: ScriptMode::NewApp,
+            mode: ScriptMode::NewApp {
+                known_thumbprints: &[],
+            },
             thumbprint_sha1: None,
         }
     }
@@ -279,19 +294,26 @@ mod tests {
                 "az account show --query tenantId -o tsv",
                 "step '2/7 Create the app registration'",
                 "az ad app list --filter \"displayName eq '$APP_NAME_ODATA'\"",
+                "check_existing_app\n",
+                "if ((REUSE == 0)); then",
                 "az ad app create --display-name \"$APP_NAME\" --sign-in-audience AzureADMyOrg",
                 "step '3/7 Add the certificate'",
+                "if has_certificate; then",
                 "<<'END_OF_CERTIFICATE'\n",
                 "--cert \"@$CERT_FILE\" --append",
                 "step '4/7 Create the service principal'",
+                "az ad sp list --filter \"appId eq '$APP_ID'\"",
                 "az ad sp create --id \"$APP_ID\"",
                 "step '5/7 Grant Exchange.ManageAsApp with admin consent'",
+                "az ad app permission list --id \"$APP_ID\"",
                 "--api 00000002-0000-0ff1-ce00-000000000000",
                 "--api-permissions dc50a0fb-09a3-484d-be87-e023b12c6440=Role",
-                "az_apply ad app permission admin-consent --id \"$APP_ID\"",
+                "$GRAPH/v1.0/servicePrincipals/$SP_ID/appRoleAssignments",
+                "az_quiet ad app permission admin-consent --id \"$APP_ID\"",
                 "step '6/7 Assign the Global Reader role'",
                 "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
-                "$GRAPH/v1.0/roleManagement/directory/roleAssignments",
+                "roleAssignments?\\$filter=principalId%20eq%20'$SP_ID'",
+                "--method POST \\\n  --uri \"$GRAPH/v1.0/roleManagement/directory/roleAssignments\"",
                 "step '7/7 Copy the result into CloudLink'",
                 "CLOUDLINK_TENANT_ID=%s",
                 "CLOUDLINK_APPLICATION_ID=%s",
@@ -339,6 +361,7 @@ mod tests {
                 "SCOPE='/providers/Microsoft.Management/managementGroups/Contoso-Prod_(EU).1'\n",
                 "step '5/7 Assign the Global Reader role'",
                 "step '6/7 Assign the Reader role in Azure'",
+                "role assignment list --assignee \"$SP_ID\" --role Reader --scope \"$SCOPE\"",
                 "role assignment create --assignee-object-id \"$SP_ID\" \\\n  \
                  --assignee-principal-type ServicePrincipal --role Reader --scope \"$SCOPE\"",
                 "step '7/7 Copy the result into CloudLink'",
@@ -472,9 +495,11 @@ mod tests {
             "ad app create",
             "sp create",
             "permission",
-            "rest --method",
+            "rest --method POST",
             "role assignment",
             "REUSE",
+            "TRUSTED_THUMBPRINTS",
+            "check_existing_app",
         ] {
             assert!(!s.contains(absent), "{absent}");
         }
@@ -516,6 +541,66 @@ mod tests {
             ..script(Provider::Microsoft, Cloud::Global, "x", &pem, None)
         };
         assert!(build(&s).unwrap().contains("CLOUDLINK_THUMBPRINT_SHA1=%s"));
+    }
+
+    #[test]
+    fn the_script_trusts_its_own_certificate_and_the_account_s_others() {
+        let pem = sample_pem();
+        let own = sample_sha1();
+        let pending = "ab:".repeat(19) + "ab";
+        let known = [pending.clone(), own.to_lowercase()];
+        let s = build(&SetupScript {
+            mode: ScriptMode::NewApp {
+                known_thumbprints: &known,
+            },
+            ..script(Provider::Microsoft, Cloud::Global, "x", &pem, None)
+        })
+        .unwrap();
+        assert!(
+            s.contains(&format!(
+                "\nTRUSTED_THUMBPRINTS='{own} {}'\n",
+                "AB".repeat(20)
+            )),
+            "{s}"
+        );
+        assert!(s.contains(&format!("\nTHUMBPRINT_SHA1='{own}'\n")));
+        // The rule reads the thumbprint of each certificate on the app, not
+        // the identifier its uploader chose.
+        assert!(s.contains("keyCredentials[].[keyId || '-', key || '-', displayName || '-']"));
+        assert!(s
+            .lines()
+            .filter(|l| l.contains("--query"))
+            .all(|l| !l.contains("customKeyIdentifier")));
+
+        let bad = ["12:34".to_string()];
+        let with_bad = SetupScript {
+            mode: ScriptMode::NewApp {
+                known_thumbprints: &bad,
+            },
+            ..script(Provider::Microsoft, Cloud::Global, "x", &pem, None)
+        };
+        assert_eq!(build(&with_bad), Err(SetupScriptError::BadThumbprint));
+    }
+
+    #[test]
+    fn an_existing_app_is_checked_before_any_change() {
+        let s = microsoft(Cloud::Global, "x");
+        let check = s.find("\n  check_existing_app\n").expect("the check runs");
+        for change in [
+            "ad app create",
+            "credential reset",
+            "sp create",
+            "permission add",
+            "admin-consent",
+            "--method POST",
+        ] {
+            let at = s.find(change).unwrap_or_else(|| panic!("{change}"));
+            assert!(check < at, "{change} comes before the check");
+        }
+        // Nothing is taken as done because of an error's wording.
+        assert!(!s.contains("already exist'"));
+        assert!(!s.contains("conflicting object"));
+        assert!(!s.contains("az_apply"));
     }
 
     #[test]

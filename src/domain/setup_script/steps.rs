@@ -2,9 +2,10 @@
 //! into these bodies: they arrive as the variables the script assigns at its
 //! top (`APP_NAME`, `SCOPE`, …), so each body is fixed text.
 //!
-//! A call made right after creating something goes through `retry`, and a
-//! call that grants something goes through `az_apply`, so that re-running the
-//! script after a failure picks up where it stopped.
+//! A call made right after creating something goes through `retry`. Before
+//! each grant the script reads from the directory whether it is already in
+//! place, so that running the script again after a failure picks up where it
+//! stopped.
 
 pub struct Step {
     pub title: &'static str,
@@ -37,20 +38,27 @@ printf 'Signed in to tenant %s in %s.\n' "$TENANT_ID" "$EXPECTED_CLOUD"
 
 /// `az ad app list --display-name` matches names that merely start with the
 /// text and does not escape quotes, so the search uses an OData filter with
-/// the name escaped for OData (`APP_NAME_ODATA`).
+/// the name escaped for OData (`APP_NAME_ODATA`). Whether the app exists is
+/// what that search returns.
 pub fn create_app() -> Step {
     step(
         "Create the app registration",
-        r#"if ! EXISTING_APP_IDS=$(az ad app list --filter "displayName eq '$APP_NAME_ODATA'" --query '[].appId' -o tsv); then
+        &[
+            CHECK_EXISTING_APP,
+            r#"if ! EXISTING_APP_IDS=$(az ad app list --filter "displayName eq '$APP_NAME_ODATA'" --query '[].appId' -o tsv); then
   fail "Could not search the app registrations for the name \"$APP_NAME\". Check that your account can read applications in Microsoft Entra ID."
 fi
 if [[ $EXISTING_APP_IDS == *$'\n'* ]]; then
   fail "Several app registrations are named \"$APP_NAME\". Delete or rename the extra ones in the Microsoft Entra admin center, or choose another name in CloudLink and download a new script."
 elif [[ -n $EXISTING_APP_IDS ]]; then
-  if ((REUSE == 0)); then
-    fail "An app registration named \"$APP_NAME\" already exists (Application ID $EXISTING_APP_IDS). To set that one up for CloudLink, run: bash $0 --reuse. To create a new one instead, choose another name in CloudLink and download a new script."
-  fi
   APP_ID=$EXISTING_APP_IDS
+  if ! is_guid "$APP_ID"; then
+    fail "The Azure CLI answered \"$(shown "$APP_ID")\" where an Application ID was expected."
+  fi
+  check_existing_app
+  if ((REUSE == 0)); then
+    fail "An app registration named \"$APP_NAME\" already exists (Application ID $APP_ID). Its only credentials are this account's certificates and it has no owner but you, so CloudLink can set it up. To do that, run: bash $0 --reuse. To create a new one instead, choose another name in CloudLink and download a new script."
+  fi
   APP_DONE='existing app registration reused'
   printf 'Reusing the existing app registration %s.\n' "$APP_ID"
 else
@@ -64,8 +72,101 @@ if ! is_guid "$APP_ID"; then
   fail "The Azure CLI answered \"$APP_ID\" where an Application ID was expected."
 fi
 "#,
+        ]
+        .concat(),
     )
 }
+
+/// The rule for an app registration that this run did not create, in Bash:
+/// `check_existing_app` stops the script, before any change, unless the app
+/// is provably CloudLink's own.
+const CHECK_EXISTING_APP: &str = r#"# An app registration with this name that this run did not create. Anyone who
+# may register apps could have made it and kept a credential for it, and then
+# whatever this script grants, they would hold too. So it is reused only when
+# it is provably CloudLink's own:
+#  - its only credentials are certificates of this account, matched by the
+#    SHA-1 thumbprint of the certificate itself (TRUSTED_THUMBPRINTS);
+#  - it has no client secret and no federated credential;
+#  - it has no owner but the signed-in admin, or none;
+# and the same holds for its service principal, if it has one.
+FOUND=''
+found() {
+  FOUND+="  - $1"$'\n'
+}
+
+is_trusted() {
+  [[ -n $1 && " $TRUSTED_THUMBPRINTS " == *" $1 "* ]]
+}
+
+# Adds to FOUND whatever lets someone other than the signed-in admin act as
+# an app registration or service principal. $1: app or sp; $2: its ID for az;
+# $3: its path in Microsoft Graph; $4: how to name it.
+inspect() {
+  local kind=$1 id=$2 graph_path=$3 what=$4 lines first second third thumbprint
+  if ! lines=$(az ad "$kind" owner list --id "$id" --query "[].[id, userPrincipalName || displayName || '-']" -o tsv); then
+    fail "Could not read the owners of the $what. Check that your account can read applications in Microsoft Entra ID."
+  fi
+  while IFS=$'\t' read -r first second; do
+    if [[ -n $first && $first != "$ADMIN_ID" ]]; then
+      found "$what: owner $(shown "$second") (object ID $(shown "$first"))"
+    fi
+  done <<<"$lines"
+  if ! lines=$(az ad "$kind" credential list --id "$id" --query "[].[keyId || '-', displayName || '-']" -o tsv); then
+    fail "Could not read the client secrets of the $what. Check that your account can read applications in Microsoft Entra ID."
+  fi
+  while IFS=$'\t' read -r first second; do
+    if [[ -n $first ]]; then
+      found "$what: client secret \"$(shown "$second")\" (key ID $(shown "$first"))"
+    fi
+  done <<<"$lines"
+  if ! lines=$(key_credentials "$graph_path"); then
+    fail "Could not read the certificates of the $what. Check that your account can read applications in Microsoft Entra ID."
+  fi
+  while IFS=$'\t' read -r first second third; do
+    if [[ -z $first ]]; then
+      continue
+    elif ! thumbprint=$(thumbprint_of "$second"); then
+      found "$what: credential \"$(shown "$third")\" (key ID $(shown "$first")), not a certificate that can be checked"
+    elif ! is_trusted "$thumbprint"; then
+      found "$what: certificate \"$(shown "$third")\" (key ID $(shown "$first"), thumbprint $thumbprint), not one of this account's certificates"
+    fi
+  done <<<"$lines"
+  if [[ $kind == app ]]; then
+    if ! lines=$(az ad app federated-credential list --id "$id" --query "[].[name || '-', issuer || '-', subject || '-']" -o tsv); then
+      fail "Could not read the federated credentials of the $what. Check that your account can read applications in Microsoft Entra ID."
+    fi
+    while IFS=$'\t' read -r first second third; do
+      if [[ -n $first ]]; then
+        found "$what: federated credential \"$(shown "$first")\" (issuer $(shown "$second"), subject $(shown "$third"))"
+      fi
+    done <<<"$lines"
+  fi
+}
+
+check_existing_app() {
+  local sp_id
+  # Not every sign-in has a user object; then any owner counts as another.
+  ADMIN_ID=$(az ad signed-in-user show --query id -o tsv 2>/dev/null) || ADMIN_ID=''
+  is_guid "$ADMIN_ID" || ADMIN_ID=''
+  inspect app "$APP_ID" "applications(appId='$APP_ID')" "app registration $APP_ID"
+  if ! sp_id=$(az ad sp list --filter "appId eq '$APP_ID'" --query '[].id' -o tsv); then
+    fail "Could not look for the service principal of app registration $APP_ID. Check that your account can read enterprise applications in Microsoft Entra ID."
+  fi
+  if [[ -n $sp_id ]]; then
+    if ! is_guid "$sp_id"; then
+      found "service principal: the Azure CLI answered \"$(shown "$sp_id")\" where one object ID was expected"
+    else
+      inspect sp "$sp_id" "servicePrincipals/$sp_id" "service principal $sp_id"
+    fi
+  fi
+  if [[ -n $FOUND ]]; then
+    fail "An app registration named \"$APP_NAME\" already exists (Application ID $APP_ID), and it is not provably CloudLink's own. This script changed nothing. It found:
+$FOUND
+Whoever holds one of these may be able to sign in as this app, so this script will not add permissions, admin consent or roles to it, with or without --reuse. Either choose another name in CloudLink and download a new script, or first check with whoever added them, then remove these owners and credentials in the Microsoft Entra admin center (App registrations and Enterprise applications: Owners, Certificates & secrets) and run this script again with --reuse."
+  fi
+}
+
+"#;
 
 pub fn find_app() -> Step {
     step(
@@ -84,25 +185,47 @@ pub fn add_certificate(pem: &str) -> Step {
     Step {
         title: "Add the certificate",
         body: format!(
-            r#"CERT_FILE=$(mktemp) || fail "Could not create a temporary file for the certificate."
-trap 'rm -f "$CERT_FILE"' EXIT
-cat >"$CERT_FILE" <<'END_OF_CERTIFICATE'
+            r#"# Whether the certificate is on the app already, read from the app itself,
+# so that running the script again adds it only once.
+has_certificate() {{
+  local lines key_id key _
+  lines=$(key_credentials "applications(appId='$APP_ID')") || return 1
+  while IFS=$'\t' read -r key_id key _; do
+    if [[ -n $key_id && $(thumbprint_of "$key") == "$THUMBPRINT_SHA1" ]]; then
+      return 0
+    fi
+  done <<<"$lines"
+  return 1
+}}
+if has_certificate; then
+  printf 'The certificate %s is already on the app registration.\n' "$THUMBPRINT_SHA1"
+else
+  CERT_FILE=$(mktemp) || fail "Could not create a temporary file for the certificate."
+  trap 'rm -f "$CERT_FILE"' EXIT
+  cat >"$CERT_FILE" <<'END_OF_CERTIFICATE'
 {pem}END_OF_CERTIFICATE
-if ! retry az_apply ad app credential reset --id "$APP_ID" --cert "@$CERT_FILE" --append; then
-  fail "Could not add the certificate to the app registration. Check that your account owns the app registration or may manage its credentials, for example as Application Administrator."
+  if ! retry az_quiet ad app credential reset --id "$APP_ID" --cert "@$CERT_FILE" --append; then
+    fail "Could not add the certificate to the app registration. Check that your account owns the app registration or may manage its credentials, for example as Application Administrator."
+  fi
+  printf 'Added the certificate to the app registration.\n'
 fi
-printf 'Added the certificate to the app registration.\n'
 "#
         ),
     }
 }
 
+/// The service principal is looked up by the app's ID first, so that a run
+/// after an earlier one finds it instead of failing to create it twice.
 pub fn create_service_principal() -> Step {
     step(
         "Create the service principal",
         r#"find_or_create_sp() {
-  az ad sp show --id "$APP_ID" --query id -o tsv 2>/dev/null ||
-    az ad sp create --id "$APP_ID" --query id -o tsv
+  local id
+  id=$(az ad sp list --filter "appId eq '$APP_ID'" --query '[].id' -o tsv) || return 1
+  if [[ -z $id ]]; then
+    id=$(az ad sp create --id "$APP_ID" --query id -o tsv) || return 1
+  fi
+  printf '%s\n' "$id"
 }
 if ! SP_ID=$(retry find_or_create_sp) || ! is_guid "$SP_ID"; then
   fail "Could not create the service principal (enterprise application) of the app registration. Check that your account may create enterprise applications, for example as Application Administrator."
@@ -116,12 +239,27 @@ pub fn grant_exchange() -> Step {
     step(
         "Grant Exchange.ManageAsApp with admin consent",
         r#"# Office 365 Exchange Online, and its Exchange.ManageAsApp application role.
-if ! retry az_apply ad app permission add --id "$APP_ID" \
+if ! REQUESTED=$(retry az ad app permission list --id "$APP_ID" \
+  --query "[?resourceAppId=='00000002-0000-0ff1-ce00-000000000000'].resourceAccess[].id" -o tsv); then
+  fail "Could not read the permissions of the app registration. Check that your account can read applications in Microsoft Entra ID."
+fi
+if [[ $REQUESTED == *dc50a0fb-09a3-484d-be87-e023b12c6440* ]]; then
+  printf 'The app registration already requests Exchange.ManageAsApp.\n'
+elif ! retry az_quiet ad app permission add --id "$APP_ID" \
   --api 00000002-0000-0ff1-ce00-000000000000 \
   --api-permissions dc50a0fb-09a3-484d-be87-e023b12c6440=Role; then
   fail "Could not add the Exchange.ManageAsApp permission to the app registration. Check that your account may manage this app registration."
 fi
-if ! retry az_apply ad app permission admin-consent --id "$APP_ID"; then
+# Admin consent to an application permission is an app role assignment to
+# the service principal.
+if ! CONSENTED=$(retry az rest --method GET \
+  --uri "$GRAPH/v1.0/servicePrincipals/$SP_ID/appRoleAssignments" \
+  --query "value[?appRoleId=='dc50a0fb-09a3-484d-be87-e023b12c6440'].id" -o tsv); then
+  fail "Could not read the permissions granted to the service principal. Check that your account can read enterprise applications in Microsoft Entra ID."
+fi
+if [[ -n $CONSENTED ]]; then
+  printf 'Admin consent for Exchange.ManageAsApp was already granted.\n'
+elif ! retry az_quiet ad app permission admin-consent --id "$APP_ID"; then
   fail "Could not grant admin consent for Exchange.ManageAsApp. The signed-in admin needs a role that can grant tenant-wide admin consent to application permissions, such as Privileged Role Administrator or Global Administrator."
 fi
 printf 'Granted Exchange.ManageAsApp with admin consent.\n'
@@ -135,8 +273,15 @@ pub fn assign_global_reader() -> Step {
     step(
         "Assign the Global Reader role",
         r#"# f2ef992c-3afb-46b9-b7cf-a126ee74c451 is the Global Reader role in every tenant.
+if ! ASSIGNED=$(retry az rest --method GET \
+  --uri "$GRAPH/v1.0/roleManagement/directory/roleAssignments?\$filter=principalId%20eq%20'$SP_ID'" \
+  --query "value[?roleDefinitionId=='f2ef992c-3afb-46b9-b7cf-a126ee74c451'].id" -o tsv); then
+  fail "Could not read the directory roles of the service principal. The signed-in admin needs Privileged Role Administrator or Global Administrator."
+fi
 GLOBAL_READER_BODY="{\"principalId\":\"$SP_ID\",\"roleDefinitionId\":\"f2ef992c-3afb-46b9-b7cf-a126ee74c451\",\"directoryScopeId\":\"/\"}"
-if ! retry az_apply rest --method POST \
+if [[ -n $ASSIGNED ]]; then
+  printf 'Global Reader was already assigned.\n'
+elif ! retry az_quiet rest --method POST \
   --uri "$GRAPH/v1.0/roleManagement/directory/roleAssignments" \
   --headers Content-Type=application/json --body "$GLOBAL_READER_BODY"; then
   fail "Could not assign the Global Reader role to the service principal. The signed-in admin needs Privileged Role Administrator or Global Administrator."
@@ -150,7 +295,13 @@ pub fn assign_reader() -> Step {
     step(
         "Assign the Reader role in Azure",
         r#"printf 'Scope: %s\n' "$SCOPE"
-if ! retry az_apply role assignment create --assignee-object-id "$SP_ID" \
+if ! ASSIGNED=$(retry az role assignment list --assignee "$SP_ID" --role Reader --scope "$SCOPE" \
+  --query '[].id' -o tsv); then
+  fail "Could not read the role assignments on $SCOPE. Check that this management group or subscription is in the tenant you are signed in to, and that your account can read it."
+fi
+if [[ -n $ASSIGNED ]]; then
+  printf 'Reader was already assigned.\n'
+elif ! retry az_quiet role assignment create --assignee-object-id "$SP_ID" \
   --assignee-principal-type ServicePrincipal --role Reader --scope "$SCOPE"; then
   fail "Could not assign the Reader role on $SCOPE. Check that this management group or subscription is in the tenant you are signed in to, and that your account is Owner or User Access Administrator there. A Global Administrator can get that access in Microsoft Entra ID under Properties, Access management for Azure resources."
 fi

@@ -14,6 +14,7 @@ use crate::components::field::TextField;
 use crate::components::instructions_button::InstructionsButton;
 use crate::components::key_options::KeyOptions;
 use crate::domain::entra::{field_error, validate, EntraField};
+use crate::domain::setup_script::known_thumbprints;
 use crate::hooks::use_entra_draft::use_entra_draft;
 use crate::hooks::use_touched::use_touched;
 use crate::pages::entra::flow::EntraFlow;
@@ -57,6 +58,7 @@ pub fn EntraLinkPage(flow: &'static EntraFlow) -> impl IntoView {
             .and_then(|r| r.certificate().ok())
             .map(|c| c.pem())
     });
+    let known = Signal::derive(move || form.certificate.with(|c| known_thumbprints(c)));
     let inputs = ScriptInputs {
         name: form.name,
         cloud: form.cloud,
@@ -79,7 +81,7 @@ pub fn EntraLinkPage(flow: &'static EntraFlow) -> impl IntoView {
                 <KeyOptions key_type=form.key_type lifetime=form.lifetime cloud=form.cloud />
             </form>
             <CertificateStep form touched status name_label=flow.name_label />
-            <CloudShellSetup provider=flow.provider pem inputs tenant=form.tenant application_id=form.application_id />
+            <CloudShellSetup provider=flow.provider pem known_thumbprints=known inputs tenant=form.tenant application_id=form.application_id />
             <ConnectBar provider=flow.provider status prepare ready on_start_over=start_over
                 connecting="Checking the tenant and connecting…" />
         </section>
