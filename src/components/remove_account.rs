@@ -3,9 +3,10 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::dialog::Dialog;
+use crate::components::link::use_navigate_to;
+use crate::routes::AppPath;
 use crate::state::accounts::Accounts;
 use crate::state::connect;
 use crate::state::notices::{NoticeKind, Notices};
@@ -17,27 +18,32 @@ use crate::state::AppState;
 pub fn RemoveAccount(
     id: String,
     name: String,
-    list_path: &'static str,
+    list_path: AppPath,
     what: &'static str,
 ) -> impl IntoView {
     let accounts = Accounts::expect();
     let config = AppState::expect().config;
     let notices = Notices::expect();
-    let navigate = use_navigate();
+    let navigate = use_navigate_to();
     let open = RwSignal::new(false);
     let button = NodeRef::<html::Button>::new();
     let error = RwSignal::new(None::<String>);
     let title = format!("Remove \"{name}\"?");
     // The page may be left while the removal finishes.
     let remove = task::action(move |_: &()| {
-        let (config, id, name, navigate) =
-            (config.clone(), id.clone(), name.clone(), navigate.clone());
+        let (config, id, name, navigate, list_path) = (
+            config.clone(),
+            id.clone(),
+            name.clone(),
+            navigate.clone(),
+            list_path.clone(),
+        );
         async move {
             match connect::remove(accounts, &config, &id).await {
                 Ok(()) => {
                     open.try_set(false);
                     notices.push(NoticeKind::Success, format!("Removed \"{name}\". {what}"));
-                    navigate(list_path, Default::default());
+                    navigate(&list_path);
                 }
                 Err(e) => {
                     error.try_set(Some(e));
