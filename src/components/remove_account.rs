@@ -24,26 +24,22 @@ pub fn RemoveAccount(
     let accounts = Accounts::expect();
     let config = AppState::expect().config;
     let notices = Notices::expect();
-    let navigate = use_navigate_to();
+    let to_list = use_navigate_to();
+    let navigate = move || to_list(&list_path);
     let open = RwSignal::new(false);
     let button = NodeRef::<html::Button>::new();
     let error = RwSignal::new(None::<String>);
     let title = format!("Remove \"{name}\"?");
     // The page may be left while the removal finishes.
     let remove = task::action(move |_: &()| {
-        let (config, id, name, navigate, list_path) = (
-            config.clone(),
-            id.clone(),
-            name.clone(),
-            navigate.clone(),
-            list_path.clone(),
-        );
+        let (config, id, name, navigate) =
+            (config.clone(), id.clone(), name.clone(), navigate.clone());
         async move {
             match connect::remove(accounts, &config, &id).await {
                 Ok(()) => {
                     open.try_set(false);
                     notices.push(NoticeKind::Success, format!("Removed \"{name}\". {what}"));
-                    navigate(&list_path);
+                    navigate();
                 }
                 Err(e) => {
                     error.try_set(Some(e));
