@@ -12,7 +12,7 @@ use leptos_router::components::Router;
 use leptos_router::hooks::use_location;
 use leptos_router::location::{BrowserUrl, LocationProvider};
 
-use crate::browser::location::app_path;
+use crate::browser::location::current_route;
 use crate::browser::storage::LocalStore;
 use crate::browser::storage_events::on_page_hide;
 use crate::browser::tab;
@@ -33,7 +33,7 @@ use crate::pages::microsoft::MicrosoftPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::signup::SignupPage;
 use crate::pages::welcome::WelcomePage;
-use crate::routes::{route, Route};
+use crate::routes::Route;
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
 use crate::state::drafts::Drafts;
@@ -80,7 +80,7 @@ pub fn App(config: Config) -> impl IntoView {
 #[component]
 fn Pages() -> impl IntoView {
     let location = use_location();
-    let current = Memo::new(move |_| route(&app_path(&location.pathname.get())));
+    let current = Memo::new(move |_| current_route(&location.pathname.get()));
     // The router puts a new path in the address bar only once the routes say
     // they are ready for it; until then Back and reload would use the old one.
     let browser_url = use_context::<BrowserUrl>();
@@ -91,25 +91,29 @@ fn Pages() -> impl IntoView {
         }
     });
     move || match current.get() {
-        Route::Login => view! { <LoginPage /> }.into_any(),
-        Route::Signup => view! { <SignupPage /> }.into_any(),
-        Route::Home => view! { <HomePage /> }.into_any(),
-        Route::Welcome => view! { <WelcomePage /> }.into_any(),
-        Route::Integrations => view! { <IntegrationsPage /> }.into_any(),
-        Route::Microsoft => view! { <MicrosoftPage /> }.into_any(),
-        Route::List(Provider::Microsoft) => view! { <EntraListPage flow=&MICROSOFT /> }.into_any(),
-        Route::New(Provider::Microsoft) => view! { <EntraLinkPage flow=&MICROSOFT /> }.into_any(),
-        Route::Account(Provider::Microsoft, id) => {
+        Some(Route::Login) => view! { <LoginPage /> }.into_any(),
+        Some(Route::Signup) => view! { <SignupPage /> }.into_any(),
+        Some(Route::Home) => view! { <HomePage /> }.into_any(),
+        Some(Route::Welcome) => view! { <WelcomePage /> }.into_any(),
+        Some(Route::Integrations) => view! { <IntegrationsPage /> }.into_any(),
+        Some(Route::Microsoft) => view! { <MicrosoftPage /> }.into_any(),
+        Some(Route::List(Provider::Microsoft)) => {
+            view! { <EntraListPage flow=&MICROSOFT /> }.into_any()
+        }
+        Some(Route::New(Provider::Microsoft)) => {
+            view! { <EntraLinkPage flow=&MICROSOFT /> }.into_any()
+        }
+        Some(Route::Account(Provider::Microsoft, id)) => {
             view! { <EntraDetailPage flow=&MICROSOFT id /> }.into_any()
         }
-        Route::List(Provider::Azure) => view! { <EntraListPage flow=&AZURE /> }.into_any(),
-        Route::New(Provider::Azure) => view! { <EntraLinkPage flow=&AZURE /> }.into_any(),
-        Route::Account(Provider::Azure, id) => {
+        Some(Route::List(Provider::Azure)) => view! { <EntraListPage flow=&AZURE /> }.into_any(),
+        Some(Route::New(Provider::Azure)) => view! { <EntraLinkPage flow=&AZURE /> }.into_any(),
+        Some(Route::Account(Provider::Azure, id)) => {
             view! { <EntraDetailPage flow=&AZURE id /> }.into_any()
         }
-        Route::List(Provider::Aws) => view! { <AwsListPage /> }.into_any(),
-        Route::New(Provider::Aws) => view! { <AwsLinkPage /> }.into_any(),
-        Route::Account(Provider::Aws, id) => view! { <AwsDetailPage id /> }.into_any(),
-        Route::NotFound => view! { <NotFoundPage /> }.into_any(),
+        Some(Route::List(Provider::Aws)) => view! { <AwsListPage /> }.into_any(),
+        Some(Route::New(Provider::Aws)) => view! { <AwsLinkPage /> }.into_any(),
+        Some(Route::Account(Provider::Aws, id)) => view! { <AwsDetailPage id /> }.into_any(),
+        None => view! { <NotFoundPage /> }.into_any(),
     }
 }

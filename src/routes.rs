@@ -1,73 +1,44 @@
-//! Every path of the app, and where each page under Integrations sits.
+//! Every page of the app as one `Route`, and `AppPath`, the only form a path
+//! inside the app takes.
 //!
-//! Links, redirects and breadcrumbs are built here, and `route` reads a path
-//! back into the page it names, so that a path is spelled once. Pure, so it is
+//! A route knows its path, its label, the page above it and the side-nav
+//! section it belongs to, and `route` reads a path back into its page, so a
+//! new page is one variant here plus its arm in `app.rs`. Pure, so it is
 //! tested natively.
 
 use crate::domain::links::Provider;
 
-// Constants rather than functions where the route rules match on them.
-pub const LOGIN: &str = "/login";
-pub const SIGNUP: &str = "/signup";
-pub const HOME: &str = "/";
-pub const WELCOME: &str = "/welcome";
-const INTEGRATIONS: &str = "/integrations";
-const MICROSOFT: &str = "/integrations/microsoft";
 /// The query key that opens an account page with its renewal started.
 pub const RENEW: &str = "renew";
+/// The query key on Log in that names the page asked for before it.
+pub const NEXT: &str = "next";
 
-pub fn login() -> &'static str {
-    LOGIN
-}
+/// A path inside the app (no router base), such as `/integrations/aws`.
+///
+/// Only a `Route` or the builders here make one, so a link, a `navigate`, a
+/// redirect and a `?next=` cannot hold a path the app does not know, nor one
+/// that already carries the base.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppPath(String);
 
-pub fn signup() -> &'static str {
-    SIGNUP
-}
+impl AppPath {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 
-pub fn home() -> &'static str {
-    HOME
-}
+    /// The path without its query, as `route` reads it.
+    pub fn path(&self) -> &str {
+        self.0.split('?').next().unwrap_or_default()
+    }
 
-pub fn integrations() -> &'static str {
-    INTEGRATIONS
-}
-
-/// The Microsoft card's page, which offers its products.
-pub fn microsoft() -> &'static str {
-    MICROSOFT
-}
-
-/// Where a provider's card on Integrations leads.
-pub fn provider(p: Provider) -> &'static str {
-    match p {
-        Provider::Aws | Provider::Azure => list(p),
-        Provider::Microsoft => microsoft(),
+    /// The `href` under the router `base` (`""` at the root, `/tools/link`
+    /// below it).
+    pub fn href(&self, base: &str) -> String {
+        crate::domain::app::href(base, &self.0)
     }
 }
 
-/// The linked accounts of a provider; Microsoft's are those of its M365 product.
-pub fn list(p: Provider) -> &'static str {
-    match p {
-        Provider::Aws => "/integrations/aws",
-        Provider::Azure => "/integrations/azure",
-        Provider::Microsoft => "/integrations/microsoft/m365",
-    }
-}
-
-pub fn new_account(p: Provider) -> String {
-    format!("{}/new", list(p))
-}
-
-pub fn account(p: Provider, id: &str) -> String {
-    format!("{}/{id}", list(p))
-}
-
-/// An account's page with the certificate renewal already open.
-pub fn renew(p: Provider, id: &str) -> String {
-    format!("{}?{RENEW}=1", account(p, id))
-}
-
-/// The page an app path names, as `app.rs` draws it.
+/// A page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
     Login,
@@ -75,230 +46,303 @@ pub enum Route {
     Home,
     Welcome,
     Integrations,
+    /// The Microsoft card's page, which offers its products.
     Microsoft,
+    /// The linked accounts of a provider; Microsoft's are those of its M365
+    /// product.
     List(Provider),
     New(Provider),
     /// An account's page, with the id as it appears in the path.
     Account(Provider, String),
-    NotFound,
 }
 
-/// Reads an app path (no base, no query) back into its page. One trailing
-/// slash is ignored, so `/integrations/aws/` is the AWS list.
-pub fn route(app_path: &str) -> Route {
+impl Route {
+    pub fn path(&self) -> AppPath {
+        AppPath(match self {
+            Route::Login => "/login".into(),
+            Route::Signup => "/signup".into(),
+            Route::Home => "/".into(),
+            Route::Welcome => "/welcome".into(),
+            Route::Integrations => "/integrations".into(),
+            Route::Microsoft => "/integrations/microsoft".into(),
+            Route::List(p) => list_path(*p).into(),
+            Route::New(p) => format!("{}/new", list_path(*p)),
+            Route::Account(p, id) => format!("{}/{id}", list_path(*p)),
+        })
+    }
+
+    /// The pages a signed-out person may see.
+    pub fn is_public(&self) -> bool {
+        matches!(self, Route::Login | Route::Signup)
+    }
+
+    /// The breadcrumb label; an account's page is named after the account.
+    pub fn label(&self) -> Option<&'static str> {
+        match self {
+            Route::Integrations => Some("Integrations"),
+            Route::Microsoft => Some("Microsoft"),
+            Route::List(Provider::Microsoft) => Some("M365"),
+            Route::List(p) => Some(p.label()),
+            Route::New(_) => Some("New"),
+            _ => None,
+        }
+    }
+
+    /// The page above this one in the Integrations tree.
+    pub fn parent(&self) -> Option<Route> {
+        match self {
+            Route::Microsoft | Route::List(Provider::Aws | Provider::Azure) => {
+                Some(Route::Integrations)
+            }
+            Route::List(Provider::Microsoft) => Some(Route::Microsoft),
+            Route::New(p) | Route::Account(p, _) => Some(Route::List(*p)),
+            _ => None,
+        }
+    }
+
+    /// The side-nav section the page belongs to: Home, or the top of the
+    /// Integrations tree.
+    pub fn section(&self) -> Option<Route> {
+        match self.parent() {
+            Some(above) => above.section(),
+            None => matches!(self, Route::Home | Route::Integrations).then(|| self.clone()),
+        }
+    }
+
+    /// The breadcrumbs above the page: (label, path) of each page above it,
+    /// from Integrations down.
+    pub fn trail(&self) -> Vec<(&'static str, AppPath)> {
+        let mut trail = Vec::new();
+        let mut above = self.parent();
+        while let Some(r) = above {
+            if let Some(label) = r.label() {
+                trail.push((label, r.path()));
+            }
+            above = r.parent();
+        }
+        trail.reverse();
+        trail
+    }
+}
+
+fn list_path(p: Provider) -> &'static str {
+    match p {
+        Provider::Aws => "/integrations/aws",
+        Provider::Azure => "/integrations/azure",
+        Provider::Microsoft => "/integrations/microsoft/m365",
+    }
+}
+
+/// Where a provider's card on Integrations leads.
+pub fn provider(p: Provider) -> Route {
+    match p {
+        Provider::Aws | Provider::Azure => Route::List(p),
+        Provider::Microsoft => Route::Microsoft,
+    }
+}
+
+/// An account's page with the certificate renewal already open.
+pub fn renew(p: Provider, id: &str) -> AppPath {
+    let AppPath(path) = Route::Account(p, id.to_string()).path();
+    AppPath(format!("{path}?{RENEW}=1"))
+}
+
+/// Log in, then `next`.
+pub fn login_then(next: &Route) -> AppPath {
+    let AppPath(login) = Route::Login.path();
+    let AppPath(next) = next.path();
+    // An app path is made of characters a query value may hold as they are.
+    AppPath(format!("{login}?{NEXT}={next}"))
+}
+
+/// A path segment the app itself could have written: an account id is a
+/// UUID, so nothing outside ASCII letters, digits, `-` and `_` is needed.
+fn is_segment(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+/// Reads an app path (no base, no query) back into its page; `None` for a
+/// path that names no page. One trailing slash is ignored, so
+/// `/integrations/aws/` is the AWS list.
+pub fn route(app_path: &str) -> Option<Route> {
     let path = match app_path.strip_suffix('/') {
         Some(p) if !p.is_empty() && !p.ends_with('/') => p,
         _ => app_path,
     };
-    match path {
-        LOGIN => return Route::Login,
-        SIGNUP => return Route::Signup,
-        HOME => return Route::Home,
-        WELCOME => return Route::Welcome,
-        INTEGRATIONS => return Route::Integrations,
-        MICROSOFT => return Route::Microsoft,
-        _ => {}
+    let fixed = [
+        Route::Login,
+        Route::Signup,
+        Route::Home,
+        Route::Welcome,
+        Route::Integrations,
+        Route::Microsoft,
+    ];
+    if let Some(r) = fixed.into_iter().find(|r| r.path().0 == path) {
+        return Some(r);
     }
-    for p in Provider::ALL {
-        let Some(rest) = path.strip_prefix(list(p)) else {
-            continue;
-        };
-        return match rest.strip_prefix('/') {
-            None if rest.is_empty() => Route::List(p),
-            Some("new") => Route::New(p),
-            Some(id) if !id.is_empty() && !id.contains('/') => Route::Account(p, id.to_string()),
-            _ => continue,
-        };
-    }
-    Route::NotFound
-}
-
-/// The side navigation's sections.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Section {
-    Home,
-    Integrations,
-}
-
-/// The section an app path belongs to, judged by the path without the router
-/// base so that `/tools/link` and `/tools/link/` are both Home.
-pub fn section(app_path: &str) -> Option<Section> {
-    if app_path == HOME {
-        Some(Section::Home)
-    } else if app_path == INTEGRATIONS || app_path.starts_with("/integrations/") {
-        Some(Section::Integrations)
-    } else {
-        None
-    }
-}
-
-/// The pages under Integrations, each with its place in the tree.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Page {
-    Integrations,
-    Microsoft,
-    List(Provider),
-    New(Provider),
-    Account(Provider),
-}
-
-impl Page {
-    /// The breadcrumb label; an account's page is named after the account.
-    pub fn label(self) -> Option<&'static str> {
-        match self {
-            Page::Integrations => Some("Integrations"),
-            Page::Microsoft => Some("Microsoft"),
-            Page::List(Provider::Microsoft) => Some("M365"),
-            Page::List(p @ (Provider::Aws | Provider::Azure)) => Some(p.label()),
-            Page::New(_) => Some("New"),
-            Page::Account(_) => None,
+    Provider::ALL.into_iter().find_map(|p| {
+        let rest = path.strip_prefix(list_path(p))?;
+        match rest.strip_prefix('/') {
+            None if rest.is_empty() => Some(Route::List(p)),
+            Some("new") => Some(Route::New(p)),
+            Some(id) if is_segment(id) => Some(Route::Account(p, id.to_string())),
+            _ => None,
         }
-    }
-
-    pub fn parent(self) -> Option<Page> {
-        match self {
-            Page::Integrations => None,
-            Page::Microsoft => Some(Page::Integrations),
-            Page::List(Provider::Microsoft) => Some(Page::Microsoft),
-            Page::List(Provider::Aws | Provider::Azure) => Some(Page::Integrations),
-            Page::New(p) | Page::Account(p) => Some(Page::List(p)),
-        }
-    }
-
-    /// `None` for an account's page, whose path needs the account's id.
-    pub fn path(self) -> Option<String> {
-        match self {
-            Page::Integrations => Some(integrations().to_string()),
-            Page::Microsoft => Some(microsoft().to_string()),
-            Page::List(p) => Some(list(p).to_string()),
-            Page::New(p) => Some(new_account(p)),
-            Page::Account(_) => None,
-        }
-    }
-}
-
-/// The breadcrumbs above `page`: (label, path) of each page above it, from
-/// Integrations down. An account's page is never above another page.
-pub fn trail(page: Page) -> Vec<(&'static str, String)> {
-    let mut trail = Vec::new();
-    let mut above = page.parent();
-    while let Some(p) = above {
-        if let (Some(label), Some(path)) = (p.label(), p.path()) {
-            trail.push((label, path));
-        }
-        above = p.parent();
-    }
-    trail.reverse();
-    trail
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn owned(pairs: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
-        pairs.iter().map(|(l, p)| (*l, p.to_string())).collect()
+    fn path(r: Route) -> String {
+        r.path().0
+    }
+
+    fn owned(pairs: &[(&'static str, &str)]) -> Vec<(&'static str, AppPath)> {
+        pairs
+            .iter()
+            .map(|(l, p)| (*l, AppPath(p.to_string())))
+            .collect()
+    }
+
+    fn account(p: Provider, id: &str) -> Route {
+        Route::Account(p, id.to_string())
     }
 
     #[test]
     fn account_paths_sit_under_their_list() {
-        assert_eq!(list(Provider::Aws), "/integrations/aws");
-        assert_eq!(list(Provider::Azure), "/integrations/azure");
-        assert_eq!(list(Provider::Microsoft), "/integrations/microsoft/m365");
+        use Provider::*;
+        assert_eq!(path(Route::List(Aws)), "/integrations/aws");
+        assert_eq!(path(Route::List(Azure)), "/integrations/azure");
+        assert_eq!(path(Route::List(Microsoft)), "/integrations/microsoft/m365");
         assert_eq!(
-            new_account(Provider::Microsoft),
+            path(Route::New(Microsoft)),
             "/integrations/microsoft/m365/new"
         );
-        assert_eq!(new_account(Provider::Aws), "/integrations/aws/new");
-        assert_eq!(account(Provider::Azure, "a1"), "/integrations/azure/a1");
+        assert_eq!(path(Route::New(Aws)), "/integrations/aws/new");
+        assert_eq!(path(account(Azure, "a1")), "/integrations/azure/a1");
         assert_eq!(
-            renew(Provider::Microsoft, "m1"),
+            renew(Microsoft, "m1").as_str(),
             "/integrations/microsoft/m365/m1?renew=1"
+        );
+        assert_eq!(
+            renew(Microsoft, "m1").path(),
+            "/integrations/microsoft/m365/m1"
         );
     }
 
     #[test]
     fn the_fixed_pages() {
         assert_eq!(
-            [login(), signup(), home(), WELCOME],
+            [Route::Login, Route::Signup, Route::Home, Route::Welcome].map(path),
             ["/login", "/signup", "/", "/welcome"]
         );
-        assert_eq!(integrations(), "/integrations");
-        assert_eq!(microsoft(), "/integrations/microsoft");
+        assert_eq!(path(Route::Integrations), "/integrations");
+        assert_eq!(path(Route::Microsoft), "/integrations/microsoft");
     }
 
     #[test]
     fn each_card_leads_to_the_provider_slug() {
         for p in Provider::ALL {
-            assert_eq!(provider(p), format!("/integrations/{}", p.slug()));
+            assert_eq!(path(provider(p)), format!("/integrations/{}", p.slug()));
         }
     }
 
     #[test]
-    fn sections_include_their_sub_pages() {
-        assert_eq!(section("/"), Some(Section::Home));
-        assert_eq!(section("/integrations"), Some(Section::Integrations));
+    fn log_in_carries_the_page_asked_for() {
         assert_eq!(
-            section("/integrations/microsoft/m365/new"),
-            Some(Section::Integrations)
+            login_then(&Route::List(Provider::Aws)).as_str(),
+            "/login?next=/integrations/aws"
         );
-        assert_eq!(section("/integrationsx"), None);
-        assert_eq!(section("/welcome"), None);
-        assert_eq!(section("/login"), None);
+    }
+
+    #[test]
+    fn hrefs_stay_under_the_base() {
+        let p = Route::Integrations.path();
+        assert_eq!(p.href(""), "/integrations");
+        assert_eq!(p.href("/tools/link"), "/tools/link/integrations");
+        assert_eq!(Route::Home.path().href("/tools/link"), "/tools/link/");
+    }
+
+    #[test]
+    fn sections_include_their_sub_pages() {
+        use Route::*;
+        assert_eq!(Home.section(), Some(Home));
+        assert_eq!(Integrations.section(), Some(Integrations));
+        for r in [
+            Microsoft,
+            List(Provider::Aws),
+            New(Provider::Microsoft),
+            account(Provider::Azure, "a1"),
+        ] {
+            assert_eq!(r.section(), Some(Integrations), "{r:?}");
+        }
+        for r in [Welcome, Login, Signup] {
+            assert_eq!(r.section(), None, "{r:?}");
+        }
     }
 
     #[test]
     fn trails_lead_back_up_to_integrations() {
+        use Route::*;
         let integrations = ("Integrations", "/integrations");
         let microsoft = ("Microsoft", "/integrations/microsoft");
-        assert_eq!(trail(Page::Integrations), owned(&[]));
-        assert_eq!(trail(Page::Microsoft), owned(&[integrations]));
+        assert_eq!(Integrations.trail(), owned(&[]));
+        assert_eq!(Microsoft.trail(), owned(&[integrations]));
         assert_eq!(
-            trail(Page::List(Provider::Microsoft)),
+            List(Provider::Microsoft).trail(),
             owned(&[integrations, microsoft])
         );
         assert_eq!(
-            trail(Page::New(Provider::Microsoft)),
+            New(Provider::Microsoft).trail(),
             owned(&[
                 integrations,
                 microsoft,
                 ("M365", "/integrations/microsoft/m365")
             ])
         );
-        assert_eq!(trail(Page::List(Provider::Azure)), owned(&[integrations]));
+        assert_eq!(List(Provider::Azure).trail(), owned(&[integrations]));
         assert_eq!(
-            trail(Page::Account(Provider::Azure)),
+            account(Provider::Azure, "a1").trail(),
             owned(&[integrations, ("Azure", "/integrations/azure")])
         );
         assert_eq!(
-            trail(Page::New(Provider::Aws)),
+            New(Provider::Aws).trail(),
             owned(&[integrations, ("AWS", "/integrations/aws")])
         );
+        assert_eq!(Home.trail(), owned(&[]));
     }
 
     #[test]
     fn every_built_path_reads_back_as_its_page() {
         use Route::*;
-        assert_eq!(route(login()), Login);
-        assert_eq!(route(signup()), Signup);
-        assert_eq!(route(home()), Home);
-        assert_eq!(route(WELCOME), Welcome);
-        assert_eq!(route(integrations()), Integrations);
-        assert_eq!(route(microsoft()), Microsoft);
+        let mut all = vec![Login, Signup, Home, Welcome, Integrations, Microsoft];
         for p in Provider::ALL {
-            assert_eq!(route(list(p)), List(p));
-            assert_eq!(route(&new_account(p)), New(p));
-            assert_eq!(route(&account(p, "a1")), Account(p, "a1".into()));
+            all.extend([
+                List(p),
+                New(p),
+                account(p, "a1"),
+                account(p, "0b5f3c6e-8d2a-4f1e-9c3b-7a6d5e4f3a2b"),
+            ]);
+        }
+        for r in all {
+            assert_eq!(route(r.path().as_str()), Some(r.clone()), "{r:?}");
         }
     }
 
     #[test]
     fn a_trailing_slash_names_the_same_page() {
-        assert_eq!(route("/login/"), Route::Login);
-        assert_eq!(route("/integrations/aws/"), Route::List(Provider::Aws));
+        assert_eq!(route("/login/"), Some(Route::Login));
+        assert_eq!(
+            route("/integrations/aws/"),
+            Some(Route::List(Provider::Aws))
+        );
         assert_eq!(
             route("/integrations/azure/a1/"),
-            Route::Account(Provider::Azure, "a1".into())
+            Some(account(Provider::Azure, "a1"))
         );
     }
 
@@ -314,17 +358,30 @@ mod tests {
             "/integrations/aws//",
             "/integrations/aws/a1/edit",
             "/integrations/awsx/a1",
+            "/integrations/aws/..",
+            "/integrations/aws/.",
+            "/integrations/aws/a%2F1",
+            "/integrations/aws/a\\1",
+            "/integrations/aws/a:1",
+            "/integrations/aws/\t",
+            "/integrations/aws/\u{e9}",
         ] {
-            assert_eq!(route(path), Route::NotFound, "{path}");
+            assert_eq!(route(path), None, "{path:?}");
         }
     }
 
     #[test]
     fn labels_match_the_pages() {
-        assert_eq!(Page::List(Provider::Aws).label(), Some("AWS"));
-        assert_eq!(Page::List(Provider::Azure).label(), Some("Azure"));
-        assert_eq!(Page::List(Provider::Microsoft).label(), Some("M365"));
-        assert_eq!(Page::New(Provider::Azure).label(), Some("New"));
-        assert_eq!(Page::Account(Provider::Aws).label(), None);
+        assert_eq!(Route::List(Provider::Aws).label(), Some("AWS"));
+        assert_eq!(Route::List(Provider::Azure).label(), Some("Azure"));
+        assert_eq!(Route::List(Provider::Microsoft).label(), Some("M365"));
+        assert_eq!(Route::New(Provider::Azure).label(), Some("New"));
+        assert_eq!(account(Provider::Aws, "a1").label(), None);
+    }
+
+    #[test]
+    fn only_log_in_and_create_account_are_public() {
+        assert!(Route::Login.is_public() && Route::Signup.is_public());
+        assert!(!Route::Home.is_public() && !Route::Welcome.is_public());
     }
 }

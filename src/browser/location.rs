@@ -1,6 +1,7 @@
-//! Where the page is served from.
+//! Where the page is served from, and which page of the app the URL names.
 
 use crate::domain::app;
+use crate::routes::{self, AppPath, Route};
 
 /// The router base derived from the document's `<base href>`, which trunk sets
 /// from its public URL at build time.
@@ -12,15 +13,18 @@ pub fn router_base() -> String {
     app::router_base(&uri)
 }
 
-/// An app path such as `/integrations` as an `href` that stays under the
-/// router base, for `<a href>` and `<img src>`. The router handles clicks on
-/// plain links itself, so they navigate without a reload.
-pub fn app_href(path: &str) -> String {
-    app::href(&router_base(), path)
+/// `to` as an `href` that stays under the router base. The router handles
+/// clicks on plain links itself, so they navigate without a reload.
+pub fn href(to: &AppPath) -> String {
+    to.href(&router_base())
 }
 
-/// The current page's app path, without the router base, as the route rules
-/// expect it.
-pub fn app_path(pathname: &str) -> String {
+/// The page a browser pathname (which still carries the base) names.
+pub fn current_route(pathname: &str) -> Option<Route> {
+    routes::route(&shown_path(pathname))
+}
+
+/// The pathname without the router base, as a person would read it back.
+pub fn shown_path(pathname: &str) -> String {
     app::app_path(&router_base(), pathname)
 }

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::browser::location::app_href;
+use crate::components::link::Link;
 use crate::domain::links::Provider;
-use crate::routes;
+use crate::routes::Route;
 
 /// "Account not found", with a way back to `provider`'s list (`list_heading`).
 #[component]
@@ -13,7 +13,7 @@ pub fn AccountMissing(provider: Provider, list_heading: &'static str) -> impl In
         <section class="page" aria-labelledby="page-title">
             <h1 id="page-title">"Account not found"</h1>
             <p>"This account is not linked, or it was removed."</p>
-            <a href=app_href(routes::list(provider)) class="button">{format!("Back to {list_heading}")}</a>
+            <Link to=Route::List(provider).path() class="button">{format!("Back to {list_heading}")}</Link>
         </section>
     }
 }

@@ -1,21 +1,22 @@
-//! Where the page sits: links back up the Integrations tree, as the route
-//! table in `crate::routes` places the page.
+//! Where the page sits: links back up the Integrations tree, as `Route`
+//! places the page.
 
 use leptos::prelude::*;
 
-use crate::browser::location::app_href;
-use crate::routes::{self, Page};
+use crate::components::link::Link;
+use crate::routes::Route;
 
 /// The trail above `page`, then the page itself; an account's page passes the
-/// account's `name`, every other page is labelled by the route table.
+/// account's `name`, every other page is labelled by its route.
 #[component]
-pub fn Breadcrumbs(page: Page, #[prop(optional, into)] name: Option<String>) -> impl IntoView {
+pub fn Breadcrumbs(page: Route, #[prop(optional, into)] name: Option<String>) -> impl IntoView {
     let here = name.unwrap_or_else(|| page.label().unwrap_or_default().to_string());
     view! {
         <nav class="breadcrumbs" aria-label="Breadcrumb">
-            {routes::trail(page)
+            {page
+                .trail()
                 .into_iter()
-                .map(|(label, path)| view! { <a href=app_href(&path)>{label}</a> " / " })
+                .map(|(label, to)| view! { <Link to>{label}</Link> " / " })
                 .collect_view()}
             <span aria-current="location">{here}</span>
         </nav>

@@ -2,13 +2,13 @@
 //! wrong, then Connect and Start over.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::busy::shown_after;
+use crate::components::link::use_navigate_to;
 use crate::domain::aws::AwsValues;
 use crate::domain::entra::EntraValues;
 use crate::domain::links::{EntraDraft, LinkStatus, Provider};
-use crate::routes;
+use crate::routes::Route;
 use crate::state::accounts::Accounts;
 use crate::state::connect::{connect_aws, connect_entra};
 use crate::state::drafts::Drafts;
@@ -88,7 +88,7 @@ pub fn ConnectBar(
     let drafts = Drafts::expect();
     let notices = Notices::expect();
     let config = AppState::expect().config;
-    let navigate = use_navigate();
+    let navigate = use_navigate_to();
     let error = status.error;
     let connect = task::action(move |c: &Connection| {
         let (c, config, navigate) = (c.clone(), config.clone(), navigate.clone());
@@ -115,7 +115,7 @@ pub fn ConnectBar(
                             ),
                         );
                     }
-                    navigate(routes::list(provider), Default::default());
+                    navigate(&Route::List(provider).path());
                 }
                 Err(e) => error.set(Some(e.to_string())),
             }

@@ -22,6 +22,7 @@ pub mod external_id;
 pub mod field;
 pub mod instructions_button;
 pub mod key_options;
+pub mod link;
 pub mod notice_area;
 pub mod previous_certificate;
 pub mod provider_card;

@@ -2,25 +2,26 @@
 
 use leptos::prelude::*;
 
-use crate::browser::location::app_href;
+use crate::components::link::Link;
+use crate::routes::AppPath;
 use crate::state::AppState;
 
 /// A card that is a single link: logo, title and one line of detail.
 #[component]
 pub fn ProviderCard(
-    href: String,
+    to: AppPath,
     logo: &'static str,
     title: &'static str,
     #[prop(into)] detail: Signal<String>,
 ) -> impl IntoView {
     let state = AppState::expect();
     view! {
-        <a href=app_href(&href) class="card">
+        <Link to class="card">
             <img class="card-logo" src=state.asset(logo) alt="" width="48" height="48" />
             <span class="card-text">
                 <span class="card-title">{title}</span>
                 <span class="card-detail">{detail}</span>
             </span>
-        </a>
+        </Link>
     }
 }

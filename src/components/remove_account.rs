@@ -3,9 +3,10 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 use crate::components::dialog::Dialog;
+use crate::components::link::use_navigate_to;
+use crate::routes::AppPath;
 use crate::state::accounts::Accounts;
 use crate::state::connect;
 use crate::state::notices::{NoticeKind, Notices};
@@ -17,13 +18,14 @@ use crate::state::AppState;
 pub fn RemoveAccount(
     id: String,
     name: String,
-    list_path: &'static str,
+    list_path: AppPath,
     what: &'static str,
 ) -> impl IntoView {
     let accounts = Accounts::expect();
     let config = AppState::expect().config;
     let notices = Notices::expect();
-    let navigate = use_navigate();
+    let to_list = use_navigate_to();
+    let navigate = move || to_list(&list_path);
     let open = RwSignal::new(false);
     let button = NodeRef::<html::Button>::new();
     let error = RwSignal::new(None::<String>);
@@ -37,7 +39,7 @@ pub fn RemoveAccount(
                 Ok(()) => {
                     open.try_set(false);
                     notices.push(NoticeKind::Success, format!("Removed \"{name}\". {what}"));
-                    navigate(list_path, Default::default());
+                    navigate();
                 }
                 Err(e) => {
                     error.try_set(Some(e));

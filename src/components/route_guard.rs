@@ -1,11 +1,12 @@
 //! Applies the route rules of `domain::app::route_rules` to the current URL.
 
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_location;
 
-use crate::browser::location::app_path;
+use crate::browser::location::current_route;
+use crate::components::link::use_redirect;
 use crate::domain::app::route_rules::{decide, Decision};
+use crate::routes::NEXT;
 use crate::state::auth::Auth;
 
 /// Shows the page only when the rules allow it; otherwise replaces the history
@@ -14,21 +15,15 @@ use crate::state::auth::Auth;
 pub fn RouteGuard(children: ChildrenFn) -> impl IntoView {
     let auth = Auth::expect();
     let location = use_location();
-    let navigate = use_navigate();
+    let redirect = use_redirect();
     let decision = Memo::new(move |_| {
-        let path = app_path(&location.pathname.get());
-        let next = location.query.with(|q| q.get("next"));
-        decide(&path, next.as_deref(), auth.visitor())
+        let here = current_route(&location.pathname.get());
+        let next = location.query.with(|q| q.get(NEXT));
+        decide(here.as_ref(), next.as_deref(), auth.visitor())
     });
     Effect::new(move |_| {
         if let Decision::Redirect(to) = decision.get() {
-            navigate(
-                &to,
-                NavigateOptions {
-                    replace: true,
-                    ..Default::default()
-                },
-            );
+            redirect(&to);
         }
     });
     view! {

@@ -2,12 +2,12 @@
 
 use leptos::html;
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
+use crate::components::link::use_navigate_to;
 use crate::components::notice_area::NoticeArea;
 use crate::components::route_guard::RouteGuard;
 use crate::components::side_nav::SideNav;
-use crate::domain::app::route_rules;
+use crate::routes::Route;
 use crate::state::auth::Auth;
 use crate::state::task;
 use crate::state::AppState;
@@ -23,12 +23,12 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
             let _ = main.focus();
         }
     };
-    let navigate = use_navigate();
+    let navigate = use_navigate_to();
     let sign_out = task::action(move |_: &()| {
         let navigate = navigate.clone();
         async move {
             auth.sign_out().await;
-            navigate(route_rules::LOGIN, Default::default());
+            navigate(&Route::Login.path());
         }
     });
     let signed_in = move || auth.is_signed_in();

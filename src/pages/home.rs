@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::browser::location::app_href;
+use crate::components::link::Link;
 use crate::crypto::utc_date;
 use crate::domain::links::{report, summarise, Due, ExpiryStatus, Provider, ProviderSummary};
-use crate::routes;
+use crate::routes::{self, Route};
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
 
@@ -28,7 +28,7 @@ pub fn HomePage() -> impl IntoView {
                         <div class="panel empty-state">
                             <h2>"No accounts linked yet"</h2>
                             <p>"Link an AWS, Azure or Microsoft account to start."</p>
-                            <a href=app_href(routes::integrations()) class="button button-primary">"Go to Integrations"</a>
+                            <Link to=Route::Integrations.path() class="button button-primary">"Go to Integrations"</Link>
                         </div>
                     }
                 }
@@ -48,7 +48,7 @@ pub fn HomePage() -> impl IntoView {
                     </tbody>
                 </table>
                 <p>
-                    <a href=app_href(routes::integrations())>"Manage integrations"</a>
+                    <Link to=Route::Integrations.path()>"Manage integrations"</Link>
                 </p>
                 <section class="panel" aria-labelledby="expiry-title">
                     <h2 id="expiry-title">"Certificates"</h2>
@@ -100,7 +100,7 @@ fn due_row(d: Due) -> impl IntoView {
         Provider::Azure | Provider::Microsoft => {}
         Provider::Aws => return ().into_any(),
     }
-    let href = app_href(&routes::renew(d.provider, &d.id));
+    let to = routes::renew(d.provider, &d.id);
     let when = match d.status {
         ExpiryStatus::Expired => format!("expired on {}", utc_date(d.not_after_unix)),
         _ => format!(
@@ -113,7 +113,7 @@ fn due_row(d: Due) -> impl IntoView {
         <li>
             <strong>{d.name.clone()}</strong>
             {format!(" ({}) {when}. ", d.provider.label())}
-            <a href=href>{format!("Renew the certificate of {}", d.name)}</a>
+            <Link to>{format!("Renew the certificate of {}", d.name)}</Link>
         </li>
     }
     .into_any()

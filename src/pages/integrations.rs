@@ -17,7 +17,7 @@ pub fn IntegrationsPage() -> impl IntoView {
             view! {
                 <li>
                     <ProviderCard
-                        href=routes::provider(p).to_string()
+                        to=routes::provider(p).path()
                         logo=p.logo()
                         title=p.label()
                         detail=Signal::derive(move || {

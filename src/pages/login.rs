@@ -3,9 +3,9 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::browser::location::app_href;
 use crate::components::field::TextField;
-use crate::routes;
+use crate::components::link::Link;
+use crate::routes::Route;
 use crate::state::auth::Auth;
 use crate::state::task;
 
@@ -40,7 +40,7 @@ pub fn LoginPage() -> impl IntoView {
                     </button>
                 </div>
             </form>
-            <p>"New here? " <a href=app_href(routes::signup())>"Create account"</a></p>
+            <p>"New here? " <Link to=Route::Signup.path()>"Create account"</Link></p>
         </section>
     }
 }

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::provider_card::ProviderCard;
 use crate::domain::links::Provider;
-use crate::routes::{self, Page};
+use crate::routes::Route;
 use crate::state::accounts::Accounts;
 
 /// Microsoft products that can be linked; today M365.
@@ -19,12 +19,12 @@ pub fn MicrosoftPage() -> impl IntoView {
     });
     view! {
         <section class="page" aria-labelledby="page-title">
-            <Breadcrumbs page=Page::Microsoft />
+            <Breadcrumbs page=Route::Microsoft />
             <h1 id="page-title">"Microsoft"</h1>
             <p class="lead">"Choose the Microsoft service to link."</p>
             <ul class="card-grid" role="list">
                 <li>
-                    <ProviderCard href=routes::list(Provider::Microsoft).to_string() logo="/logos/m365.svg" title="M365" detail=count />
+                    <ProviderCard to=Route::List(Provider::Microsoft).path() logo="/logos/m365.svg" title="M365" detail=count />
                 </li>
             </ul>
         </section>

@@ -3,8 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::browser::location::{app_href, app_path};
-use crate::routes;
+use crate::browser::location::shown_path;
+use crate::components::link::Link;
+use crate::routes::Route;
 
 /// "Page not found" with the path that was asked for and a way back.
 #[component]
@@ -14,11 +15,11 @@ pub fn NotFoundPage() -> impl IntoView {
         <section class="page" aria-labelledby="page-title">
             <h1 id="page-title">"Page not found"</h1>
             <p>
-                "There is no page at " <code>{move || app_path(&path.get())}</code>
+                "There is no page at " <code>{move || shown_path(&path.get())}</code>
                 ". It may have moved, or the link may be mistyped."
             </p>
             <p>
-                <a href=app_href(routes::home()) class="button">"Go to Home"</a>
+                <Link to=Route::Home.path() class="button">"Go to Home"</Link>
             </p>
         </section>
     }

@@ -3,9 +3,9 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::browser::location::app_href;
 use crate::components::field::TextField;
-use crate::routes;
+use crate::components::link::Link;
+use crate::routes::Route;
 use crate::state::auth::{Auth, FormError};
 use crate::state::task;
 
@@ -67,7 +67,7 @@ pub fn SignupPage() -> impl IntoView {
                     </button>
                 </div>
             </form>
-            <p>"Already have an account? " <a href=app_href(routes::login())>"Log in"</a></p>
+            <p>"Already have an account? " <Link to=Route::Login.path()>"Log in"</Link></p>
         </section>
     }
 }

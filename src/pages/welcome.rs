@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use crate::components::provider_card::ProviderCard;
 use crate::domain::links::Provider;
-use crate::routes;
+use crate::routes::Route;
 
 /// Each choice leads straight to that provider's link page.
 /// "Select your preferred cloud service or platform": AWS, Azure or Microsoft.
@@ -16,7 +16,7 @@ pub fn WelcomePage() -> impl IntoView {
             view! {
                 <li>
                     <ProviderCard
-                        href=routes::new_account(p)
+                        to=Route::New(p).path()
                         logo=p.logo()
                         title=p.label()
                         detail=Signal::derive(move || p.blurb().to_string())

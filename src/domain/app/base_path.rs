@@ -19,10 +19,10 @@ pub fn router_base(base_uri: &str) -> String {
     dir.trim_end_matches('/').to_string()
 }
 
-/// Joins the base with an app path such as `/integrations`.
+/// Joins the base with a path such as `/logos/aws.svg` or `/integrations`.
 ///
-/// A link's `href` is used as it is, so links to app pages need the base as
-/// much as asset URLs do.
+/// An `href` or `src` is used as it is, so asset URLs and links to app pages
+/// (through `AppPath::href`) both need the base.
 pub fn href(base: &str, path: &str) -> String {
     format!("{base}{path}")
 }
@@ -30,9 +30,9 @@ pub fn href(base: &str, path: &str) -> String {
 /// The app path for a browser pathname: `/tools/link/login` is `/login` under
 /// the base `/tools/link`.
 ///
-/// `use_location().pathname` still carries the base, while the route rules and
-/// `navigate` speak app paths; mixing them would send `/tools/link/login` back
-/// through `navigate`, which adds the base a second time.
+/// `use_location().pathname` still carries the base, while `routes::route`
+/// reads app paths. The result is only read, never navigated to: moves go
+/// through an `AppPath`, which a `Route` builds.
 pub fn app_path(base: &str, pathname: &str) -> String {
     let base = base.trim_end_matches('/');
     match pathname.strip_prefix(base) {
@@ -79,8 +79,9 @@ mod tests {
         assert_eq!(app_path("/tools/link", "/tools/link/login"), "/login");
         assert_eq!(app_path("/tools/link", "/tools/link/"), "/");
         assert_eq!(app_path("/tools/link", "/tools/link"), "/");
-        let new = crate::routes::new_account(crate::domain::links::Provider::Microsoft);
-        assert_eq!(app_path("/tools/link", &format!("/tools/link{new}")), new);
+        let new = crate::routes::Route::New(crate::domain::links::Provider::Microsoft).path();
+        let pathname = new.href("/tools/link");
+        assert_eq!(app_path("/tools/link", &pathname), new.as_str());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::remove_account::RemoveAccount;
 use crate::domain::links::Provider;
 use crate::pages::aws::list::AwsFacts;
-use crate::routes::{self, Page};
+use crate::routes::Route;
 use crate::state::accounts::Accounts;
 
 /// One AWS account, `id` from its path: its facts, Edit and Remove.
@@ -23,7 +23,7 @@ pub fn AwsDetailPage(id: String) -> impl IntoView {
             let a = account.get_untracked().expect("shown only for an account");
             view! {
                 <section class="page" aria-labelledby="page-title">
-                    <Breadcrumbs page=Page::Account(Provider::Aws) name=a.name.as_str().to_string() />
+                    <Breadcrumbs page=Route::Account(Provider::Aws, a.id.clone()) name=a.name.as_str().to_string() />
                     <h1 id="page-title">{move || account.with(|a| a.as_ref().map(|a| a.name.as_str().to_string()))}</h1>
                     <ul class="account-list" role="list">
                         {move || account.get().map(|a| view! { <AwsFacts account=a link=false /> })}
@@ -41,7 +41,7 @@ pub fn AwsDetailPage(id: String) -> impl IntoView {
                     <RemoveAccount
                         id=a.id.clone()
                         name=a.name.as_str().to_string()
-                        list_path=routes::list(Provider::Aws)
+                        list_path=Route::List(Provider::Aws).path()
                         what="The IAM role in the AWS account is not changed; delete its CloudFormation stack to remove it."
                     />
                 </section>

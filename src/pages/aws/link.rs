@@ -13,7 +13,7 @@ use crate::domain::aws::{validate, AwsField};
 use crate::domain::links::Provider;
 use crate::hooks::use_aws_draft::use_aws_draft;
 use crate::hooks::use_touched::use_touched;
-use crate::routes::Page;
+use crate::routes::Route;
 use crate::state::AppState;
 
 /// The link page for AWS.
@@ -35,7 +35,7 @@ pub fn AwsLinkPage() -> impl IntoView {
     };
     view! {
         <section class="page" aria-labelledby="page-title">
-            <Breadcrumbs page=Page::New(Provider::Aws) />
+            <Breadcrumbs page=Route::New(Provider::Aws) />
             <h1 id="page-title">"Link a New AWS Account"</h1>
             <InstructionsButton title="Connect AWS".to_string()>
                 <ol class="steps">

@@ -2,12 +2,12 @@
 
 use leptos::prelude::*;
 
-use crate::browser::location::app_href;
 use crate::components::account_filter::use_account_filter;
 use crate::components::account_list::AccountList;
 use crate::components::breadcrumbs::Breadcrumbs;
+use crate::components::link::Link;
 use crate::domain::links::{Integration, Provider};
-use crate::routes::{self, Page};
+use crate::routes::Route;
 use crate::state::accounts::Accounts;
 
 /// Every linked AWS account with its role.
@@ -17,10 +17,10 @@ pub fn AwsListPage() -> impl IntoView {
     let filter = use_account_filter(linked);
     view! {
         <section class="page" aria-labelledby="page-title">
-            <Breadcrumbs page=Page::List(Provider::Aws) />
+            <Breadcrumbs page=Route::List(Provider::Aws) />
             <h1 id="page-title">"AWS accounts"</h1>
             <p>
-                <a href=app_href(&routes::new_account(Provider::Aws)) class="button button-primary">"Link a New AWS Account"</a>
+                <Link to=Route::New(Provider::Aws).path() class="button button-primary">"Link a New AWS Account"</Link>
             </p>
             <AccountList filter list_heading="AWS accounts" row=Callback::new(|account| view! { <AwsFacts account link=true /> }.into_any()) />
         </section>
@@ -31,12 +31,12 @@ pub fn AwsListPage() -> impl IntoView {
 #[component]
 pub(super) fn AwsFacts(account: Integration, link: bool) -> impl IntoView {
     let name = account.name.as_str().to_string();
-    let href = routes::account(Provider::Aws, &account.id);
+    let to = Route::Account(Provider::Aws, account.id.clone()).path();
     let aws = account.aws().cloned();
     view! {
         <li class="panel account">
             <h2 class="account-name">
-                {if link { view! { <a href=app_href(&href)>{name}</a> }.into_any() } else { view! { <span>{name}</span> }.into_any() }}
+                {if link { view! { <Link to>{name}</Link> }.into_any() } else { view! { <span>{name}</span> }.into_any() }}
                 " " <span class="badge badge-ok">{account.status.label()}</span>
             </h2>
             <dl class="data-list">

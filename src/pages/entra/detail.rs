@@ -17,7 +17,7 @@ use crate::components::renewal_panel::RenewalPanel;
 use crate::domain::entra::{admin_consent_url, TenantCheck};
 use crate::domain::links::{Integration, LinkStatus};
 use crate::pages::entra::flow::EntraFlow;
-use crate::routes::{self, Page};
+use crate::routes::{self, Route};
 use crate::state::accounts::Accounts;
 use crate::state::connect::retry_tenant_check;
 use crate::state::task;
@@ -121,7 +121,7 @@ fn AccountDetail(account: Memo<Option<Integration>>, flow: &'static EntraFlow) -
 
     view! {
         <section class="page" aria-labelledby="page-title">
-            <Breadcrumbs page=Page::Account(flow.provider) name=first.name.as_str().to_string() />
+            <Breadcrumbs page=Route::Account(flow.provider, first.id.clone()) name=first.name.as_str().to_string() />
             <h1 id="page-title">{name}</h1>
             <div class="panel">
                 {move || account.with(|a| a.as_ref().map(facts))}
@@ -160,7 +160,7 @@ fn AccountDetail(account: Memo<Option<Integration>>, flow: &'static EntraFlow) -
             <RemoveAccount
                 id=first.id.clone()
                 name=first.name.as_str().to_string()
-                list_path=routes::list(flow.provider)
+                list_path=Route::List(flow.provider).path()
                 what="Its certificate and private key were deleted from this browser; the app registration in Entra ID is not changed."
             />
         </section>

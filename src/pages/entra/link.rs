@@ -18,7 +18,7 @@ use crate::domain::setup_script::known_thumbprints;
 use crate::hooks::use_entra_draft::use_entra_draft;
 use crate::hooks::use_touched::use_touched;
 use crate::pages::entra::flow::EntraFlow;
-use crate::routes::Page;
+use crate::routes::Route;
 use crate::state::AppState;
 
 /// The link page for `flow`'s provider.
@@ -68,7 +68,7 @@ pub fn EntraLinkPage(flow: &'static EntraFlow) -> impl IntoView {
 
     view! {
         <section class="page" aria-labelledby="page-title">
-            <Breadcrumbs page=Page::New(flow.provider) />
+            <Breadcrumbs page=Route::New(flow.provider) />
             <h1 id="page-title">{flow.heading}</h1>
             <InstructionsButton title=flow.instructions_title.to_string()>
                 <EntraInstructions provider=flow.provider />

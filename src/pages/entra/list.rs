@@ -2,14 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::browser::location::app_href;
 use crate::components::account_filter::use_account_filter;
 use crate::components::account_list::AccountList;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::expiry_badge::ExpiryBadge;
+use crate::components::link::Link;
 use crate::domain::links::{Integration, LinkStatus};
 use crate::pages::entra::flow::EntraFlow;
-use crate::routes::{self, Page};
+use crate::routes::Route;
 use crate::state::accounts::Accounts;
 
 /// Every linked account of `flow`'s provider, with identifiers and certificate state.
@@ -19,12 +19,12 @@ pub fn EntraListPage(flow: &'static EntraFlow) -> impl IntoView {
     let filter = use_account_filter(linked);
     view! {
         <section class="page" aria-labelledby="page-title">
-            <Breadcrumbs page=Page::List(flow.provider) />
+            <Breadcrumbs page=Route::List(flow.provider) />
             <h1 id="page-title">{flow.list_heading}</h1>
             <p>
-                <a href=app_href(&routes::new_account(flow.provider)) class="button button-primary">
+                <Link to=Route::New(flow.provider).path() class="button button-primary">
                     {flow.heading}
-                </a>
+                </Link>
             </p>
             <AccountList filter list_heading=flow.list_heading row=Callback::new(move |account| view! { <AccountRow account flow /> }.into_any()) />
         </section>
@@ -33,7 +33,7 @@ pub fn EntraListPage(flow: &'static EntraFlow) -> impl IntoView {
 
 #[component]
 fn AccountRow(account: Integration, flow: &'static EntraFlow) -> impl IntoView {
-    let href = routes::account(flow.provider, &account.id);
+    let to = Route::Account(flow.provider, account.id.clone()).path();
     let entra = account.entra().cloned();
     let status_class = match account.status {
         LinkStatus::Connected => "badge badge-ok",
@@ -45,7 +45,7 @@ fn AccountRow(account: Integration, flow: &'static EntraFlow) -> impl IntoView {
     view! {
         <li class="panel account">
             <h2 class="account-name">
-                <a href=app_href(&href)>{name}</a>
+                <Link to>{name}</Link>
                 " " <span class=status_class>{account.status.label()}</span>
             </h2>
             <dl class="data-list">
