@@ -21,3 +21,4 @@ mod microsoft;
 mod screenshots;
 mod shell;
 mod tabs;
+mod troubleshoot;
