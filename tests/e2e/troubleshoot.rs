@@ -34,7 +34,7 @@ fn error_700027(thumbprint: &str) -> String {
 impl Page<'_> {
     /// Links a Microsoft 365 account through the page and opens it; returns
     /// the SHA-1 thumbprint of its certificate.
-    async fn link_and_open(&self, email: &str) -> String {
+    async fn link_one_to_troubleshoot(&self, email: &str) -> String {
         self.create_account(email).await;
         self.open_link_page_from_integrations().await;
         self.fill_link_form(NAME, TENANT, APP, "Contoso").await;
@@ -46,7 +46,7 @@ impl Page<'_> {
         sha1
     }
 
-    async fn in_section(&self, xpath: &str) -> fantoccini::elements::Element {
+    async fn in_troubleshoot(&self, xpath: &str) -> fantoccini::elements::Element {
         self.find(Locator::XPath(&format!("{SECTION}{xpath}")))
             .await
     }
@@ -71,7 +71,7 @@ async fn an_unregistered_key_error_names_the_current_certificate_or_a_foreign_ke
     let login = FakeLogin::start(&[(TENANT, TENANT)]);
     let server = serve(login.config_json());
     let page = Page::open(&server, "/signup").await;
-    let sha1 = page.link_and_open("tia@example.com").await;
+    let sha1 = page.link_one_to_troubleshoot("tia@example.com").await;
 
     // The platform printed the thumbprint in lower case with colons.
     let printed: Vec<String> = sha1
@@ -88,7 +88,7 @@ async fn an_unregistered_key_error_names_the_current_certificate_or_a_foreign_ke
         .await;
 
     // Its download is that very certificate, and the script appends it.
-    page.in_section("//button[normalize-space()='Download certificate (.cer)']")
+    page.in_troubleshoot("//button[normalize-space()='Download certificate (.cer)']")
         .await
         .click()
         .await
@@ -100,7 +100,7 @@ async fn an_unregistered_key_error_names_the_current_certificate_or_a_foreign_ke
         .collect();
     assert_eq!(digest, sha1);
     let script = page
-        .in_section("//pre[@aria-label='Setup script']")
+        .in_troubleshoot("//pre[@aria-label='Setup script']")
         .await
         .text()
         .await
@@ -137,7 +137,7 @@ async fn unknown_codes_link_to_microsoft_and_bad_input_is_marked_on_its_field() 
     let login = FakeLogin::start(&[(TENANT, TENANT)]);
     let server = serve(login.config_json());
     let page = Page::open(&server, "/signup").await;
-    page.link_and_open("uma@example.com").await;
+    page.link_one_to_troubleshoot("uma@example.com").await;
 
     let payload = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=1</script>";
     page.paste_and_check(
@@ -146,7 +146,7 @@ async fn unknown_codes_link_to_microsoft_and_bad_input_is_marked_on_its_field() 
     )
     .await;
     let link = page
-        .in_section("//a[normalize-space()=\"Microsoft's description of AADSTS50173\"]")
+        .in_troubleshoot("//a[normalize-space()=\"Microsoft's description of AADSTS50173\"]")
         .await;
     assert_eq!(
         link.attr("href").await.unwrap().as_deref(),
@@ -215,7 +215,7 @@ async fn a_tenant_not_found_is_looked_up_in_every_cloud() {
         global.origin, us.origin, china.origin
     ));
     let page = Page::open(&server, "/signup").await;
-    page.link_and_open("val@example.com").await;
+    page.link_one_to_troubleshoot("val@example.com").await;
     // Microsoft's Global cloud stops knowing the tenant after linking.
     drop(global);
     page.paste_and_check(
