@@ -33,4 +33,5 @@ pub mod route_guard;
 pub mod select_field;
 pub mod shell;
 pub mod side_nav;
+pub mod troubleshoot;
 pub mod unlock_panel;

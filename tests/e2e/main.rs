@@ -22,3 +22,4 @@ mod redirect;
 mod screenshots;
 mod shell;
 mod tabs;
+mod troubleshoot;

@@ -11,6 +11,7 @@ mod guid;
 mod openid;
 mod renewal;
 mod tenant;
+pub mod troubleshoot;
 
 pub use application_id::{ApplicationId, ApplicationIdError};
 pub use azure_scope::{AzureScope, AzureScopeError};

@@ -14,6 +14,7 @@ use crate::components::entra_edit::EntraEditForm;
 use crate::components::expiry_badge::ExpiryBadge;
 use crate::components::remove_account::RemoveAccount;
 use crate::components::renewal_panel::RenewalPanel;
+use crate::components::troubleshoot::Troubleshoot;
 use crate::domain::entra::{admin_consent_url, TenantCheck};
 use crate::domain::links::{Integration, LinkStatus};
 use crate::pages::entra::flow::EntraFlow;
@@ -157,6 +158,7 @@ fn AccountDetail(account: Memo<Option<Integration>>, flow: &'static EntraFlow) -
                     <p class="field-hint"><code>{url}</code></p>
                 })}
             </section>
+            <Troubleshoot account />
             <RemoveAccount
                 id=first.id.clone()
                 name=first.name.as_str().to_string()
