@@ -10,7 +10,7 @@ use crate::components::renewal_pending::PendingCertificate;
 use crate::components::unlock_panel::UnlockWhenNeeded;
 use crate::crypto::{Certificate, Lifetime};
 use crate::domain::links::Integration;
-use crate::domain::setup_script::{build, ScriptMode, SetupScript};
+use crate::domain::setup_script::append_certificate;
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
 use crate::state::certificates::{KeyAhead, KeyError};
@@ -87,22 +87,7 @@ pub fn RenewalPanel(
         let c = pending.get()?;
         account.with(|a| {
             let a = a.as_ref()?;
-            let link = a.entra()?;
-            let (pem, sha1) = (c.pem(), c.sha1_thumbprint());
-            Some(
-                build(&SetupScript {
-                    provider: a.provider,
-                    cloud: link.cloud,
-                    app_name: a.name.as_str(),
-                    certificate_pem: &pem,
-                    azure_scope: link.azure_scope.as_ref(),
-                    mode: ScriptMode::AppendCertificate {
-                        application_id: link.application_id.as_str(),
-                    },
-                    thumbprint_sha1: Some(&sha1),
-                })
-                .map_err(|e| e.message().to_string()),
-            )
+            append_certificate(a, &c).map(|r| r.map_err(|e| e.message().to_string()))
         })
     });
     let cloud = Signal::derive(move || {

@@ -8,7 +8,7 @@ use crate::components::cloud_shell_setup::ScriptBox;
 use crate::domain::entra::troubleshoot::{tenant_lookup, Action, Finding, Slot};
 use crate::domain::entra::{admin_consent_url, Cloud, TenantId};
 use crate::domain::links::{EntraDraft, EntraLink, Integration};
-use crate::domain::setup_script::{build, ScriptMode, SetupScript};
+use crate::domain::setup_script::append_certificate;
 use crate::state::connect::check_tenant;
 use crate::state::task;
 use crate::state::AppState;
@@ -29,19 +29,7 @@ fn CertificateOffer(account: Memo<Option<Integration>>, which: Slot) -> impl Int
         let a = a.as_ref()?;
         let link = a.entra()?;
         let certificate = record(link, which)?.certificate().ok()?;
-        let (pem, sha1) = (certificate.pem(), certificate.sha1_thumbprint());
-        let script = build(&SetupScript {
-            provider: a.provider,
-            cloud: link.cloud,
-            app_name: a.name.as_str(),
-            certificate_pem: &pem,
-            azure_scope: link.azure_scope.as_ref(),
-            mode: ScriptMode::AppendCertificate {
-                application_id: link.application_id.as_str(),
-            },
-            thumbprint_sha1: Some(&sha1),
-        })
-        .map_err(|e| e.message().to_string());
+        let script = append_certificate(a, &certificate)?.map_err(|e| e.message().to_string());
         Some((certificate, a.name.as_str().to_string(), link.cloud, script))
     });
     found.map(|(certificate, name, cloud, script)| {

@@ -9,6 +9,7 @@
 //! Only the public certificate ever goes into the script: it is a file the
 //! admin downloads, reads and pastes into a shell, and may keep.
 
+mod append;
 mod certificate;
 mod clouds;
 mod error;
@@ -20,6 +21,7 @@ mod shell_quote;
 mod steps;
 mod trust;
 
+pub use append::append_certificate;
 pub use clouds::{az_cloud_name, cloud_shell_url, graph_base_url};
 pub use error::SetupScriptError;
 pub use explanation::explanation;
