@@ -82,7 +82,8 @@ async fn attack() -> Loot {
 
 async fn js(body: &str, args: &[&JsValue]) -> JsValue {
     let names: Vec<String> = (0..args.len()).map(|i| format!("a{i}")).collect();
-    let f = js_sys::Function::new_with_args(&names.join(","), body);
+    let body = format!("return (async () => {{ {body} }})();");
+    let f = js_sys::Function::new_with_args(&names.join(","), &body);
     let list: js_sys::Array = args.iter().copied().collect();
     let out = f.apply(&JsValue::NULL, &list).unwrap();
     JsFuture::from(js_sys::Promise::resolve(&out))
@@ -247,7 +248,7 @@ async fn keep_legacy_kek(user: &str, kek: &web_sys::CryptoKey) {
          const put = db.transaction('key-encryption-keys', 'readwrite').objectStore('key-encryption-keys').put(a1, a0);
          await new Promise((ok, no) => { put.onsuccess = ok; put.onerror = () => no(put.error); });
          db.close();",
-        &[&user.into(), kek],
+        &[&JsValue::from(user), kek.as_ref()],
     )
     .await;
 }
