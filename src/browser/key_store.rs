@@ -41,7 +41,9 @@ async fn open(name: &str, store: &'static str) -> Result<IdbDatabase, JsValue> {
     let upgrading = req.clone();
     let on_upgrade = Closure::once_into_js(move || {
         if let Ok(db) = upgrading.result() {
-            let _ = db.unchecked_into::<IdbDatabase>().create_object_store(store);
+            let _ = db
+                .unchecked_into::<IdbDatabase>()
+                .create_object_store(store);
         }
     });
     req.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
@@ -139,7 +141,11 @@ impl KeyDatabase {
     pub async fn get(&self, id: &str) -> Option<HeldKey> {
         let db = open(&self.name, STORE).await.ok()?;
         let read = async {
-            let store = db.transaction_with_str(STORE).ok()?.object_store(STORE).ok()?;
+            let store = db
+                .transaction_with_str(STORE)
+                .ok()?
+                .object_store(STORE)
+                .ok()?;
             settle(&store.get(&id.into()).ok()?).await.ok()
         }
         .await;
@@ -153,7 +159,11 @@ impl KeyDatabase {
             return Vec::new();
         };
         let read = async {
-            let store = db.transaction_with_str(STORE).ok()?.object_store(STORE).ok()?;
+            let store = db
+                .transaction_with_str(STORE)
+                .ok()?
+                .object_store(STORE)
+                .ok()?;
             settle(&store.get_all().ok()?).await.ok()
         }
         .await;
@@ -207,7 +217,11 @@ pub mod legacy {
     pub async fn key_encryption_key(user: &str) -> Option<CryptoKey> {
         let db = open_existing(DATABASE).await?;
         let read = async {
-            let store = db.transaction_with_str(STORE).ok()?.object_store(STORE).ok()?;
+            let store = db
+                .transaction_with_str(STORE)
+                .ok()?
+                .object_store(STORE)
+                .ok()?;
             settle(&store.get(&user.into()).ok()?).await.ok()
         }
         .await;

@@ -181,7 +181,11 @@ async fn script_on_the_origin_gets_no_private_key_bytes_in_host_mode() {
 
     let loot = attack().await;
     assert!(loot.keys >= 2, "the attacker found the stored keys");
-    assert!(loot.stolen.is_empty(), "key bytes came out: {:?}", loot.stolen);
+    assert!(
+        loot.stolen.is_empty(),
+        "key bytes came out: {:?}",
+        loot.stolen
+    );
 
     // The page itself still signs with them, in both algorithms.
     for alg in [AssertionAlg::Ps256, AssertionAlg::Rs256] {
@@ -193,7 +197,10 @@ async fn script_on_the_origin_gets_no_private_key_bytes_in_host_mode() {
     let jwt = certificates::client_assertion(&h.auth, assertion_for(&record, AssertionAlg::Ps256))
         .await
         .unwrap();
-    assert!(signed_by(&record, &jwt).await, "the held key is the certificate's");
+    assert!(
+        signed_by(&record, &jwt).await,
+        "the held key is the certificate's"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -201,7 +208,10 @@ async fn held_keys_sign_only_and_live_in_the_prefixed_database() {
     let owner = Owner::new();
     owner.set();
     let h = host("test.held.");
-    h.auth.host_sign_in("held", "pat@example.com").await.unwrap();
+    h.auth
+        .host_sign_in("held", "pat@example.com")
+        .await
+        .unwrap();
     let rsa = certificates::generate(&h.auth, new_certificate(KeyType::Rsa2048), None)
         .await
         .unwrap();
@@ -209,13 +219,22 @@ async fn held_keys_sign_only_and_live_in_the_prefixed_database() {
         .await
         .unwrap();
     let database = KeyDatabase::new("test.held.keys");
-    let held = database.get(&held_id(&rsa)).await.expect("in test.held.keys");
+    let held = database
+        .get(&held_id(&rsa))
+        .await
+        .expect("in test.held.keys");
     assert_eq!(held.user, "host.held");
-    assert_eq!(held.thumbprint, rsa.certificate().unwrap().sha256_thumbprint());
+    assert_eq!(
+        held.thumbprint,
+        rsa.certificate().unwrap().sha256_thumbprint()
+    );
     let pss = held.pss.expect("an RSA key has a PSS key too");
     for (key, name) in [(&held.pkcs1, "RSASSA-PKCS1-v1_5"), (&pss, "RSA-PSS")] {
         assert!(!key.extractable());
-        assert_eq!(js_sys::Array::from(&key.usages()).to_vec(), [JsValue::from("sign")]);
+        assert_eq!(
+            js_sys::Array::from(&key.usages()).to_vec(),
+            [JsValue::from("sign")]
+        );
         let alg = js_sys::Reflect::get(&key.algorithm().unwrap(), &"name".into()).unwrap();
         assert_eq!(alg, name);
     }
@@ -339,11 +358,18 @@ async fn sealed_host_keys_move_into_held_keys_once_and_the_old_key_goes() {
     )
     .await
     .unwrap();
-    assert!(signed_by(&current, &jwt).await, "the moved key is the same key");
+    assert!(
+        signed_by(&current, &jwt).await,
+        "the moved key is the same key"
+    );
 
     let after = attack().await;
     assert!(after.keys >= 6, "the attacker found the held keys");
-    assert!(after.stolen.is_empty(), "key bytes came out: {:?}", after.stolen);
+    assert!(
+        after.stolen.is_empty(),
+        "key bytes came out: {:?}",
+        after.stolen
+    );
 
     // A second sign-in finds nothing to move and changes nothing.
     let (_, revision) = h.persist.load::<UserData>(&h.keys.user(user));
@@ -364,7 +390,10 @@ async fn renewal_steps_and_remove_delete_the_held_keys_they_drop() {
         ..Config::default()
     };
     let database = KeyDatabase::new("test.forget.keys");
-    h.auth.host_sign_in("forget", "pat@example.com").await.unwrap();
+    h.auth
+        .host_sign_in("forget", "pat@example.com")
+        .await
+        .unwrap();
     let first = certificates::generate(&h.auth, new_certificate(KeyType::Rsa2048), None)
         .await
         .unwrap();
@@ -398,7 +427,10 @@ async fn renewal_steps_and_remove_delete_the_held_keys_they_drop() {
     manage::cancel_renewal(h.accounts, &config, "acc-f")
         .await
         .unwrap();
-    assert!(database.get(&held_id(&cancelled)).await.is_none(), "Cancel renewal");
+    assert!(
+        database.get(&held_id(&cancelled)).await.is_none(),
+        "Cancel renewal"
+    );
 
     renew(linked.clone()).await;
     let replaced = pending().unwrap();
@@ -432,7 +464,10 @@ async fn sign_in_sweeps_old_held_keys_no_record_names() {
     let owner = Owner::new();
     owner.set();
     let h = host("test.sweep.");
-    h.auth.host_sign_in("sweep", "pat@example.com").await.unwrap();
+    h.auth
+        .host_sign_in("sweep", "pat@example.com")
+        .await
+        .unwrap();
     let Some(KeyCustody::Held(held)) = h.auth.key_custody() else {
         panic!("host mode holds keys");
     };
@@ -447,16 +482,16 @@ async fn sign_in_sweeps_old_held_keys_no_record_names() {
     let keep = |created_ms: f64| {
         let private_key = private_key.clone();
         async move {
-        let signing = webcrypto::hold_private_key(&private_key, true)
-            .await
-            .unwrap();
-        HeldKey {
-            user: "host.sweep".into(),
-            thumbprint: "00".into(),
-            created_ms,
-            pkcs1: signing.pkcs1,
-            pss: signing.pss,
-        }
+            let signing = webcrypto::hold_private_key(&private_key, true)
+                .await
+                .unwrap();
+            HeldKey {
+                user: "host.sweep".into(),
+                thumbprint: "00".into(),
+                created_ms,
+                pkcs1: signing.pkcs1,
+                pss: signing.pss,
+            }
         }
     };
     let now = clock::now_ms() as f64;
@@ -470,7 +505,10 @@ async fn sign_in_sweeps_old_held_keys_no_record_names() {
         .await
         .unwrap();
 
-    h.auth.host_sign_in("sweep", "pat@example.com").await.unwrap();
+    h.auth
+        .host_sign_in("sweep", "pat@example.com")
+        .await
+        .unwrap();
     let mut left: Vec<String> = held
         .database
         .of_user("host.sweep")

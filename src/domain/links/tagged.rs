@@ -137,7 +137,10 @@ mod tests {
         let details = Details::Entra(link);
         let written = serde_json::to_value(&details).unwrap();
         assert_eq!(written["certificate"]["key"], json!({"held": "k1"}));
-        assert_eq!(written["previous_certificate"]["key"]["sealed"], "sealed-old");
+        assert_eq!(
+            written["previous_certificate"]["key"]["sealed"],
+            "sealed-old"
+        );
         assert_eq!(read(written).unwrap(), details);
     }
 
