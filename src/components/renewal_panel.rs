@@ -152,8 +152,8 @@ pub fn RenewalPanel(
         async move {
             let done = match what {
                 Step::Use => manage::use_new(accounts, &config, &id).await,
-                Step::Cancel => manage::cancel_renewal(accounts, &id).await,
-                Step::Forget => manage::forget_previous(accounts, &id).await,
+                Step::Cancel => manage::cancel_renewal(accounts, &config, &id).await,
+                Step::Forget => manage::forget_previous(accounts, &config, &id).await,
             };
             match (done, what) {
                 (Err(e), _) => {

@@ -18,7 +18,8 @@ pub fn record(der: &str) -> CertificateRecord {
         key: SealedKey {
             iv: String::new(),
             sealed: format!("sealed-{der}"),
-        },
+        }
+        .into(),
         not_before_unix: None,
         not_after_unix: None,
         sha1_thumbprint: None,

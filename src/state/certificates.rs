@@ -1,16 +1,20 @@
-//! Making a certificate in the browser, and using its sealed key later.
+//! Making a certificate in the browser, and using its private key later:
+//! sealed under the password's key, or held by the browser in host mode.
 
 use base64ct::{Base64, Encoding};
 
 use leptos::prelude::*;
 
+use crate::browser::key_store::{HeldKey, KeyDatabase};
 use crate::browser::webcrypto::{self, KeyPairJob, SignAlg, WebCryptoError};
 use crate::browser::{clock, random};
 use crate::crypto::{
-    self, AssertionAlg, AssertionRequest, CertError, CertificateRequest, KeyType, Lifetime,
+    self, AssertionAlg, AssertionRequest, CertError, Certificate, CertificateRequest, KeyType,
+    Lifetime,
 };
-use crate::domain::entra::{CertificateRecord, SealedKey};
+use crate::domain::entra::{CertificateRecord, PrivateKey, SealedKey};
 use crate::state::auth::Auth;
+use crate::store::keys::Keys;
 use web_sys::CryptoKey;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -19,8 +23,11 @@ pub enum KeyError {
     Locked,
     Browser(WebCryptoError),
     Certificate(String),
-    /// The sealed key does not open with this user's key.
+    /// The sealed key does not open with this user's key, or the held key
+    /// is gone or belongs to another certificate.
     Damaged,
+    /// The browser would not keep the private key (IndexedDB refused).
+    NotKept,
 }
 
 impl std::fmt::Display for KeyError {
@@ -31,6 +38,9 @@ impl std::fmt::Display for KeyError {
             KeyError::Certificate(e) => write!(f, "The certificate could not be made: {e}"),
             KeyError::Damaged => f.write_str(
                 "The stored private key could not be opened. Generate a new certificate for this account.",
+            ),
+            KeyError::NotKept => f.write_str(
+                "The browser refused to keep the private key (IndexedDB). Allow site data for this page and try again.",
             ),
         }
     }
@@ -54,6 +64,51 @@ fn cert_alg(key_type: KeyType) -> SignAlg {
     } else {
         SignAlg::EcdsaP256Sha256
     }
+}
+
+/// Where private keys are kept, and opened from to sign.
+#[derive(Clone, Debug)]
+pub enum KeyCustody {
+    /// With a password: sealed beside the certificate under the
+    /// key-encryption key, which lives only in memory.
+    Sealed(CryptoKey),
+    /// In host mode: non-extractable keys the browser holds for this user.
+    Held(HeldKeys),
+}
+
+/// One user's keys in the key database of the storage prefix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HeldKeys {
+    pub database: KeyDatabase,
+    pub user: String,
+}
+
+impl HeldKeys {
+    pub fn new(keys: &Keys, user: &str) -> Self {
+        HeldKeys {
+            database: key_database(keys),
+            user: user.to_string(),
+        }
+    }
+}
+
+/// The key database of the storage prefix `keys` carries.
+pub fn key_database(keys: &Keys) -> KeyDatabase {
+    KeyDatabase::new(&keys.key_database())
+}
+
+/// Deletes the held keys of `records`, which nothing stores any more (Forget
+/// previous certificate, Cancel renewal, Remove). Sealed keys went with their
+/// records. A key left behind is swept at the next host sign-in.
+pub async fn forget_keys<'a>(
+    database: &KeyDatabase,
+    records: impl IntoIterator<Item = &'a CertificateRecord>,
+) {
+    let ids: Vec<String> = records
+        .into_iter()
+        .filter_map(|r| r.key.held_id().map(str::to_string))
+        .collect();
+    let _ = database.delete(&ids).await;
 }
 
 /// The subject, key and lifetime of a new certificate.
@@ -110,22 +165,31 @@ impl Default for KeyAhead {
 }
 
 /// Builds and signs the certificate over a key pair from WebCrypto (the one
-/// `ahead` prepared, when it matches) and seals the private key under the
-/// user's key-encryption key.
+/// `ahead` prepared, when it matches) and keeps the private key as the
+/// user's custody says: sealed, or held by the browser.
 pub async fn generate(
     auth: &Auth,
     new: NewCertificate,
     ahead: Option<KeyAhead>,
 ) -> Result<CertificateRecord, KeyError> {
-    let kek = auth.key_encryption_key().ok_or(KeyError::Locked)?;
+    let custody = auth.key_custody().ok_or(KeyError::Locked)?;
     let job = ahead.and_then(|a| a.take(new.key_type));
-    generate_sealed(&kek, new, job).await
+    generate_kept(&custody, new, job).await
 }
 
 /// [`generate`] with an explicit key-encryption key and, optionally, a key
 /// pair already under way.
 pub async fn generate_sealed(
     kek: &CryptoKey,
+    new: NewCertificate,
+    job: Option<KeyPairJob>,
+) -> Result<CertificateRecord, KeyError> {
+    generate_kept(&KeyCustody::Sealed(kek.clone()), new, job).await
+}
+
+/// [`generate`] with an explicit custody.
+pub async fn generate_kept(
+    custody: &KeyCustody,
     new: NewCertificate,
     job: Option<KeyPairJob>,
 ) -> Result<CertificateRecord, KeyError> {
@@ -145,17 +209,55 @@ pub async fn generate_sealed(
     let tbs = crypto::to_be_signed(&request, &spki)?;
     let signature = webcrypto::sign(cert_alg(new.key_type), &private_key, tbs.der()).await?;
     let certificate = crypto::assemble(&tbs, &signature)?;
-    let iv = random::bytes::<12>();
-    let context = CertificateRecord::seal_context(&certificate);
-    let sealed = webcrypto::wrap_private_key(&private_key, kek, &iv, &context).await?;
-    Ok(CertificateRecord::new(
-        &certificate,
-        new.key_type,
-        SealedKey {
-            iv: Base64::encode_string(&iv),
-            sealed: Base64::encode_string(&sealed),
-        },
-    ))
+    let key = keep(custody, &private_key, &certificate, new.key_type).await?;
+    Ok(CertificateRecord::new(&certificate, new.key_type, key))
+}
+
+/// Seals the fresh private key, or hands non-extractable copies of it to the
+/// key database. Either way the extractable key is dropped with this call.
+async fn keep(
+    custody: &KeyCustody,
+    private_key: &CryptoKey,
+    certificate: &Certificate,
+    key_type: KeyType,
+) -> Result<PrivateKey, KeyError> {
+    match custody {
+        KeyCustody::Sealed(kek) => {
+            let iv = random::bytes::<12>();
+            let context = CertificateRecord::seal_context(certificate);
+            let sealed = webcrypto::wrap_private_key(private_key, kek, &iv, &context).await?;
+            Ok(PrivateKey::Sealed(SealedKey {
+                iv: Base64::encode_string(&iv),
+                sealed: Base64::encode_string(&sealed),
+            }))
+        }
+        KeyCustody::Held(held) => {
+            let signing =
+                webcrypto::hold_private_key(private_key, key_type.rsa_bits().is_some()).await?;
+            hold(held, signing, certificate).await
+        }
+    }
+}
+
+/// Stores `signing` in the key database under a fresh id, for `certificate`.
+pub(crate) async fn hold(
+    held: &HeldKeys,
+    signing: webcrypto::SigningKeys,
+    certificate: &Certificate,
+) -> Result<PrivateKey, KeyError> {
+    let id = uuid::Uuid::new_v4().to_string();
+    let key = HeldKey {
+        user: held.user.clone(),
+        thumbprint: certificate.sha256_thumbprint(),
+        created_ms: clock::now_ms() as f64,
+        pkcs1: signing.pkcs1,
+        pss: signing.pss,
+    };
+    held.database
+        .put(&id, &key)
+        .await
+        .map_err(|_| KeyError::NotKept)?;
+    Ok(PrivateKey::Held { held: id })
 }
 
 /// What a client assertion is for.
@@ -171,12 +273,50 @@ pub struct AssertionFor<'a> {
 /// A signed client assertion (JWT). The private key is opened inside
 /// WebCrypto for this one signature and is never exported.
 pub async fn client_assertion(auth: &Auth, req: AssertionFor<'_>) -> Result<String, KeyError> {
-    let kek = auth.key_encryption_key().ok_or(KeyError::Locked)?;
-    sign_assertion(&kek, req).await
+    let custody = auth.key_custody().ok_or(KeyError::Locked)?;
+    sign_assertion_kept(&custody, req).await
 }
 
 /// [`client_assertion`] with an explicit key-encryption key.
 pub async fn sign_assertion(kek: &CryptoKey, req: AssertionFor<'_>) -> Result<String, KeyError> {
+    sign_assertion_kept(&KeyCustody::Sealed(kek.clone()), req).await
+}
+
+/// The signing key for `alg` of `record`, from where the custody keeps it.
+async fn signing_key(
+    custody: &KeyCustody,
+    record: &CertificateRecord,
+    certificate: &Certificate,
+    alg: SignAlg,
+) -> Result<CryptoKey, KeyError> {
+    match (custody, &record.key) {
+        (KeyCustody::Sealed(kek), PrivateKey::Sealed(key)) => {
+            let iv = Base64::decode_vec(&key.iv).map_err(|_| KeyError::Damaged)?;
+            let sealed = Base64::decode_vec(&key.sealed).map_err(|_| KeyError::Damaged)?;
+            let context = CertificateRecord::seal_context(certificate);
+            webcrypto::unwrap_private_key(&sealed, kek, &iv, &context, alg)
+                .await
+                .map_err(|_| KeyError::Damaged)
+        }
+        (KeyCustody::Held(held), PrivateKey::Held { held: id }) => {
+            let key = held.database.get(id).await.ok_or(KeyError::Damaged)?;
+            if key.user != held.user || key.thumbprint != certificate.sha256_thumbprint() {
+                return Err(KeyError::Damaged);
+            }
+            match alg {
+                SignAlg::RsaPssSha256 => key.pss.ok_or(KeyError::Damaged),
+                _ => Ok(key.pkcs1),
+            }
+        }
+        _ => Err(KeyError::Damaged),
+    }
+}
+
+/// [`client_assertion`] with an explicit custody.
+pub async fn sign_assertion_kept(
+    custody: &KeyCustody,
+    req: AssertionFor<'_>,
+) -> Result<String, KeyError> {
     let certificate = req.record.certificate().map_err(|_| KeyError::Damaged)?;
     let alg = match (req.record.key_type.rsa_bits(), req.alg) {
         (None, _) => {
@@ -187,12 +327,7 @@ pub async fn sign_assertion(kek: &CryptoKey, req: AssertionFor<'_>) -> Result<St
         (Some(_), AssertionAlg::Ps256) => SignAlg::RsaPssSha256,
         (Some(_), AssertionAlg::Rs256) => SignAlg::RsaPkcs1Sha256,
     };
-    let iv = Base64::decode_vec(&req.record.key.iv).map_err(|_| KeyError::Damaged)?;
-    let sealed = Base64::decode_vec(&req.record.key.sealed).map_err(|_| KeyError::Damaged)?;
-    let context = CertificateRecord::seal_context(&certificate);
-    let key = webcrypto::unwrap_private_key(&sealed, kek, &iv, &context, alg)
-        .await
-        .map_err(|_| KeyError::Damaged)?;
+    let key = signing_key(custody, req.record, &certificate, alg).await?;
     let input = crypto::assertion_signing_input(&AssertionRequest {
         certificate: &certificate,
         alg: req.alg,

@@ -11,8 +11,10 @@ use crate::domain::links::{
     AwsLink, Details, EntraDraft, EntraLink, Integration, LinkStatus, Provider,
 };
 use crate::state::accounts::{Accounts, AccountsError};
+use crate::state::certificates;
 use crate::state::drafts::Drafts;
 use crate::state::embed;
+use crate::store::keys::Keys;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConnectError {
@@ -183,11 +185,20 @@ pub async fn retry_tenant_check(accounts: Accounts, config: &Config, id: &str) -
     check
 }
 
-/// Deletes an account with its certificate and sealed key, and tells an
+/// Deletes an account with its certificates and their keys, and tells an
 /// embedding portal.
 pub async fn remove(accounts: Accounts, config: &Config, id: &str) -> Result<(), String> {
     let removed = accounts.remove(id).await.map_err(|e| e.to_string())?;
     if let Some(gone) = removed {
+        if let Some(link) = gone.entra() {
+            let database = certificates::key_database(&Keys::new(&config.storage_prefix));
+            let records = [Some(&link.certificate), link.pending_certificate.as_ref()];
+            let records = records
+                .into_iter()
+                .chain([link.previous_certificate.as_ref()])
+                .flatten();
+            certificates::forget_keys(&database, records).await;
+        }
         embed::notify_removed(config, id, gone.provider);
     }
     Ok(())

@@ -5,12 +5,26 @@
 use crate::crypto::{KeyType, Lifetime};
 use crate::domain::app::Config;
 use crate::domain::aws::AwsValues;
-use crate::domain::entra::{subject_text, EntraValues, RenewalError};
+use crate::domain::entra::{subject_text, CertificateRecord, EntraValues, RenewalError};
 use crate::domain::links::{edit_aws, edit_entra, Details, EditError, Integration};
 use crate::state::accounts::{Accounts, AccountsError};
 use crate::state::auth::Auth;
-use crate::state::certificates::{self, KeyAhead, KeyError, NewCertificate};
+use crate::state::certificates::{self, KeyAhead, KeyCustody, KeyError, NewCertificate};
 use crate::state::embed;
+use crate::store::keys::Keys;
+
+/// Deletes the held keys of certificates a renewal step dropped.
+async fn forget_keys(config: &Config, dropped: Option<CertificateRecord>) {
+    let database = certificates::key_database(&Keys::new(&config.storage_prefix));
+    certificates::forget_keys(&database, dropped.iter()).await;
+}
+
+/// [`forget_keys`] for the database of the signed-in person's custody.
+async fn forget_held(auth: &Auth, dropped: Option<CertificateRecord>) {
+    if let Some(KeyCustody::Held(held)) = auth.key_custody() {
+        certificates::forget_keys(&held.database, dropped.iter()).await;
+    }
+}
 
 fn message<E: std::fmt::Display>(e: AccountsError<E>) -> String {
     e.to_string()
@@ -113,30 +127,44 @@ pub async fn renew(
     )
     .await
     .map_err(RenewError::Key)?;
-    renewal_step(accounts, &account.id, move |link| {
-        link.start_renewal(record.clone());
-        Ok(())
+    let pending = record.clone();
+    match renewal_step(accounts, &account.id, move |link| {
+        Ok(link.start_renewal(pending.clone()))
     })
     .await
-    .map(|_| ())
-    .map_err(RenewError::Other)
+    {
+        Ok((replaced, _)) => {
+            forget_held(auth, replaced).await;
+            Ok(())
+        }
+        Err(e) => {
+            forget_held(auth, Some(record)).await;
+            Err(RenewError::Other(e))
+        }
+    }
 }
 
-/// Makes the pending certificate current, and tells the portal.
+/// Makes the pending certificate current, and tells the portal. An older
+/// previous certificate is dropped, with its key.
 pub async fn use_new(accounts: Accounts, config: &Config, id: &str) -> Result<(), String> {
-    let ((), account) = renewal_step(accounts, id, |link| link.use_pending()).await?;
+    let (older, account) = renewal_step(accounts, id, |link| {
+        let older = link.previous_certificate.clone();
+        link.use_pending().map(|()| older)
+    })
+    .await?;
+    forget_keys(config, older).await;
     embed::notify_updated(config, &account);
     Ok(())
 }
 
-pub async fn cancel_renewal(accounts: Accounts, id: &str) -> Result<(), String> {
-    renewal_step(accounts, id, |link| Ok(link.cancel_renewal()))
-        .await
-        .map(|_| ())
+pub async fn cancel_renewal(accounts: Accounts, config: &Config, id: &str) -> Result<(), String> {
+    let (dropped, _) = renewal_step(accounts, id, |link| Ok(link.cancel_renewal())).await?;
+    forget_keys(config, dropped).await;
+    Ok(())
 }
 
-pub async fn forget_previous(accounts: Accounts, id: &str) -> Result<(), String> {
-    renewal_step(accounts, id, |link| Ok(link.forget_previous()))
-        .await
-        .map(|_| ())
+pub async fn forget_previous(accounts: Accounts, config: &Config, id: &str) -> Result<(), String> {
+    let (dropped, _) = renewal_step(accounts, id, |link| Ok(link.forget_previous())).await?;
+    forget_keys(config, dropped).await;
+    Ok(())
 }

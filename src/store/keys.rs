@@ -41,6 +41,11 @@ impl Keys {
         format!("{}user.{user_id}.drafts", self.prefix)
     }
 
+    /// The IndexedDB database where host mode keeps private keys.
+    pub fn key_database(&self) -> String {
+        format!("{}keys", self.prefix)
+    }
+
     /// Web Lock names: one per stored document, so writers of different
     /// documents never wait for each other.
     pub fn lock(&self, key: &str) -> String {
@@ -76,7 +81,13 @@ mod tests {
     #[test]
     fn every_key_carries_the_prefix() {
         let k = Keys::new("portal.link.");
-        for key in [k.registry(), k.session(), k.user("u1"), k.drafts("u1")] {
+        for key in [
+            k.registry(),
+            k.session(),
+            k.user("u1"),
+            k.drafts("u1"),
+            k.key_database(),
+        ] {
             assert!(key.starts_with("portal.link."), "{key}");
         }
         assert_eq!(k.backup(&k.user("u1"), 42), "portal.link.user.u1.backup.42");

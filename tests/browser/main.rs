@@ -7,6 +7,7 @@ mod support;
 
 mod config;
 mod field;
+mod host_keys;
 mod shell;
 mod storage;
 mod tabs;

@@ -134,13 +134,73 @@ pub async fn unwrap_private_key(
     Ok(key.unchecked_into())
 }
 
-/// A fresh AES-256-GCM key-encryption key that script can use but not read.
-pub async fn new_key_encryption_key() -> Result<CryptoKey> {
+/// Non-extractable signing keys, one per algorithm a key serves: for RSA
+/// RSASSA-PKCS1-v1_5 and RSA-PSS, for P-256 ECDSA alone.
+pub struct SigningKeys {
+    pub pkcs1: CryptoKey,
+    pub pss: Option<CryptoKey>,
+}
+
+fn held_algs(rsa: bool) -> (SignAlg, Option<SignAlg>) {
+    if rsa {
+        (SignAlg::RsaPkcs1Sha256, Some(SignAlg::RsaPssSha256))
+    } else {
+        (SignAlg::EcdsaP256Sha256, None)
+    }
+}
+
+async fn unwrap_signing_keys(
+    wrapped: &Object,
+    kek: &CryptoKey,
+    params: &Object,
+    rsa: bool,
+) -> Result<SigningKeys> {
     let s = subtle()?;
-    let alg = object(&[("name", "AES-GCM".into()), ("length", 256.into())]);
-    Ok(
-        settle(s.generate_key_with_object(&alg, false, &usages(&["wrapKey", "unwrapKey"])))
+    let open = |alg: SignAlg| {
+        settle(s.unwrap_key_with_buffer_source_and_object_and_object(
+            "pkcs8",
+            wrapped,
+            kek,
+            params,
+            &alg.import_params(),
+            false,
+            &usages(&["sign"]),
+        ))
+    };
+    let (first, second) = held_algs(rsa);
+    let pkcs1 = open(first).await?.unchecked_into();
+    let pss = match second {
+        Some(alg) => Some(open(alg).await?.unchecked_into()),
+        None => None,
+    };
+    Ok(SigningKeys { pkcs1, pss })
+}
+
+/// Non-extractable copies of a freshly made private key, for keeping in
+/// IndexedDB. The PKCS#8 never reaches script: it is wrapped under a
+/// throwaway AES key that is itself non-extractable, unwrapped inside the
+/// crypto engine once per algorithm, and the throwaway key is dropped. The
+/// throwaway key wraps exactly once, so a fixed nonce is safe.
+pub async fn hold_private_key(key: &CryptoKey, rsa: bool) -> Result<SigningKeys> {
+    let s = subtle()?;
+    let aes = object(&[("name", "AES-GCM".into()), ("length", 256.into())]);
+    let throwaway: CryptoKey =
+        settle(s.generate_key_with_object(&aes, false, &usages(&["wrapKey", "unwrapKey"])))
             .await?
-            .unchecked_into(),
-    )
+            .unchecked_into();
+    let params = gcm(&[0; 12], &[]);
+    let wrapped = settle(s.wrap_key_with_object("pkcs8", key, &throwaway, &params)).await?;
+    unwrap_signing_keys(wrapped.unchecked_ref(), &throwaway, &params, rsa).await
+}
+
+/// Opens a sealed PKCS#8 key straight into non-extractable signing keys,
+/// for moving keys sealed by the first host mode into IndexedDB.
+pub async fn unseal_to_hold(
+    sealed: &[u8],
+    kek: &CryptoKey,
+    iv: &[u8],
+    aad: &[u8],
+    rsa: bool,
+) -> Result<SigningKeys> {
+    unwrap_signing_keys(&u8s(sealed), kek, &gcm(iv, aad), rsa).await
 }

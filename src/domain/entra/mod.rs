@@ -15,7 +15,7 @@ pub mod troubleshoot;
 
 pub use application_id::{ApplicationId, ApplicationIdError};
 pub use azure_scope::{AzureScope, AzureScopeError};
-pub use certificate_record::{CertificateRecord, SealedKey};
+pub use certificate_record::{CertificateRecord, PrivateKey, SealedKey};
 pub use cloud::{admin_consent_url, openid_configuration_url, token_endpoint, Cloud};
 pub use form::{field_error, subject_text, validate, EntraField, EntraValues};
 pub use guid::{Guid, GuidError, EXAMPLE_GUID};

@@ -80,7 +80,7 @@ mod tests {
         l.use_pending().unwrap();
         assert_eq!(slots(&l), ("three".into(), None, Some("one".into())));
         assert_eq!(l.use_pending(), Err(RenewalError::NothingPending));
-        assert_eq!(l.forget_previous().unwrap().key.sealed, "sealed-one");
+        assert_eq!(l.forget_previous().unwrap().key, record("one").key);
         assert_eq!(slots(&l), ("three".into(), None, None));
     }
 

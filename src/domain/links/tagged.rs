@@ -126,6 +126,25 @@ mod tests {
     }
 
     #[test]
+    fn an_account_with_held_keys_reads_back_beside_one_with_sealed_keys() {
+        use crate::domain::entra::PrivateKey;
+        let mut link = entra_link("contoso.onmicrosoft.com", None, APP);
+        link.certificate.key = PrivateKey::Held { held: "k1".into() };
+        let mut pending = record("new");
+        pending.key = PrivateKey::Held { held: "k2".into() };
+        link.pending_certificate = Some(pending);
+        link.previous_certificate = Some(record("old"));
+        let details = Details::Entra(link);
+        let written = serde_json::to_value(&details).unwrap();
+        assert_eq!(written["certificate"]["key"], json!({"held": "k1"}));
+        assert_eq!(
+            written["previous_certificate"]["key"]["sealed"],
+            "sealed-old"
+        );
+        assert_eq!(read(written).unwrap(), details);
+    }
+
+    #[test]
     fn the_written_shape_is_the_kind_beside_the_fields() {
         let written = serde_json::to_value(aws_details()).unwrap();
         assert_eq!(written["kind"], "aws");

@@ -6,11 +6,13 @@ use base64ct::{Base64, Encoding};
 use web_sys::CryptoKey;
 
 use super::{Auth, FormError};
-use crate::browser::{clock, key_store, random, webcrypto};
+use crate::browser::{clock, random, webcrypto};
 use crate::domain::auth::{
     validate_new_password, verifiers_match, wait_message, Email, KEY_WRAP_INFO, PBKDF2_ITERATIONS,
     VERIFIER_INFO, WRONG_CREDENTIALS,
 };
+use crate::state::certificates::{HeldKeys, KeyCustody};
+use crate::state::host_keys;
 use crate::store::schema::{PasswordRecord, Registry, Session, UserRecord};
 use crate::store::write::WriteError;
 use leptos::prelude::*;
@@ -216,28 +218,30 @@ impl Auth {
         Ok(())
     }
 
-    /// Host identity mode: the portal vouches for the user, and the user's
-    /// key-encryption key is a non-extractable key kept in IndexedDB.
+    /// Host identity mode: the portal vouches for the user, and the browser
+    /// holds the user's private keys as non-extractable keys in IndexedDB.
     pub async fn host_sign_in(&self, user_id: &str, email: &str) -> Result<(), String> {
         let user_id = format!("host.{user_id}");
-        let kek = match key_store::get(&user_id).await {
-            Some(k) => k,
-            None => {
-                let k = webcrypto::new_key_encryption_key()
-                    .await
-                    .map_err(|e| e.to_string())?;
-                key_store::put(&user_id, &k)
-                    .await
-                    .map_err(|_| "the browser refused to keep the key (IndexedDB)".to_string())?;
-                k
-            }
-        };
-        self.kek.set_value(Some(kek));
+        host_keys::open(self.persist, &user_id).await;
+        self.kek.set_value(None);
         self.unlocked.set(true);
         self.enter(Session {
             user_id,
             email: email.to_string(),
         });
         Ok(())
+    }
+
+    /// Where this person's private keys are kept: sealed under the in-memory
+    /// key from the password, or held by the browser in host mode. `None`
+    /// while locked or signed out.
+    pub fn key_custody(&self) -> Option<KeyCustody> {
+        if !self.host_identity {
+            return self.kek.get_value().map(KeyCustody::Sealed);
+        }
+        let user = self.user_id_untracked()?;
+        self.unlocked
+            .get_untracked()
+            .then(|| KeyCustody::Held(HeldKeys::new(&self.persist.keys(), &user)))
     }
 }
