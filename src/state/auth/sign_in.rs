@@ -219,7 +219,14 @@ impl Auth {
     /// Host identity mode: the portal vouches for the user, and the user's
     /// key-encryption key is a non-extractable key kept in IndexedDB.
     pub async fn host_sign_in(&self, user_id: &str, email: &str) -> Result<(), String> {
-        let user_id = format!("host.{user_id}");
+        let user_id = crate::domain::app::embed::host_storage_id(user_id);
+        // Someone else is signed in here: save and close their drafts and
+        // forget their key first, and let the page redraw without their form,
+        // so nothing of theirs is shown to or written for the next person.
+        if self.user_id_untracked().is_some_and(|now| now != user_id) {
+            self.leave();
+            crate::browser::embed::settle().await;
+        }
         let kek = match key_store::get(&user_id).await {
             Some(k) => k,
             None => {
