@@ -20,13 +20,25 @@ pub mod store;
 use leptos::prelude::*;
 
 /// Entry point called by the binary: install the panic notice, read the
-/// configuration, then mount the app or the configuration error.
+/// configuration, then mount the app, the configuration error, or the refusal
+/// to work in a frame of another origin.
 pub fn start() {
     browser::panic::install();
     // No reactive owner exists yet for a `Task`, and Leptos sets up its
     // executor only when it mounts, so this first task uses wasm-bindgen's own.
     wasm_bindgen_futures::spawn_local(async {
         match browser::config::load().await {
+            // Clickjacking defence where the host cannot send frame-ancestors.
+            Ok(config)
+                if !domain::app::embed::frame_allowed(
+                    &browser::embed::ancestor_origins(),
+                    config.parent_origin.as_deref(),
+                ) =>
+            {
+                leptos::mount::mount_to_body(
+                    || view! { <pages::frame_refused::FrameRefusedPage /> },
+                );
+            }
             Ok(config) => {
                 browser::config::apply_theme(&config);
                 leptos::mount::mount_to_body(move || view! { <app::App config=config.clone() /> });

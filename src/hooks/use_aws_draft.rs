@@ -1,14 +1,16 @@
 //! The AWS link form's fields as a draft: loaded from this tab's own draft,
 //! saved as they change, and filled from a draft a closed tab left behind
-//! while nothing has been typed yet.
+//! while nothing has been typed yet. In a portal's frame the External ID is
+//! the portal's, whatever a stored draft says.
 
 use leptos::prelude::*;
 
 use crate::components::aws_fields::AwsInputs;
-use crate::domain::aws::{AwsAccountType, ExternalId};
+use crate::domain::aws::{choose_external_id, AwsAccountType, ExternalId, ExternalIdSource};
 use crate::domain::links::{AwsDraft, Provider};
 use crate::hooks::keep_draft::keep_draft;
 use crate::state::drafts::Drafts;
+use crate::state::embed::IssuedExternalId;
 use crate::store::drafts::FormDraft;
 
 #[derive(Clone, Copy)]
@@ -16,9 +18,12 @@ pub struct UseAwsDraftReturn {
     pub account_type: RwSignal<AwsAccountType>,
     pub name: RwSignal<String>,
     pub role_arn: RwSignal<String>,
-    /// Fixed for the draft: the stack made from it trusts exactly this value.
+    /// The page's own External ID, fixed for the draft: the stack made from
+    /// it trusts exactly this value. Unused when the portal issues one.
     pub external_id: RwSignal<String>,
-    /// All of the above as one value.
+    /// Who chose the External ID the draft carries.
+    pub external_id_source: Memo<ExternalIdSource>,
+    /// All of the above as one value, with the External ID in use.
     pub draft: Memo<AwsDraft>,
 }
 
@@ -74,17 +79,23 @@ pub fn use_aws_draft() -> UseAwsDraftReturn {
     let name = RwSignal::new(initial.name);
     let role_arn = RwSignal::new(initial.role_arn);
     let external_id = RwSignal::new(initial.external_id);
+    let issued = IssuedExternalId::expect();
+    let chosen = Memo::new(move |_| {
+        let mine = external_id.get();
+        choose_external_id(issued.embedded(), issued.get().as_ref(), &mine)
+    });
     let draft = Memo::new(move |_| AwsDraft {
         account_type: account_type.get(),
         name: name.get(),
         role_arn: role_arn.get(),
-        external_id: external_id.get(),
+        external_id: chosen.with(|(id, _)| id.clone()),
     });
     let form = UseAwsDraftReturn {
         account_type,
         name,
         role_arn,
         external_id,
+        external_id_source: Memo::new(move |_| chosen.with(|(_, source)| *source)),
         draft,
     };
     keep_draft(Provider::Aws, draft, FormDraft::Aws, take_over, move |d| {

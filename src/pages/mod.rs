@@ -8,6 +8,7 @@
 pub mod aws;
 pub mod config_error;
 pub mod entra;
+pub mod frame_refused;
 pub mod home;
 pub mod integrations;
 pub mod login;

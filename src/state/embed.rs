@@ -1,12 +1,14 @@
 //! The app inside a portal's iframe: tells the portal about links and
-//! removals, and answers its requests for client assertions, so the private
-//! key never has to leave.
+//! removals, answers its requests for client assertions, so the private key
+//! never has to leave, and takes the AWS External ID the portal issues.
+
+use leptos::prelude::*;
 
 use crate::browser::embed::{self, Incoming};
 use crate::crypto::AssertionAlg;
 use crate::domain::app::embed::Request;
 use crate::domain::app::{embed as messages, Config};
-use crate::domain::entra::token_endpoint;
+use crate::domain::aws::ExternalId;
 use crate::domain::links::{Integration, Provider};
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
@@ -31,27 +33,77 @@ pub fn notify_removed(config: &Config, id: &str, provider: Provider) {
     }
 }
 
-/// A portal's sign-in request: where to reply, its id, the user and email.
-type SignIn = (Incoming, Option<String>, String, String);
+/// The AWS External ID the portal issued, held in memory only: the portal
+/// sends it again with every sign-in.
+#[derive(Clone, Copy)]
+pub struct IssuedExternalId {
+    value: RwSignal<Option<ExternalId>>,
+    /// The page runs in the portal's frame, so the portal issues the ID.
+    embedded: bool,
+}
+
+impl IssuedExternalId {
+    fn new(config: &Config) -> Self {
+        IssuedExternalId {
+            value: RwSignal::new(None),
+            embedded: config.parent_origin.is_some() && embed::is_embedded(),
+        }
+    }
+
+    pub fn expect() -> Self {
+        expect_context::<IssuedExternalId>()
+    }
+
+    pub fn embedded(&self) -> bool {
+        self.embedded
+    }
+
+    pub fn get(&self) -> Option<ExternalId> {
+        self.value.get()
+    }
+}
+
+/// A portal's sign-in request: where to reply, its id, the user and email,
+/// and the External ID it issued.
+type SignIn = (Incoming, Option<String>, String, String, Option<ExternalId>);
 /// A portal's assertion request: where to reply, its id, the account, the algorithm.
 type Assertion = (Incoming, String, String, AssertionAlg);
 
-/// Answers the configured parent origin's requests; nothing else is heard.
+/// Answers the parent frame's requests from the configured origin; nothing
+/// else is heard.
 pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
+    let issued = IssuedExternalId::new(&config);
+    provide_context(issued);
     let Some(origin) = config.parent_origin.clone() else {
         return;
     };
     // Each reply goes back through the request's own `Incoming`, which holds
     // the portal's window and so is not `Send`; a `Task` runs on this thread.
-    let sign_in = task::action(move |(incoming, request_id, user_id, email): &SignIn| {
+    let sign_in = task::action(
+        move |(incoming, request_id, user_id, email, external_id): &SignIn| {
+            let (incoming, request_id) = (incoming.clone(), request_id.clone());
+            let (user_id, email) = (user_id.clone(), email.clone());
+            let external_id = external_id.clone();
+            async move {
+                // An ID issued for whoever was signed in before is not this person's.
+                issued.value.set(None);
+                let reply = match auth.host_sign_in(&user_id, &email).await {
+                    Ok(()) => {
+                        issued.value.set(external_id);
+                        messages::signed_in(request_id.as_deref(), &user_id)
+                    }
+                    Err(e) => messages::error(request_id.as_deref(), &e),
+                };
+                incoming.reply(&reply);
+            }
+        },
+    );
+    let sign_out = task::action(move |(incoming, request_id): &(Incoming, Option<String>)| {
         let (incoming, request_id) = (incoming.clone(), request_id.clone());
-        let (user_id, email) = (user_id.clone(), email.clone());
         async move {
-            let reply = match auth.host_sign_in(&user_id, &email).await {
-                Ok(()) => messages::signed_in(request_id.as_deref(), &user_id),
-                Err(e) => messages::error(request_id.as_deref(), &e),
-            };
-            incoming.reply(&reply);
+            auth.sign_out().await;
+            issued.value.set(None);
+            incoming.reply(&messages::signed_out(request_id.as_deref()));
         }
     });
     let assertion = task::action(move |(incoming, request_id, account_id, alg): &Assertion| {
@@ -75,13 +127,14 @@ pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
                 request_id,
                 user_id,
                 email,
+                external_id,
             }) => {
                 if !auth.host_identity() {
                     let message = "sign-in is accepted only in host identity mode";
                     incoming.reply(&messages::error(request_id.as_deref(), message));
                     return;
                 }
-                sign_in.dispatch((incoming, request_id, user_id, email));
+                sign_in.dispatch((incoming, request_id, user_id, email, external_id));
             }
             Ok(Request::Assertion {
                 request_id,
@@ -89,6 +142,14 @@ pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
                 alg,
             }) => {
                 assertion.dispatch((incoming, request_id, account_id, alg));
+            }
+            Ok(Request::SignOut { request_id }) => sign_out.dispatch((incoming, request_id)),
+            Ok(Request::ExternalId {
+                request_id,
+                external_id,
+            }) => {
+                issued.value.set(Some(external_id));
+                incoming.reply(&messages::external_id_taken(request_id.as_deref()));
             }
         },
     );
@@ -107,10 +168,8 @@ async fn answer(
         .ok_or_else(|| format!("no linked Microsoft or Azure account has id \"{account_id}\""))?;
     let base = config.sign_in_host(link.cloud);
     let host = base.split_once("://").map_or(base, |(_, h)| h);
-    let tenant = link
-        .tenant_guid
-        .map(|g| g.as_str().to_string())
-        .unwrap_or_else(|| link.tenant.as_str().to_string());
+    let (tenant, endpoint) =
+        messages::assertion_target(base, &link.tenant, link.tenant_guid.as_ref());
     let jwt = client_assertion(
         auth,
         AssertionFor {
@@ -128,5 +187,5 @@ async fn answer(
         }
         other => other.to_string(),
     })?;
-    Ok((jwt, token_endpoint(base, &link.tenant)))
+    Ok((jwt, endpoint))
 }

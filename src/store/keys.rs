@@ -94,4 +94,50 @@ mod tests {
         assert_eq!(k.tab_of_lock(&k.tab_lock("t9")), Some("t9"));
         assert_eq!(k.tab_of_lock("other.tab.t9"), None);
     }
+
+    /// Every key a user id leads to, for collision checks.
+    fn keys_of(k: &Keys, user: &str) -> Vec<String> {
+        let (u, d) = (k.user(user), k.drafts(user));
+        vec![
+            k.lock(&u),
+            k.lock(&d),
+            k.backup(&u, 7),
+            k.backup(&d, 7),
+            u,
+            d,
+        ]
+    }
+
+    #[test]
+    fn portal_user_ids_cannot_reach_another_users_keys() {
+        use crate::domain::app::embed::{host_storage_id, parse_request, Request};
+        let k = Keys::default();
+        let ids = [
+            "alice",
+            "alice.drafts",
+            "alice.lock",
+            "alice.backup.7",
+            "alice.drafts.lock",
+            "a.b",
+            "a-b",
+            "pat@example.com",
+        ];
+        let mut seen = std::collections::HashMap::new();
+        for id in ids {
+            let message = format!(r#"{{"type":"cloudlink:sign-in","user":{{"id":"{id}"}}}}"#);
+            // An id the app refuses cannot collide.
+            let Ok(Request::SignIn { user_id, .. }) = parse_request(&message) else {
+                continue;
+            };
+            for key in keys_of(&k, &host_storage_id(&user_id)) {
+                if let Some(other) = seen.insert(key.clone(), id) {
+                    assert_eq!(other, id, "{id} and {other} share the key {key}");
+                }
+            }
+        }
+        assert!(
+            seen.values().any(|v| *v == "pat@example.com"),
+            "email-like ids are still accepted"
+        );
+    }
 }

@@ -283,3 +283,331 @@ async fn in_host_identity_mode_the_portal_signs_in_and_keys_survive_a_reload() {
     .unwrap_or_else(|e| panic!("{e}"));
     page.close().await;
 }
+
+/// A portal page that opens the app in a popup instead of a frame, and a
+/// sibling frame of its own origin beside the framed app; both record every
+/// reply into the portal's `__messages`.
+fn portal_with_popup_and_sibling() -> StaticServer {
+    let dir = temp_dir("portal-popup");
+    let html = r#"<!doctype html><html><head><title>Portal</title></head><body>
+<iframe id="app" width="1200" height="900"></iframe>
+<iframe id="sibling" src="sibling.html"></iframe>
+<script>
+window.__messages = [];
+addEventListener("message", e => window.__messages.push({ origin: e.origin, data: e.data, to: "portal" }));
+document.getElementById("app").src = new URLSearchParams(location.search).get("app");
+window.openPopup = url => { window.__popup = window.open(url, "cloudlink"); return !!window.__popup; };
+window.postToPopup = (m, o) => window.__popup.postMessage(m, o);
+</script></body></html>"#;
+    let sibling = r#"<!doctype html><html><body><script>
+addEventListener("message", e => parent.__messages.push({ origin: e.origin, data: e.data, to: "sibling" }));
+window.send = (m, o) => parent.document.getElementById("app").contentWindow.postMessage(m, o);
+</script></body></html>"#;
+    std::fs::write(dir.join("index.html"), html).unwrap();
+    std::fs::write(dir.join("sibling.html"), sibling).unwrap();
+    StaticServer::start(&dir, ServerOptions::default())
+}
+
+fn sign_in_message(user: &str, request_id: &str) -> Value {
+    json!({"type": "cloudlink:sign-in", "requestId": request_id, "user": {"id": user, "email": "pat@example.com"}})
+}
+
+#[tokio::test]
+async fn a_popup_opened_by_the_portal_origin_is_not_answered() {
+    let login = FakeLogin::start(&[(TENANT, TENANT)]);
+    let host = portal_with_popup_and_sibling();
+    let app = app_for(&host, &login, r#""identityMode":"host","#);
+    let page = Page::open_other(&host, "/").await;
+    let portal_window = page.window().await;
+    let opened = page
+        .browser
+        .client
+        .execute(
+            "return window.openPopup(arguments[0]);",
+            vec![json!(app.url("/"))],
+        )
+        .await
+        .unwrap();
+    assert_eq!(opened, json!(true), "the popup opened");
+    // Keep asking while the popup loads, so it cannot miss the requests.
+    for n in 0..10 {
+        page.browser
+            .client
+            .execute(
+                "window.postToPopup(arguments[0], arguments[1]); window.postToPopup(arguments[2], arguments[1]);",
+                vec![
+                    sign_in_message("popup-user", &format!("p{n}")),
+                    json!(app.origin),
+                    json!({"type": "cloudlink:assertion-request", "requestId": format!("a{n}"), "accountId": "any"}),
+                ],
+            )
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    assert!(
+        page.messages().await.is_empty(),
+        "the popup answered: {:?}",
+        page.messages().await
+    );
+    let handles = page.browser.client.windows().await.unwrap();
+    let popup = handles
+        .into_iter()
+        .find(|h| *h != portal_window)
+        .expect("the popup window");
+    page.switch_to(&popup).await;
+    page.expect_heading("Waiting for sign-in").await;
+    page.close().await;
+}
+
+#[tokio::test]
+async fn another_window_on_the_portal_origin_is_not_answered() {
+    let login = FakeLogin::start(&[(TENANT, TENANT)]);
+    let host = portal_with_popup_and_sibling();
+    let app = app_for(&host, &login, r#""identityMode":"host","#);
+    let page = Page::open_other(&host, &framing(&app.url("/"))).await;
+    page.enter_app_frame().await;
+    page.expect_heading("Waiting for sign-in").await;
+    page.leave_frame().await;
+    for n in 0..5 {
+        page.browser
+            .client
+            .execute(
+                "document.getElementById('sibling').contentWindow.send(arguments[0], arguments[1]);",
+                vec![sign_in_message("sibling-user", &format!("s{n}")), json!(app.origin)],
+            )
+            .await
+            .unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    assert!(
+        page.messages().await.is_empty(),
+        "the app answered a sibling frame: {:?}",
+        page.messages().await
+    );
+    page.enter_app_frame().await;
+    page.expect_heading("Waiting for sign-in").await;
+    page.leave_frame().await;
+    // The parent itself is still heard.
+    page.portal_sign_in("portal-user", &app.origin, "ok").await;
+    page.close().await;
+}
+
+#[tokio::test]
+async fn the_portal_signs_out_and_the_keys_are_forgotten() {
+    let login = FakeLogin::start(&[(TENANT, TENANT)]);
+    let host = portal();
+    let app = app_for(&host, &login, r#""identityMode":"host","#);
+    let page = Page::open_other(&host, &framing(&app.url("/"))).await;
+    page.enter_app_frame().await;
+    page.expect_heading("Waiting for sign-in").await;
+    page.leave_frame().await;
+    page.portal_sign_in("leaver", &app.origin, "s").await;
+    page.enter_app_frame().await;
+    page.link_microsoft_in_frame("Leaving").await;
+    let linked = page.wait_message("cloudlink:account-linked", None).await;
+    let id = linked["data"]["account"]["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    page.post_to_app(
+        json!({"type": "cloudlink:sign-out", "requestId": "o1"}),
+        &app.origin,
+    )
+    .await;
+    page.wait_message("cloudlink:signed-out", Some("o1")).await;
+    page.enter_app_frame().await;
+    page.expect_heading("Waiting for sign-in").await;
+    assert!(!page.body_text().await.contains("Leaving"));
+    page.leave_frame().await;
+    page.post_to_app(
+        json!({"type": "cloudlink:assertion-request", "requestId": "after", "accountId": id}),
+        &app.origin,
+    )
+    .await;
+    let reply = page.wait_message("cloudlink:error", Some("after")).await;
+    assert!(
+        !page
+            .messages()
+            .await
+            .iter()
+            .any(|m| m["data"]["type"] == "cloudlink:assertion"),
+        "no assertion after sign-out: {reply:?}"
+    );
+    page.close().await;
+}
+
+impl Page<'_> {
+    async fn open_aws_link_in_frame(&self) {
+        self.click_link("AWS").await;
+        self.expect_heading("Link a New AWS Account").await;
+    }
+
+    async fn value_of(&self, label: &str) -> String {
+        self.field(label)
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+}
+
+#[tokio::test]
+async fn signing_in_another_user_closes_the_previous_users_form_and_drafts() {
+    let login = FakeLogin::start(&[(TENANT, TENANT)]);
+    let host = portal();
+    let app = app_for(&host, &login, r#""identityMode":"host","#);
+    let page = Page::open_other(&host, &framing(&app.url("/"))).await;
+    page.enter_app_frame().await;
+    page.expect_heading("Waiting for sign-in").await;
+    page.leave_frame().await;
+    page.portal_sign_in("ann", &app.origin, "a").await;
+    page.enter_app_frame().await;
+    page.open_aws_link_in_frame().await;
+    page.fill("AWS Account Name", "Ann's account").await;
+    page.leave_frame().await;
+    page.portal_sign_in("bob", &app.origin, "b").await;
+
+    page.enter_app_frame().await;
+    // Bob sees his own, empty form, not Ann's.
+    page.expect_heading("Link a New AWS Account").await;
+    assert_eq!(page.value_of("AWS Account Name").await, "");
+    page.fill("AWS Account Name", "Bob's account").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let storage = page.storage_all().await;
+    let drafts_of = |user: &str| {
+        storage
+            .iter()
+            .find(|(k, _)| {
+                k.starts_with("cloudlink.user.host.") && k.contains(user) && k.ends_with(".drafts")
+            })
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    let (ann, bob) = (drafts_of("ann"), drafts_of("bob"));
+    assert!(
+        ann.contains("Ann's account"),
+        "Ann's draft is kept: {storage:?}"
+    );
+    assert!(bob.contains("Bob's account"), "{storage:?}");
+    assert!(!bob.contains("Ann"), "Ann's draft leaked into Bob's: {bob}");
+    page.close().await;
+}
+
+#[tokio::test]
+async fn the_app_refuses_to_work_in_a_frame_of_another_origin() {
+    let trusted = portal();
+    let config = format!(r#"{{"parentOrigin":"{}"}}"#, trusted.origin);
+    let app = StaticServer::start(
+        &dist_dir(),
+        ServerOptions {
+            config_json: Some(config),
+            ..Default::default()
+        },
+    );
+    let stranger = portal();
+    let page = Page::open_other(&stranger, &framing(&app.url("/signup"))).await;
+    page.enter_app_frame().await;
+    page.expect_heading("This page cannot be shown here").await;
+    assert_eq!(page.controls_count().await, 0, "no form to click into");
+    page.leave_frame().await;
+    page.close().await;
+
+    // The trusted portal still gets the app.
+    let page = Page::open_other(&trusted, &framing(&app.url("/signup"))).await;
+    page.enter_app_frame().await;
+    page.expect_heading("Create account").await;
+    page.close().await;
+}
+
+impl Page<'_> {
+    async fn controls_count(&self) -> usize {
+        self.browser
+            .client
+            .find_all(Locator::Css("input, button"))
+            .await
+            .unwrap()
+            .len()
+    }
+
+    async fn external_id_shown(&self) -> String {
+        self.find(Locator::Id("external-id"))
+            .await
+            .text()
+            .await
+            .unwrap()
+    }
+}
+
+#[tokio::test]
+async fn the_portal_issues_the_aws_external_id_and_an_edited_draft_cannot_replace_it() {
+    let login = FakeLogin::start(&[(TENANT, TENANT)]);
+    let host = portal();
+    let app = app_for(
+        &host,
+        &login,
+        r#""identityMode":"host","awsPlatformAccountId":"210987654321","#,
+    );
+    let issued = "portal-issued-0123456789abcdef0123456789";
+    let victims = "victim-external-id-0123456789abcdef012345";
+    let page = Page::open_other(&host, &framing(&app.url("/"))).await;
+    page.enter_app_frame().await;
+    page.expect_heading("Waiting for sign-in").await;
+    page.leave_frame().await;
+    let sign_in = |id: &str| json!({"type": "cloudlink:sign-in", "requestId": id, "user": {"id": "issuer"}, "externalId": issued});
+    page.post_to_app(sign_in("s1"), &app.origin).await;
+    page.wait_message("cloudlink:signed-in", Some("s1")).await;
+    page.enter_app_frame().await;
+    page.open_aws_link_in_frame().await;
+    assert_eq!(page.external_id_shown().await, issued);
+    page.expect_text("issued by the portal").await;
+    page.fill("AWS Account Name", "Issued").await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+
+    // Someone edits the stored draft to carry another External ID.
+    let (key, value) = page
+        .storage_all()
+        .await
+        .into_iter()
+        .find(|(k, v)| k.ends_with(".drafts") && v.contains(issued))
+        .expect("the draft carries the issued External ID");
+    page.storage_set(&key, &value.replace(issued, victims))
+        .await;
+    page.leave_frame().await;
+    page.browser
+        .client
+        .execute(
+            "const f = document.getElementById('app'); f.src = f.src;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    page.enter_app_frame().await;
+    page.expect_heading("Waiting for sign-in").await;
+    page.leave_frame().await;
+    page.post_to_app(sign_in("s2"), &app.origin).await;
+    page.wait_message("cloudlink:signed-in", Some("s2")).await;
+    page.enter_app_frame().await;
+    page.open_aws_link_in_frame().await;
+    assert_eq!(
+        page.value_of("AWS Account Name").await,
+        "Issued",
+        "the draft was read"
+    );
+    assert_eq!(page.external_id_shown().await, issued);
+    assert!(!page.body_text().await.contains(victims));
+    page.fill(
+        "Role ARN",
+        "arn:aws:iam::123456789012:role/CloudLinkReadOnly",
+    )
+    .await;
+    page.click_button("Connect").await;
+    page.expect_heading("AWS accounts").await;
+    page.leave_frame().await;
+    let linked = page.wait_message("cloudlink:account-linked", None).await;
+    assert_eq!(linked["data"]["account"]["externalId"], issued);
+    page.close().await;
+}

@@ -4,6 +4,7 @@
 
 use serde_json::{Map, Value};
 
+use super::origin::parse_origin;
 use crate::domain::entra::Cloud;
 
 /// What every storage key starts with unless `storagePrefix` says otherwise.
@@ -89,25 +90,6 @@ fn string(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, ConfigE
     }
 }
 
-/// An `https://host[:port]` origin, or `http://` on loopback for local testing.
-fn is_origin(s: &str) -> bool {
-    let rest = if let Some(r) = s.strip_prefix("https://") {
-        r
-    } else if let Some(r) = s.strip_prefix("http://") {
-        if !(r.starts_with("127.0.0.1") || r.starts_with("localhost") || r.starts_with("[::1]")) {
-            return false;
-        }
-        r
-    } else {
-        return false;
-    };
-    let rest = rest.trim_end_matches('/');
-    !rest.is_empty()
-        && rest
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'))
-}
-
 fn is_colour(s: &str) -> bool {
     let hex = s.strip_prefix('#').unwrap_or("");
     matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
@@ -164,13 +146,7 @@ pub fn parse(json: &str) -> Result<Config, ConfigError> {
                 let name = cloud.key();
                 let key = format!("signInHosts.{name}");
                 if let Some(h) = string(hosts, name).map_err(|e| bad(&key, &e.problem))? {
-                    if !is_origin(&h) {
-                        return Err(bad(
-                            &key,
-                            "must be an https:// origin such as https://login.microsoftonline.com",
-                        ));
-                    }
-                    c.sign_in_hosts[i] = h.trim_end_matches('/').to_string();
+                    c.sign_in_hosts[i] = parse_origin(&h).map_err(|e| bad(&key, e.message()))?;
                 }
             }
             if let Some(k) = hosts.keys().find(|k| Cloud::from_key(k).is_none()) {
@@ -202,13 +178,8 @@ pub fn parse(json: &str) -> Result<Config, ConfigError> {
     }
     if let Some(s) = string(&obj, "parentOrigin")? {
         if !s.is_empty() {
-            if !is_origin(&s) {
-                return Err(bad(
-                    "parentOrigin",
-                    "must be an origin such as https://portal.example.com",
-                ));
-            }
-            c.parent_origin = Some(s.trim_end_matches('/').to_string());
+            let origin = parse_origin(&s).map_err(|e| bad("parentOrigin", e.message()))?;
+            c.parent_origin = Some(origin);
         }
     }
     if let Some(s) = string(&obj, "accentColor")? {
@@ -283,6 +254,93 @@ mod tests {
             let e = parse(json).unwrap_err();
             assert_eq!(e.key, key, "{json}");
             assert!(e.to_string().contains("config.json"), "{e}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod origin_tests {
+    use super::*;
+
+    fn parent(origin: &str) -> Result<Option<String>, ConfigError> {
+        parse(&format!(r#"{{"parentOrigin":"{origin}"}}"#)).map(|c| c.parent_origin)
+    }
+
+    fn global_host(origin: &str) -> Result<String, ConfigError> {
+        parse(&format!(r#"{{"signInHosts":{{"global":"{origin}"}}}}"#))
+            .map(|c| c.sign_in_host(Cloud::Global).to_string())
+    }
+
+    #[test]
+    fn loopback_means_exactly_localhost_127_0_0_1_or_ipv6_one() {
+        for ok in [
+            "http://localhost:8080",
+            "http://127.0.0.1:4567",
+            "http://[::1]:9000",
+            "http://localhost",
+        ] {
+            assert_eq!(parent(ok).unwrap().as_deref(), Some(ok), "{ok}");
+            assert_eq!(global_host(ok).unwrap(), ok, "{ok}");
+        }
+        for bad in [
+            "http://localhost.evil.example",
+            "http://127.0.0.1.evil.example",
+            "http://localhost@evil.example",
+            "http://127.0.0.10",
+            "http://[::1].evil.example",
+            "http://evil.example",
+        ] {
+            assert_eq!(parent(bad).unwrap_err().key, "parentOrigin", "{bad}");
+            assert_eq!(
+                global_host(bad).unwrap_err().key,
+                "signInHosts.global",
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn origins_are_normalised_to_what_the_browser_reports() {
+        let cases = [
+            ("https://Portal.Example.COM", "https://portal.example.com"),
+            ("HTTPS://portal.example.com/", "https://portal.example.com"),
+            (
+                "https://portal.example.com:443",
+                "https://portal.example.com",
+            ),
+            ("http://LOCALHOST:80", "http://localhost"),
+            (
+                "https://portal.example.com:8443",
+                "https://portal.example.com:8443",
+            ),
+        ];
+        for (given, origin) in cases {
+            assert_eq!(parent(given).unwrap().as_deref(), Some(origin), "{given}");
+            assert_eq!(global_host(given).unwrap(), origin, "{given}");
+        }
+    }
+
+    #[test]
+    fn anything_but_an_origin_is_a_clear_configuration_error() {
+        for bad in [
+            "https://portal.example.com/app",
+            "https://portal.example.com?x=1",
+            "https://portal.example.com#top",
+            "https://user@portal.example.com",
+            "https://portal.example.com:0",
+            "https://portal.example.com:99999",
+            "https://portal.example.com:8x",
+            "https://",
+            "https://.example.com",
+            "https://portal..example.com",
+            "https://portal_example.com",
+            "ftp://portal.example.com",
+            "portal.example.com",
+            "*",
+        ] {
+            let e = parent(bad).unwrap_err();
+            assert_eq!(e.key, "parentOrigin", "{bad}");
+            assert!(e.to_string().contains("origin"), "{e}");
         }
     }
 }

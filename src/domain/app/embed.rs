@@ -5,6 +5,8 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 
 use crate::crypto::AssertionAlg;
+use crate::domain::aws::ExternalId;
+use crate::domain::entra::{token_endpoint, Guid, TenantId};
 use crate::domain::links::{Details, Integration};
 
 pub const LINKED: &str = "cloudlink:account-linked";
@@ -12,6 +14,8 @@ pub const REMOVED: &str = "cloudlink:account-removed";
 pub const UPDATED: &str = "cloudlink:account-updated";
 pub const ASSERTION_REQUEST: &str = "cloudlink:assertion-request";
 pub const SIGN_IN: &str = "cloudlink:sign-in";
+pub const SIGN_OUT: &str = "cloudlink:sign-out";
+pub const EXTERNAL_ID: &str = "cloudlink:external-id";
 pub const ASSERTION: &str = "cloudlink:assertion";
 pub const ERROR: &str = "cloudlink:error";
 
@@ -29,12 +33,30 @@ pub enum Request {
         request_id: Option<String>,
         user_id: String,
         email: String,
+        /// The AWS External ID the portal issued for this person, if any.
+        external_id: Option<ExternalId>,
+    },
+    /// The portal signed the person out: forget them and their keys.
+    SignOut { request_id: Option<String> },
+    /// The portal issues the AWS External ID the link page must use.
+    ExternalId {
+        request_id: Option<String>,
+        external_id: ExternalId,
     },
 }
 
 #[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
 struct SignInBody {
     user: HostUser,
+    #[serde(default)]
+    external_id: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ExternalIdBody {
+    external_id: String,
 }
 
 #[derive(Deserialize)]
@@ -42,6 +64,59 @@ struct HostUser {
     id: String,
     #[serde(default)]
     email: String,
+}
+
+/// The tenant a client assertion names in `aud`, and the token endpoint it
+/// is sent with.
+pub fn assertion_target(
+    base: &str,
+    tenant: &TenantId,
+    tenant_guid: Option<&Guid>,
+) -> (String, String) {
+    // Entra checks that `aud` names the endpoint the assertion is sent to.
+    let named = match tenant_guid.and_then(|g| TenantId::parse(g.as_str()).ok()) {
+        Some(guid) => guid,
+        None => tenant.clone(),
+    };
+    (named.as_str().to_string(), token_endpoint(base, &named))
+}
+
+/// The id the app stores a portal user's data under. Storage keys add
+/// suffixes such as `.drafts` to it, so its dots are escaped: no portal id
+/// can name another's keys. (`%` is not allowed in portal ids, so the escape
+/// cannot be forged.)
+pub fn host_storage_id(portal_id: &str) -> String {
+    format!("host.{}", portal_id.replace('.', "%2E"))
+}
+
+/// Which window a message came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sender {
+    /// The page's own parent frame.
+    Parent,
+    /// Any other window: an opener, a popup, a sibling frame.
+    Other,
+}
+
+/// Whether the app answers a message from `origin` sent by `sender`.
+/// Only the parent frame is heard: a popup the portal opened, or any other
+/// window on its origin, could otherwise sign in and ask for assertions
+/// without the person seeing anything.
+pub fn answers(framed: bool, sender: Sender, origin: &str, allowed: &str) -> bool {
+    framed && sender == Sender::Parent && origin == allowed
+}
+
+/// Whether the app may work inside frames whose origins are `ancestors`
+/// (nearest first), when the browser reports them.
+/// Every frame around the page must be the portal's, so no other page can
+/// lay the app under its own and have it clicked through.
+pub fn frame_allowed(ancestors: &[String], parent_origin: Option<&str>) -> bool {
+    ancestors.is_empty() || parent_origin.is_some_and(|p| ancestors.iter().all(|a| a == p))
+}
+
+/// An External ID from the portal, held to the same rules as one made here.
+fn issued_external_id(value: &str) -> Result<ExternalId, String> {
+    ExternalId::parse(value).map_err(|e| format!("externalId: {}", e.message()))
 }
 
 /// Portal user ids become storage keys: keep them short and plain.
@@ -99,17 +174,33 @@ pub fn parse_request(json: &str) -> Result<Request, Malformed> {
             })
         }
         Some(SIGN_IN) => {
-            let SignInBody { user } = serde_json::from_str(json)
+            let SignInBody { user, external_id } = serde_json::from_str(json)
                 .map_err(|_| bad("a sign-in needs a user object with a string id"))?;
             if !valid_user_id(&user.id) {
                 return Err(bad(
                     "the user id must be 1 to 128 letters, digits, '.', '_', '@' or '-'",
                 ));
             }
+            let external_id = external_id
+                .map(|e| issued_external_id(&e))
+                .transpose()
+                .map_err(|m| bad(&m))?;
             Ok(Request::SignIn {
-                request_id,
+                request_id: request_id.clone(),
                 user_id: user.id,
                 email: user.email,
+                external_id,
+            })
+        }
+        Some(SIGN_OUT) => Ok(Request::SignOut {
+            request_id: request_id.clone(),
+        }),
+        Some(EXTERNAL_ID) => {
+            let body: ExternalIdBody = serde_json::from_str(json)
+                .map_err(|_| bad("an External ID message needs a string field externalId"))?;
+            Ok(Request::ExternalId {
+                external_id: issued_external_id(&body.external_id).map_err(|m| bad(&m))?,
+                request_id: request_id.clone(),
             })
         }
         Some(other) => Err(bad(&format!("unknown message type \"{other}\""))),
@@ -172,6 +263,14 @@ pub fn signed_in(request_id: Option<&str>, user_id: &str) -> Value {
     json!({ "type": "cloudlink:signed-in", "requestId": request_id, "userId": user_id })
 }
 
+pub fn signed_out(request_id: Option<&str>) -> Value {
+    json!({ "type": "cloudlink:signed-out", "requestId": request_id })
+}
+
+pub fn external_id_taken(request_id: Option<&str>) -> Value {
+    json!({ "type": "cloudlink:external-id-taken", "requestId": request_id })
+}
+
 pub fn error(request_id: Option<&str>, message: &str) -> Value {
     json!({ "type": ERROR, "requestId": request_id, "message": message })
 }
@@ -229,6 +328,99 @@ mod tests {
         assert!(matches!(ok, Ok(Request::SignIn { ref user_id, .. }) if user_id == "u-1"));
         assert!(parse_request(r#"{"type":"cloudlink:sign-in","user":{"id":"../x"}}"#).is_err());
         assert!(parse_request(r#"{"type":"cloudlink:sign-in"}"#).is_err());
+    }
+
+    #[test]
+    fn only_the_parent_frame_is_answered() {
+        let portal = "https://portal.example.com";
+        assert!(answers(true, Sender::Parent, portal, portal));
+        // A popup or another frame on the portal's origin.
+        assert!(!answers(true, Sender::Other, portal, portal));
+        // The page opened top-level, say by window.open on the portal.
+        assert!(!answers(false, Sender::Parent, portal, portal));
+        assert!(!answers(false, Sender::Other, portal, portal));
+        // The parent frame, but another origin.
+        assert!(!answers(
+            true,
+            Sender::Parent,
+            "https://evil.example",
+            portal
+        ));
+    }
+
+    #[test]
+    fn the_app_works_only_in_frames_of_the_parent_origin() {
+        let portal = "https://portal.example.com";
+        let o = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(frame_allowed(&o(&[]), None));
+        assert!(frame_allowed(&o(&[]), Some(portal)));
+        assert!(frame_allowed(&o(&[portal]), Some(portal)));
+        assert!(frame_allowed(&o(&[portal, portal]), Some(portal)));
+        assert!(!frame_allowed(&o(&["https://evil.example"]), Some(portal)));
+        // The portal framed by a page that could overlay it.
+        assert!(!frame_allowed(
+            &o(&[portal, "https://evil.example"]),
+            Some(portal)
+        ));
+        assert!(!frame_allowed(&o(&[portal]), None));
+    }
+
+    #[test]
+    fn the_portal_can_sign_out() {
+        assert_eq!(
+            parse_request(r#"{"type":"cloudlink:sign-out","requestId":"o1"}"#),
+            Ok(Request::SignOut {
+                request_id: Some("o1".into())
+            })
+        );
+        assert_eq!(signed_out(Some("o1"))["type"], "cloudlink:signed-out");
+    }
+
+    #[test]
+    fn the_portal_issues_the_aws_external_id() {
+        let id = "f".repeat(40);
+        let r = parse_request(&format!(
+            r#"{{"type":"cloudlink:sign-in","user":{{"id":"u-1"}},"externalId":"{id}"}}"#
+        ));
+        assert!(
+            matches!(r, Ok(Request::SignIn { external_id: Some(ref e), .. }) if e.as_str() == id),
+            "{r:?}"
+        );
+        let r = parse_request(&format!(
+            r#"{{"type":"cloudlink:external-id","requestId":"e1","externalId":"{id}"}}"#
+        ));
+        assert!(
+            matches!(r, Ok(Request::ExternalId { ref external_id, .. }) if external_id.as_str() == id),
+            "{r:?}"
+        );
+        // A weak or malformed value is refused, not used.
+        let e = parse_request(
+            r#"{"type":"cloudlink:external-id","requestId":"e2","externalId":"short"}"#,
+        )
+        .unwrap_err();
+        assert_eq!(e.request_id.as_deref(), Some("e2"));
+        assert!(e.message.contains("external ID"), "{}", e.message);
+        assert!(parse_request(
+            r#"{"type":"cloudlink:sign-in","user":{"id":"u-1"},"externalId":"short"}"#
+        )
+        .is_err());
+    }
+
+    #[test]
+    fn the_assertion_and_its_token_endpoint_name_one_tenant() {
+        let guid = Guid::parse("72f988bf-86f1-41af-91ab-2d7cd011db47").unwrap();
+        let domain = TenantId::parse("contoso.com").unwrap();
+        let base = "https://login.microsoftonline.com";
+        let (aud_tenant, endpoint) = assertion_target(base, &domain, Some(&guid));
+        assert_eq!(aud_tenant, guid.as_str());
+        assert_eq!(
+            endpoint,
+            format!("{base}/{}/oauth2/v2.0/token", guid.as_str())
+        );
+        // Not verified yet: the tenant as entered, in both.
+        let (aud_tenant, endpoint) = assertion_target(base, &domain, None);
+        assert_eq!(aud_tenant, "contoso.com");
+        assert_eq!(endpoint, format!("{base}/contoso.com/oauth2/v2.0/token"));
     }
 
     #[test]

@@ -7,9 +7,11 @@
 mod base_path;
 mod config;
 pub mod embed;
+mod origin;
 pub mod route_rules;
 
 pub use base_path::{app_path, href, router_base};
 pub use config::{
     parse as parse_config, Config, ConfigError, IdentityMode, DEFAULT_STORAGE_PREFIX,
 };
+pub use origin::{parse_origin, OriginError};

@@ -77,6 +77,31 @@ impl ExternalId {
     }
 }
 
+/// Who chose the External ID a link form uses.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExternalIdSource {
+    /// The embedding portal issued it.
+    Portal,
+    /// Embedded, and the portal has not issued one yet.
+    AwaitingPortal,
+    /// Standalone: this page made it.
+    Page,
+}
+
+/// The External ID the AWS link form uses, and who chose it.
+pub fn choose_external_id(
+    embedded: bool,
+    issued: Option<&ExternalId>,
+    drafted: &str,
+) -> (String, ExternalIdSource) {
+    match (issued, embedded) {
+        (Some(id), _) => (id.as_str().to_string(), ExternalIdSource::Portal),
+        // A stored draft can be edited; only the portal's value counts here.
+        (None, true) => (String::new(), ExternalIdSource::AwaitingPortal),
+        (None, false) => (drafted.to_string(), ExternalIdSource::Page),
+    }
+}
+
 text_value!(ExternalId, ExternalIdError);
 field_error!(ExternalIdError);
 
@@ -133,6 +158,27 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn an_issued_external_id_wins_over_any_draft() {
+        let issued = ExternalId::from_bytes(&[1; 24]);
+        let edited = ExternalId::from_bytes(&[2; 24]);
+        for embedded in [true, false] {
+            assert_eq!(
+                choose_external_id(embedded, Some(&issued), edited.as_str()),
+                (issued.as_str().to_string(), ExternalIdSource::Portal)
+            );
+        }
+        // Embedded, a draft's value is never used, even before the portal speaks.
+        assert_eq!(
+            choose_external_id(true, None, edited.as_str()),
+            (String::new(), ExternalIdSource::AwaitingPortal)
+        );
+        assert_eq!(
+            choose_external_id(false, None, edited.as_str()),
+            (edited.as_str().to_string(), ExternalIdSource::Page)
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ mod role_arn;
 
 pub use account_type::AwsAccountType;
 pub use cloudformation::{read_only_role_template, ROLE_NAME};
-pub use external_id::{ExternalId, ExternalIdError};
+pub use external_id::{choose_external_id, ExternalId, ExternalIdError, ExternalIdSource};
 pub use form::{field_error, validate, AwsField, AwsValues};
 pub use partition::AwsPartition;
 pub use role_arn::{RoleArn, RoleArnError};

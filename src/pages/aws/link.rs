@@ -1,6 +1,7 @@
 //! "Link a New AWS Account": a CloudFormation stack creates a read-only role
-//! that trusts the platform with this page's External ID; the person pastes
-//! the stack's Role ARN and connects.
+//! that trusts the platform with the External ID (the portal's when
+//! embedded, else this page's); the person pastes the stack's Role ARN and
+//! connects.
 
 use leptos::prelude::*;
 
@@ -24,7 +25,8 @@ pub fn AwsLinkPage() -> impl IntoView {
     let draft = form.draft;
     let touched = use_touched::<AwsField>();
     let platform = state.config.aws_platform_account_id.clone();
-    let external_id = move || view! { <ExternalIdField draft platform=platform.clone() /> };
+    let source = form.external_id_source;
+    let external_id = move || view! { <ExternalIdField draft source platform=platform.clone() /> };
     let prepare = move |_| {
         touched.touch_all(&[AwsField::Name, AwsField::RoleArn]);
         validate(&draft.get_untracked()).map(Connection::Aws)

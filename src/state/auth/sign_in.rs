@@ -221,7 +221,14 @@ impl Auth {
     /// Host identity mode: the portal vouches for the user, and the browser
     /// holds the user's private keys as non-extractable keys in IndexedDB.
     pub async fn host_sign_in(&self, user_id: &str, email: &str) -> Result<(), String> {
-        let user_id = format!("host.{user_id}");
+        let user_id = crate::domain::app::embed::host_storage_id(user_id);
+        // Someone else is signed in here: save and close their drafts and
+        // forget their keys first, and let the page redraw without their form,
+        // so nothing of theirs is shown to or written for the next person.
+        if self.user_id_untracked().is_some_and(|now| now != user_id) {
+            self.leave();
+            crate::browser::embed::settle().await;
+        }
         host_keys::open(self.persist, &user_id).await;
         self.kek.set_value(None);
         self.unlocked.set(true);
