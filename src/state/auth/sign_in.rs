@@ -21,12 +21,13 @@ struct Derived {
 }
 
 async fn derive(password: &str, salt: &[u8], iterations: u32) -> Result<Derived, String> {
-    let mut master = webcrypto::pbkdf2_sha256(password, salt, iterations, 256)
+    let master = webcrypto::pbkdf2_sha256(password, salt, iterations, 256)
         .await
         .map_err(|e| e.to_string())?;
     let verifier = webcrypto::hkdf_bits(&master, VERIFIER_INFO).await;
     let kek = webcrypto::hkdf_aes_key(&master, KEY_WRAP_INFO).await;
-    master.iter_mut().for_each(|b| *b = 0);
+    // `master` is zeroed when dropped here.
+    drop(master);
     Ok(Derived {
         verifier: verifier.map_err(|e| e.to_string())?,
         kek: kek.map_err(|e| e.to_string())?,
