@@ -8,7 +8,8 @@ mod throttle;
 
 pub use credentials::{
     verifiers_match, KEY_WRAP_INFO, PBKDF2_ITERATIONS, VERIFIER_INFO, WRONG_CREDENTIALS,
+    WRONG_PASSWORD,
 };
 pub use email::{Email, EmailError};
 pub use password::{validate_new_password, PasswordError, MIN_PASSWORD_CHARS};
-pub use throttle::{wait_message, Throttle, FREE_ATTEMPTS};
+pub use throttle::{refusal, wait_message, Throttle, FREE_ATTEMPTS};
