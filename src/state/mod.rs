@@ -13,6 +13,7 @@ pub mod certificates;
 pub mod connect;
 pub mod drafts;
 pub mod embed;
+pub mod idle_lock;
 pub mod manage;
 pub mod notices;
 pub mod persist;

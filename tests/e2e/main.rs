@@ -19,5 +19,6 @@ mod hosting;
 mod manage;
 mod microsoft;
 mod screenshots;
+mod sessions;
 mod shell;
 mod tabs;
