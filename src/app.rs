@@ -65,6 +65,7 @@ pub fn App(config: Config) -> impl IntoView {
     sync::listen(persist, auth, accounts);
     on_page_hide(move || drafts.flush());
     crate::state::embed::listen(auth, accounts, state.config.clone());
+    crate::state::idle_lock::start(auth, &state.config);
     state.provide();
     view! {
         <Router base=base>

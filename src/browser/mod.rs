@@ -8,6 +8,7 @@ pub mod download;
 pub mod embed;
 pub mod focus;
 pub mod http;
+pub mod idle;
 pub mod key_store;
 pub mod location;
 pub mod locks;

@@ -11,6 +11,7 @@ pub mod busy;
 pub mod certificate_panel;
 pub mod certificate_step;
 pub mod cloud_shell_setup;
+pub mod confirm_password;
 pub mod connect_bar;
 pub mod dialog;
 pub mod edit_form;

@@ -1,14 +1,17 @@
 //! The certificate a renewal replaced, kept until it is forgotten, with the
 //! confirmation that forgets it.
 
+use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::components::confirm_password::{ConfirmPasswordField, PasswordCheck};
 use crate::components::dialog::Dialog;
 use crate::crypto::Certificate;
+use crate::state::task;
 
 /// The previous certificate's thumbprint and Forget previous certificate,
-/// which asks first because its private key is deleted.
+/// which asks for the password first because its private key is deleted.
 #[component]
 pub fn PreviousCertificate(
     previous: Memo<Option<Certificate>>,
@@ -16,6 +19,27 @@ pub fn PreviousCertificate(
 ) -> impl IntoView {
     let forget_open = RwSignal::new(false);
     let forget_button = NodeRef::<html::Button>::new();
+    let check = PasswordCheck::new();
+    let confirm = task::action(move |typed: &String| {
+        let typed = typed.clone();
+        async move {
+            if check.passes(&typed).await {
+                forget_open.try_set(false);
+                on_forget.run(());
+            }
+        }
+    });
+    let busy = confirm.pending();
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        task::start(confirm, check.typed());
+    };
+    // What was typed does not outlive the dialog.
+    Effect::new(move |_| {
+        if !forget_open.get() {
+            check.clear();
+        }
+    });
     view! {
         {move || previous.get().map(|c| view! {
             <h3>"Previous certificate"</h3>
@@ -31,14 +55,16 @@ pub fn PreviousCertificate(
             </div>
         })}
         <Dialog open=forget_open title_id="forget-title" title="Forget the previous certificate?".to_string() return_focus=forget_button>
-            <p>"Its private key is deleted from this browser. Sign-ins that still use it in Entra ID stop working here."</p>
-            <div class="button-row">
-                <button type="button" class="button button-danger" on:click=move |_| {
-                    forget_open.set(false);
-                    on_forget.run(());
-                }>"Forget certificate"</button>
-                <button type="button" class="button" on:click=move |_| forget_open.set(false)>"Cancel"</button>
-            </div>
+            <form on:submit=submit novalidate>
+                <p>"Its private key is deleted from this browser. Sign-ins that still use it in Entra ID stop working here."</p>
+                <ConfirmPasswordField id="forget-password" check=check />
+                <div class="button-row">
+                    <button type="submit" class="button button-danger" disabled=move || busy.get()>
+                        "Forget certificate"
+                    </button>
+                    <button type="button" class="button" on:click=move |_| forget_open.set(false)>"Cancel"</button>
+                </div>
+            </form>
         </Dialog>
     }
 }

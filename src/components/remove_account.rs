@@ -1,9 +1,11 @@
-//! Remove, with a confirmation dialog: deletes the account and everything
-//! stored with it.
+//! Remove, with a confirmation dialog that asks for the password: deletes
+//! the account and everything stored with it.
 
+use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::components::confirm_password::{ConfirmPasswordField, PasswordCheck};
 use crate::components::dialog::Dialog;
 use crate::components::link::use_navigate_to;
 use crate::routes::AppPath;
@@ -29,12 +31,21 @@ pub fn RemoveAccount(
     let open = RwSignal::new(false);
     let button = NodeRef::<html::Button>::new();
     let error = RwSignal::new(None::<String>);
+    let check = PasswordCheck::new();
     let title = format!("Remove \"{name}\"?");
     // The page may be left while the removal finishes.
-    let remove = task::action(move |_: &()| {
-        let (config, id, name, navigate) =
-            (config.clone(), id.clone(), name.clone(), navigate.clone());
+    let remove = task::action(move |typed: &String| {
+        let (config, id, name, navigate, typed) = (
+            config.clone(),
+            id.clone(),
+            name.clone(),
+            navigate.clone(),
+            typed.clone(),
+        );
         async move {
+            if !check.passes(&typed).await {
+                return;
+            }
             match connect::remove(accounts, &config, &id).await {
                 Ok(()) => {
                     open.try_set(false);
@@ -47,6 +58,17 @@ pub fn RemoveAccount(
             }
         }
     });
+    let busy = remove.pending();
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        task::start(remove, check.typed());
+    };
+    // What was typed does not outlive the dialog.
+    Effect::new(move |_| {
+        if !open.get() {
+            check.clear();
+        }
+    });
     view! {
         <div class="button-row">
             <button type="button" class="button button-danger" node_ref=button on:click=move |_| open.set(true)>
@@ -54,14 +76,17 @@ pub fn RemoveAccount(
             </button>
         </div>
         <Dialog open=open title_id="remove-title" title=title return_focus=button>
-            <p>{format!("This deletes the account from this browser. {what}")}</p>
-            <p class="form-error" role="alert">{move || error.get()}</p>
-            <div class="button-row">
-                <button type="button" class="button button-danger" on:click=move |_| {
-                    task::start(remove, ());
-                }>"Remove account"</button>
-                <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
-            </div>
+            <form on:submit=submit novalidate>
+                <p>{format!("This deletes the account from this browser. {what}")}</p>
+                <ConfirmPasswordField id="remove-password" check=check />
+                <p class="form-error" role="alert">{move || error.get()}</p>
+                <div class="button-row">
+                    <button type="submit" class="button button-danger" disabled=move || busy.get()>
+                        "Remove account"
+                    </button>
+                    <button type="button" class="button" on:click=move |_| open.set(false)>"Cancel"</button>
+                </div>
+            </form>
         </Dialog>
     }
 }

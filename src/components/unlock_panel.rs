@@ -1,4 +1,6 @@
-//! Asks for the password again when a private key is needed after a reload.
+//! Asks for the password again when a private key is needed after a reload or
+//! an idle lock. Wrong passwords are throttled like Log in; the wait shows
+//! next to the field.
 
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -40,7 +42,7 @@ pub fn UnlockPanel(#[prop(into)] on_unlocked: Callback<()>) -> impl IntoView {
         <form class="panel unlock-panel" on:submit=submit novalidate>
             <h2>"Unlock your keys"</h2>
             <p>
-                "Private keys are stored encrypted with your password, and the page forgets the key to them when it reloads. Enter your password to continue."
+                "Private keys are stored encrypted with your password, and the page forgets the key to them when it reloads or is left idle. Enter your password to continue."
             </p>
             <TextField id="unlock-password" label="Password" value=password error=error kind="password" autocomplete="current-password" />
             <button type="submit" class="button button-primary" disabled=move || busy.get()>

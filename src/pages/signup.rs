@@ -52,7 +52,7 @@ pub fn SignupPage() -> impl IntoView {
                     error=field_error("password")
                     kind="password"
                     autocomplete="new-password"
-                    hint="At least 10 characters."
+                    hint="At least 10 characters, not only spaces or one character repeated."
                 />
                 <TextField id="confirm" label="Confirm password" value=confirm error=field_error("confirm") kind="password" autocomplete="new-password" />
                 <p class="form-error" role="alert">

@@ -14,6 +14,7 @@ pub mod connect;
 pub mod drafts;
 pub mod embed;
 pub mod host_keys;
+pub mod idle_lock;
 pub mod manage;
 pub mod notices;
 pub mod persist;

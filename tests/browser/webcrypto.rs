@@ -42,6 +42,17 @@ async fn pbkdf2_matches_the_published_sha256_vector() {
 }
 
 #[wasm_bindgen_test]
+async fn the_master_secret_is_wiped_when_dropped() {
+    // Zeroizing's wipe is a volatile write the compiler may not remove; a
+    // plain Vec would keep the secret until its memory is reused.
+    let master: zeroize::Zeroizing<Vec<u8>> = webcrypto::pbkdf2_sha256("password", b"salt", 1, 256)
+        .await
+        .unwrap();
+    assert_eq!(master.len(), 32);
+    assert!(master.iter().any(|&b| b != 0));
+}
+
+#[wasm_bindgen_test]
 async fn hkdf_labels_give_unrelated_outputs() {
     let ikm = random::bytes::<32>();
     let a = webcrypto::hkdf_bits(&ikm, "one").await.unwrap();

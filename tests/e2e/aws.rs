@@ -5,6 +5,7 @@ use std::process::Command;
 use fantoccini::Locator;
 
 use crate::support::dist_dir;
+use crate::support::flows::PASSWORD;
 use crate::support::page::Page;
 use crate::support::server::{ServerOptions, StaticServer};
 
@@ -133,6 +134,7 @@ async fn an_aws_account_is_linked_from_its_template_and_removed() {
     page.goto("/integrations/aws").await;
     page.click_link("Payer account").await;
     page.click_button("Remove").await;
+    page.fill("Password", PASSWORD).await;
     page.click_button("Remove account").await;
     page.expect_text("No AWS accounts are linked yet.").await;
     page.close().await;

@@ -5,6 +5,7 @@ use fantoccini::Locator;
 use crate::checks::check_certificate_files;
 use crate::support::dist_dir;
 use crate::support::fake_login::FakeLogin;
+use crate::support::flows::PASSWORD;
 use crate::support::page::Page;
 use crate::support::server::{ServerOptions, StaticServer};
 
@@ -90,6 +91,7 @@ async fn an_azure_account_is_linked_with_its_certificate_and_scope() {
     page.goto("/integrations/azure").await;
     page.click_link("Azure production").await;
     page.click_button("Remove").await;
+    page.fill("Password", PASSWORD).await;
     page.click_button("Remove account").await;
     page.expect_text("No Azure accounts are linked yet.").await;
     page.close().await;

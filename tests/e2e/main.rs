@@ -20,6 +20,7 @@ mod manage;
 mod microsoft;
 mod redirect;
 mod screenshots;
+mod sessions;
 mod shell;
 mod tabs;
 mod troubleshoot;

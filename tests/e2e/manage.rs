@@ -236,6 +236,11 @@ async fn a_renewed_certificate_takes_over_sign_ins_and_the_old_key_can_be_forgot
         .unwrap()
         .to_string();
     page.click_button("Forget previous certificate").await;
+    page.fill("Password", "not my password").await;
+    page.click_button("Forget certificate").await;
+    page.expect_text("That password is not correct.").await;
+    assert_eq!(page.text_of("#previous-thumbprint-sha1").await, old_sha);
+    page.fill("Password", PASSWORD).await;
     page.click_button("Forget certificate").await;
     page.wait_text_gone("Previous certificate").await;
     assert!(

@@ -248,6 +248,7 @@ async fn the_whole_journey_from_first_login_to_removal() {
     );
     page.click_button("Remove").await;
     page.find(Locator::Css("[role='dialog']")).await;
+    page.fill("Password", PASSWORD).await;
     page.click_button("Remove account").await;
     page.expect_heading("Microsoft 365 accounts").await;
     page.expect_text("Removed \"Contoso Production\"").await;

@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::origin::parse_origin;
+use crate::domain::auth::IdleLimit;
 use crate::domain::entra::Cloud;
 
 /// What every storage key starts with unless `storagePrefix` says otherwise.
@@ -33,6 +34,9 @@ pub struct Config {
     pub identity_mode: IdentityMode,
     pub parent_origin: Option<String>,
     pub accent_color: Option<String>,
+    /// How long the page may go without input before it forgets the
+    /// unlocked keys (`idleMinutes`); unused in host identity mode.
+    pub idle_limit: IdleLimit,
 }
 
 impl Default for Config {
@@ -47,6 +51,7 @@ impl Default for Config {
             identity_mode: IdentityMode::Local,
             parent_origin: None,
             accent_color: None,
+            idle_limit: IdleLimit::DEFAULT,
         }
     }
 }
@@ -182,6 +187,20 @@ pub fn parse(json: &str) -> Result<Config, ConfigError> {
             c.parent_origin = Some(origin);
         }
     }
+    match obj.get("idleMinutes") {
+        None | Some(Value::Null) => {}
+        Some(v) => {
+            c.idle_limit = v
+                .as_f64()
+                .and_then(IdleLimit::from_minutes)
+                .ok_or_else(|| {
+                    bad(
+                        "idleMinutes",
+                        "must be a number of minutes above 0 and at most 1440, such as 15",
+                    )
+                })?;
+        }
+    }
     if let Some(s) = string(&obj, "accentColor")? {
         if !is_colour(&s) {
             return Err(bad("accentColor", "must be a hex colour such as #3451b2"));
@@ -228,6 +247,30 @@ mod tests {
         assert_eq!(c.aws_platform_account_id.as_deref(), Some("123456789012"));
         assert_eq!(c.identity_mode, IdentityMode::Host);
         assert_eq!(c.accent_color.as_deref(), Some("#aa3300"));
+    }
+
+    #[test]
+    fn idle_minutes_set_the_idle_lock() {
+        assert_eq!(parse("{}").unwrap().idle_limit.ms(), 15 * 60_000);
+        assert_eq!(
+            parse(r#"{"idleMinutes":5}"#).unwrap().idle_limit.ms(),
+            5 * 60_000
+        );
+        assert_eq!(
+            parse(r#"{"idleMinutes":0.05}"#).unwrap().idle_limit.ms(),
+            3_000
+        );
+        for json in [
+            r#"{"idleMinutes":0}"#,
+            r#"{"idleMinutes":-5}"#,
+            r#"{"idleMinutes":1441}"#,
+            r#"{"idleMinutes":"15"}"#,
+            r#"{"idleMinutes":true}"#,
+        ] {
+            let e = parse(json).unwrap_err();
+            assert_eq!(e.key, "idleMinutes", "{json}");
+            assert!(e.to_string().contains("minutes"), "{e}");
+        }
     }
 
     #[test]

@@ -18,6 +18,8 @@ pub fn verifiers_match(a: &[u8], b: &[u8]) -> bool {
 }
 
 pub const WRONG_CREDENTIALS: &str = "Email or password is incorrect";
+/// For a signed-in person asked for their password again.
+pub const WRONG_PASSWORD: &str = "That password is not correct";
 
 #[cfg(test)]
 mod tests {

@@ -1,9 +1,12 @@
 //! Names people give to a linked account (Microsoft Account Name, Organization
 //! Name, AWS account name). They are shown as text, never as markup, so any
 //! printable character is fine; control characters would break layout, storage
-//! keys and the certificate subject.
+//! keys and the certificate subject, and invisible formatting characters (bidi
+//! overrides, zero-width spaces) would make the setup script and the
+//! certificate subject read differently from what they hold.
 
-use super::text_value::{field_error, text_value};
+use super::format_chars::is_format_character;
+use super::text_value::field_error;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -15,6 +18,7 @@ pub enum DisplayNameError {
     Empty,
     TooLong,
     ControlCharacter,
+    FormatCharacter,
 }
 
 impl DisplayNameError {
@@ -24,6 +28,9 @@ impl DisplayNameError {
             DisplayNameError::TooLong => "The name can be at most 120 characters",
             DisplayNameError::ControlCharacter => {
                 "The name cannot contain line breaks, tabs or other control characters"
+            }
+            DisplayNameError::FormatCharacter => {
+                "The name cannot contain invisible formatting characters, such as direction marks or zero-width spaces"
             }
         }
     }
@@ -37,8 +44,13 @@ impl DisplayName {
         if s.is_empty() {
             return Err(DisplayNameError::Empty);
         }
-        if s.chars().any(char::is_control) {
+        if s.chars()
+            .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+        {
             return Err(DisplayNameError::ControlCharacter);
+        }
+        if s.chars().any(is_format_character) {
+            return Err(DisplayNameError::FormatCharacter);
         }
         // Characters, not bytes: "Zürich" must not count as longer than "Zurich".
         if s.chars().count() > Self::MAX_CHARS {
@@ -52,7 +64,35 @@ impl DisplayName {
     }
 }
 
-text_value!(DisplayName, DisplayNameError);
+impl std::fmt::Display for DisplayName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for DisplayName {
+    type Err = DisplayNameError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        DisplayName::parse(s)
+    }
+}
+
+/// Reading a stored name: one saved before format characters were refused
+/// loses them rather than making its whole record unreadable.
+impl TryFrom<String> for DisplayName {
+    type Error = DisplayNameError;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        let visible: String = s.chars().filter(|&c| !is_format_character(c)).collect();
+        DisplayName::parse(&visible)
+    }
+}
+
+impl From<DisplayName> for String {
+    fn from(v: DisplayName) -> String {
+        v.0
+    }
+}
+
 field_error!(DisplayNameError);
 
 #[cfg(test)]
@@ -114,6 +154,58 @@ mod tests {
                 "{s:?}"
             );
         }
+    }
+
+    #[test]
+    fn format_characters_inside_are_refused() {
+        for s in [
+            "Contoso\u{202E}dorP",
+            "a\u{2066}b\u{2069}",
+            "a\u{2067}b",
+            "a\u{2068}b",
+            "a\u{200E}b",
+            "a\u{200F}b",
+            "a\u{061C}b",
+            "a\u{200B}b",
+            "a\u{200D}b",
+            "a\u{FEFF}b",
+            "a\u{E0041}b",
+        ] {
+            assert_eq!(
+                DisplayName::parse(s),
+                Err(DisplayNameError::FormatCharacter),
+                "{s:?}"
+            );
+        }
+        assert!(DisplayNameError::FormatCharacter
+            .message()
+            .contains("invisible"));
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_are_line_breaks() {
+        for s in ["a\u{2028}b", "a\u{2029}b"] {
+            assert_eq!(
+                DisplayName::parse(s),
+                Err(DisplayNameError::ControlCharacter),
+                "{s:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn right_to_left_names_are_fine() {
+        for s in ["مرحبا", "עברית בע\"מ", "Contoso مرحبا"] {
+            assert_eq!(DisplayName::parse(s).unwrap().as_str(), s);
+        }
+    }
+
+    #[test]
+    fn stored_names_lose_their_format_characters_instead_of_the_record() {
+        // Names saved before format characters were refused stay readable.
+        let n: DisplayName = serde_json::from_str("\"Contoso\\u202e Prod\\u200b\"").unwrap();
+        assert_eq!(n.as_str(), "Contoso Prod");
+        assert!(serde_json::from_str::<DisplayName>("\"\\u200b\"").is_err());
     }
 
     #[test]

@@ -8,8 +8,8 @@ use web_sys::CryptoKey;
 use super::{Auth, FormError};
 use crate::browser::{clock, random, webcrypto};
 use crate::domain::auth::{
-    validate_new_password, verifiers_match, wait_message, Email, KEY_WRAP_INFO, PBKDF2_ITERATIONS,
-    VERIFIER_INFO, WRONG_CREDENTIALS,
+    refusal, validate_new_password, verifiers_match, wait_message, Email, KEY_WRAP_INFO,
+    PBKDF2_ITERATIONS, VERIFIER_INFO, WRONG_CREDENTIALS, WRONG_PASSWORD,
 };
 use crate::state::certificates::{HeldKeys, KeyCustody};
 use crate::state::host_keys;
@@ -23,12 +23,13 @@ struct Derived {
 }
 
 async fn derive(password: &str, salt: &[u8], iterations: u32) -> Result<Derived, String> {
-    let mut master = webcrypto::pbkdf2_sha256(password, salt, iterations, 256)
+    let master = webcrypto::pbkdf2_sha256(password, salt, iterations, 256)
         .await
         .map_err(|e| e.to_string())?;
     let verifier = webcrypto::hkdf_bits(&master, VERIFIER_INFO).await;
     let kek = webcrypto::hkdf_aes_key(&master, KEY_WRAP_INFO).await;
-    master.iter_mut().for_each(|b| *b = 0);
+    // `master` is zeroed when dropped here.
+    drop(master);
     Ok(Derived {
         verifier: verifier.map_err(|e| e.to_string())?,
         kek: kek.map_err(|e| e.to_string())?,
@@ -176,26 +177,78 @@ impl Auth {
         }
     }
 
-    /// Asks for the password again after a reload, to unwrap private keys.
+    /// Asks for the password again after a reload or an idle lock, to unwrap
+    /// private keys.
     pub async fn unlock(&self, password: &str) -> Result<(), String> {
+        let derived = self.check_password(password).await?;
+        self.kek.set_value(Some(derived.kek));
+        self.unlocked.set(true);
+        Ok(())
+    }
+
+    /// Asks the signed-in person for their password before something that
+    /// cannot be undone. In host identity mode the portal vouches for them.
+    pub async fn confirm_password(&self, password: &str) -> Result<(), String> {
+        if self.host_identity {
+            return Ok(());
+        }
+        self.check_password(password).await.map(|_| ())
+    }
+
+    /// Forgets the unlocked keys and keeps the session: the next use of a
+    /// private key asks for the password again.
+    pub fn lock(&self) {
+        self.kek.try_set_value(None);
+        if self.unlocked.try_get_untracked() == Some(true) {
+            self.unlocked.try_set(false);
+        }
+    }
+
+    /// Checks the signed-in person's password. Wrong passwords count toward
+    /// the same throttle as logging in, so a left-open page gives no faster
+    /// way to guess.
+    async fn check_password(&self, password: &str) -> Result<Derived, String> {
         let Some(session) = self.session.get_untracked() else {
             return Err("Log in first.".into());
         };
-        let (registry, _) = self
-            .persist
-            .load::<Registry>(&self.persist.keys().registry());
-        let Some((_, user)) = registry.user_by_id(&session.user_id) else {
+        let keys = self.persist.keys();
+        let (registry, _) = self.persist.load::<Registry>(&keys.registry());
+        let Some((address, user)) = registry.user_by_id(&session.user_id) else {
             return Err(WRONG_CREDENTIALS.into());
         };
+        let address = address.clone();
+        let wait = registry.wait_ms(&address, clock::now_ms());
+        if wait > 0 {
+            return Err(wait_message(wait));
+        }
+        let had_failures = registry.throttle.contains_key(&address);
         let salt = Base64::decode_vec(&user.password.salt).unwrap_or_default();
         let expected = Base64::decode_vec(&user.password.verifier).unwrap_or_default();
         let derived = derive(password, &salt, user.password.iterations).await?;
         if !verifiers_match(&derived.verifier, &expected) {
-            return Err("That password is not correct.".into());
+            let now = clock::now_ms();
+            // Failures from every tab count: each is added to the latest counter.
+            let wait = self
+                .persist
+                .commit::<Registry, _, std::convert::Infallible>(&keys.registry(), move |r| {
+                    r.record_failure(&address, now);
+                    Ok(r.wait_ms(&address, now))
+                })
+                .await
+                .map_err(store_error)?
+                .result;
+            return Err(refusal(WRONG_PASSWORD, wait));
         }
-        self.kek.set_value(Some(derived.kek));
-        self.unlocked.set(true);
-        Ok(())
+        if had_failures {
+            self.persist
+                .commit::<Registry, _, std::convert::Infallible>(&keys.registry(), move |r| {
+                    r.clear_failures(&address);
+                    Ok(())
+                })
+                .await
+                .map_err(store_error)?;
+        }
+        Ok(derived)
     }
 
     async fn start_session(&self, session: Session, kek: CryptoKey) -> Result<(), String> {
