@@ -108,8 +108,8 @@ pub fn listen(allowed: String, handle: impl Fn(Incoming) + 'static) {
 /// can redraw (say, close one person's form) before the next step.
 pub async fn settle() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let queued = web_sys::window()
-            .is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
+        let queued =
+            web_sys::window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
         if !queued {
             let _ = resolve.call0(&JsValue::NULL);
         }
