@@ -42,16 +42,15 @@ pub fn trusted_thumbprints(own: &str, known: &[String]) -> Result<Vec<String>, S
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::entra::SealedKey;
+    use crate::domain::entra::PrivateKey;
 
     fn record(der: &[u8], kept: Option<&str>) -> CertificateRecord {
         use base64ct::{Base64, Encoding};
         CertificateRecord {
             der: Base64::encode_string(der),
             key_type: Default::default(),
-            key: SealedKey {
-                iv: String::new(),
-                sealed: String::new(),
+            key: PrivateKey::Held {
+                held: String::new(),
             },
             not_before_unix: None,
             not_after_unix: None,
