@@ -180,7 +180,7 @@ async fn script_on_the_origin_gets_no_private_key_bytes_in_host_mode() {
     );
 
     let loot = attack().await;
-    assert!(loot.keys >= 2, "the attacker found the stored keys");
+    assert!(loot.keys >= 1, "the attacker found the stored keys");
     assert!(
         loot.stolen.is_empty(),
         "key bytes came out: {:?}",
