@@ -7,11 +7,13 @@ const NOTICE_ID: &str = "panic-notice";
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        show_notice();
+        show_notice(&info.to_string());
     }));
 }
 
-fn show_notice() {
+/// `detail` goes in an attribute, not the text, so that test failures can
+/// name the panic without the person reading a stack of Rust.
+fn show_notice(detail: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -23,6 +25,7 @@ fn show_notice() {
     };
     notice.set_id(NOTICE_ID);
     notice.set_class_name("panic-notice");
+    let _ = notice.set_attribute("data-detail", detail);
     let _ = notice.set_attribute("role", "alert");
     notice.set_text_content(Some(
         "Something went wrong and this page stopped working. Reload the page to \

@@ -182,7 +182,7 @@ async fn messages_from_another_origin_are_ignored() {
     // A third origin frames the app and asks.
     let stranger = portal();
     let page = Page::open_other(&stranger, &framing(&app.url("/signup"))).await;
-    page.enter_app_frame().await;
+    page.enter_any_frame().await;
     page.leave_frame().await;
     page.post_to_app(
         json!({"type": "cloudlink:assertion-request", "requestId": "x1", "accountId": "any"}),
@@ -419,7 +419,11 @@ async fn the_portal_signs_out_and_the_keys_are_forgotten() {
     page.wait_message("cloudlink:signed-out", Some("o1")).await;
     page.enter_app_frame().await;
     page.expect_heading("Waiting for sign-in").await;
-    assert!(!page.body_text().await.contains("Leaving"));
+    let body = page.body_text().await;
+    assert!(
+        !body.contains("Leaving"),
+        "the last user's account shows: {body}"
+    );
     page.leave_frame().await;
     page.post_to_app(
         json!({"type": "cloudlink:assertion-request", "requestId": "after", "accountId": id}),
@@ -509,7 +513,7 @@ async fn the_app_refuses_to_work_in_a_frame_of_another_origin() {
     );
     let stranger = portal();
     let page = Page::open_other(&stranger, &framing(&app.url("/signup"))).await;
-    page.enter_app_frame().await;
+    page.enter_any_frame().await;
     page.expect_heading("This page cannot be shown here").await;
     assert_eq!(page.controls_count().await, 0, "no form to click into");
     page.leave_frame().await;

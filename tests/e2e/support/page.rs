@@ -190,9 +190,15 @@ impl<'s> Page<'s> {
     /// Ends the journey; a panic notice anywhere in it fails the test, since
     /// a panic in the page is a bug even where the journey carried on.
     pub async fn close(self) {
-        let panicked = self.c().find(Locator::Id("panic-notice")).await.is_ok();
+        let panicked = match self.c().find(Locator::Id("panic-notice")).await {
+            Ok(notice) => Some(notice.attr("data-detail").await.ok().flatten()),
+            Err(_) => None,
+        };
         self.browser.close().await;
-        assert!(!panicked, "the page showed its panic notice");
+        assert!(
+            panicked.is_none(),
+            "the page showed its panic notice: {panicked:?}"
+        );
     }
 }
 
@@ -274,6 +280,14 @@ impl<'s> Page<'s> {
         self.find(Locator::Css("iframe")).await;
         self.c().clone().enter_frame(0).await.unwrap();
         self.wait_ready().await;
+    }
+
+    /// Moves WebDriver into the first iframe, and waits for whatever page the
+    /// app shows there, the refusal of a stranger's frame included.
+    pub async fn enter_any_frame(&self) {
+        self.find(Locator::Css("iframe")).await;
+        self.c().clone().enter_frame(0).await.unwrap();
+        self.find(Locator::Css("main#main")).await;
     }
 
     pub async fn leave_frame(&self) {
