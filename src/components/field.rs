@@ -47,9 +47,12 @@ pub fn TextField(
                 on:input=move |ev| value.set(event_target_value(&ev))
                 // Autofill and programmatic clears report only `change`.
                 on:change=move |ev| value.set(event_target_value(&ev))
+                // Chromium sends blur to a focused input as its form is taken
+                // away (a sign-out, another user), after the form's owner is
+                // gone: there is nothing left to validate then.
                 on:blur=move |_| {
                     if let Some(cb) = on_blur {
-                        cb.run(());
+                        cb.try_run(());
                     }
                 }
                 aria-invalid=move || error.with(Option::is_some).then_some("true")

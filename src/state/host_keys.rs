@@ -25,11 +25,12 @@ const SWEEP_AFTER_MS: f64 = 10.0 * 60.0 * 1000.0;
 
 /// The user's held keys, after moving any sealed ones in and sweeping the
 /// unused. Neither step stops a sign-in: what fails is tried again next time.
-pub async fn open(persist: Persist, user: &str) -> HeldKeys {
+/// `kek_owner` is the id the first host mode kept the user's key under.
+pub async fn open(persist: Persist, user: &str, kek_owner: &str) -> HeldKeys {
     let held = HeldKeys::new(&persist.keys(), user);
-    if let Some(kek) = legacy::key_encryption_key(user).await {
+    if let Some(kek) = legacy::key_encryption_key(kek_owner).await {
         if migrate(persist, &held, &kek).await.is_ok() {
-            let _ = legacy::forget(user).await;
+            let _ = legacy::forget(kek_owner).await;
         }
     }
     sweep(persist, &held).await;

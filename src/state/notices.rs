@@ -50,6 +50,11 @@ impl Notices {
         self.list.update(|l| l.retain(|n| n.id != id));
     }
 
+    /// Drops every notice: on sign-out they speak of the last person's data.
+    pub fn clear(&self) {
+        self.list.set(Vec::new());
+    }
+
     pub fn list(&self) -> Signal<Vec<Notice>> {
         self.list.into()
     }

@@ -35,6 +35,10 @@ impl Persist {
         }
     }
 
+    pub fn notices(&self) -> Notices {
+        self.notices
+    }
+
     pub fn keys(&self) -> Keys {
         self.keys.get_value()
     }
@@ -107,6 +111,26 @@ impl Persist {
         let lock = self.keys().lock(key);
         let key = key.to_string();
         let done = locks::exclusive(&lock, move || write::delete(&*kv, &key)).await;
+        if let Err(e) = &done {
+            self.notices.push(NoticeKind::Error, e.to_string());
+        }
+        done
+    }
+
+    /// Moves the document at `from` to `to`, under `to`'s lock, unless `to`
+    /// already holds one: what is there is never replaced.
+    pub async fn adopt(&self, from: &str, to: &str) -> Result<(), StoreError> {
+        let kv = self.kv.get_value();
+        let lock = self.keys().lock(to);
+        let (from, to) = (from.to_string(), to.to_string());
+        let done = locks::exclusive(&lock, move || {
+            match (kv.get(&from), kv.get(&to)) {
+                (Some(value), None) => kv.set(&to, &value)?,
+                (Some(_), Some(_)) | (None, _) => return Ok(()),
+            }
+            kv.remove(&from)
+        })
+        .await;
         if let Err(e) = &done {
             self.notices.push(NoticeKind::Error, e.to_string());
         }

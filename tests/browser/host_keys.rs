@@ -9,6 +9,7 @@ use cloudlink::browser::key_store::{legacy, HeldKey, KeyDatabase};
 use cloudlink::browser::storage::LocalStore;
 use cloudlink::browser::{clock, webcrypto};
 use cloudlink::crypto::{AssertionAlg, KeyType, Lifetime};
+use cloudlink::domain::app::embed::host_storage_id;
 use cloudlink::domain::app::Config;
 use cloudlink::domain::entra::{CertificateRecord, PrivateKey};
 use cloudlink::domain::links::{Integration, Provider};
@@ -133,13 +134,18 @@ struct Host {
 }
 
 fn host(prefix: &str) -> Host {
-    let keys = Keys::new(prefix);
     let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
     for i in (0..storage.length().unwrap()).rev() {
         if let Some(key) = storage.key(i).unwrap().filter(|k| k.starts_with(prefix)) {
             let _ = LocalStore.remove(&key);
         }
     }
+    host_keeping(prefix)
+}
+
+/// [`host`] over what is stored under `prefix` now.
+fn host_keeping(prefix: &str) -> Host {
+    let keys = Keys::new(prefix);
     let persist = Persist::new(Rc::new(LocalStore), keys.clone(), Notices::new());
     let accounts = Accounts::new(persist, false);
     let drafts = Drafts::new(persist, "tab-host".into());
@@ -274,10 +280,30 @@ async fn keep_legacy_kek(user: &str, kek: &web_sys::CryptoKey) {
 
 #[wasm_bindgen_test]
 async fn sealed_host_keys_move_into_held_keys_once_and_the_old_key_goes() {
+    sealed_keys_move("test.migrate.", "migrating").await;
+}
+
+/// The first host mode did not escape dots in ids: an email-like id's
+/// accounts, drafts and keys are found where it kept them, and moved.
+#[wasm_bindgen_test]
+async fn data_kept_under_an_unescaped_id_moves_with_its_keys() {
+    sealed_keys_move("test.dotted.", "pat.smith@contoso.com").await;
+    let h = host_keeping("test.dotted.");
+    let earlier = "host.pat.smith@contoso.com";
+    assert_eq!(
+        LocalStore.get(&h.keys.user(earlier)),
+        None,
+        "moved, not copied"
+    );
+    assert_eq!(LocalStore.get(&h.keys.drafts(earlier)), None);
+}
+
+async fn sealed_keys_move(prefix: &str, portal_id: &str) {
     let owner = Owner::new();
     owner.set();
-    let h = host("test.migrate.");
-    let user = "host.migrating";
+    let h = host(prefix);
+    let earlier = format!("host.{portal_id}");
+    let user = earlier.as_str();
     // What the first host mode left: a random non-extractable AES key in
     // IndexedDB, and keys sealed under it in local storage.
     let kek = webcrypto::hkdf_aes_key(&cloudlink::browser::random::bytes::<32>(), "legacy")
@@ -324,12 +350,14 @@ async fn sealed_host_keys_move_into_held_keys_once_and_the_old_key_goes() {
     );
 
     h.auth
-        .host_sign_in("migrating", "pat@example.com")
+        .host_sign_in(portal_id, "pat@example.com")
         .await
         .unwrap();
+    let now = host_storage_id(portal_id);
+    let user = now.as_str();
 
     assert!(
-        legacy::key_encryption_key(user).await.is_none(),
+        legacy::key_encryption_key(&earlier).await.is_none(),
         "the old key-encryption key is deleted"
     );
     let (data, _) = h.persist.load::<UserData>(&h.keys.user(user));
@@ -342,7 +370,7 @@ async fn sealed_host_keys_move_into_held_keys_once_and_the_old_key_goes() {
         .certificate
         .clone()
         .unwrap();
-    let database = KeyDatabase::new("test.migrate.keys");
+    let database = KeyDatabase::new(&format!("{prefix}keys"));
     for (moved, was) in [
         (&link.certificate, &current),
         (link.previous_certificate.as_ref().unwrap(), &previous),
@@ -374,7 +402,7 @@ async fn sealed_host_keys_move_into_held_keys_once_and_the_old_key_goes() {
     // A second sign-in finds nothing to move and changes nothing.
     let (_, revision) = h.persist.load::<UserData>(&h.keys.user(user));
     h.auth
-        .host_sign_in("migrating", "pat@example.com")
+        .host_sign_in(portal_id, "pat@example.com")
         .await
         .unwrap();
     assert_eq!(h.persist.load::<UserData>(&h.keys.user(user)).1, revision);

@@ -89,6 +89,16 @@ pub fn host_storage_id(portal_id: &str) -> String {
     format!("host.{}", portal_id.replace('.', "%2E"))
 }
 
+/// Where an earlier version kept this portal user's data, when that differs
+/// from [`host_storage_id`]: it did not escape dots. `None` also when that key
+/// could have been another user's document (`alice.drafts` named Alice's
+/// drafts), so nothing of someone else's is ever adopted.
+pub fn earlier_host_storage_id(portal_id: &str) -> Option<String> {
+    let last = portal_id.rsplit('.').next().unwrap_or_default();
+    let someone_elses = matches!(last, "drafts" | "lock") || portal_id.contains(".backup.");
+    (portal_id.contains('.') && !someone_elses).then(|| format!("host.{portal_id}"))
+}
+
 /// Which window a message came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sender {
@@ -278,6 +288,29 @@ pub fn error(request_id: Option<&str>, message: &str) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn data_kept_under_an_unescaped_id_is_found_unless_it_was_someone_elses() {
+        assert_eq!(
+            earlier_host_storage_id("pat.smith@contoso.com").as_deref(),
+            Some("host.pat.smith@contoso.com")
+        );
+        assert_eq!(
+            host_storage_id("pat.smith@contoso.com"),
+            "host.pat%2Esmith@contoso%2Ecom"
+        );
+        for same in ["pat", "pat@contoso", "a-b_c"] {
+            assert_eq!(earlier_host_storage_id(same), None, "{same}");
+        }
+        for theirs in [
+            "alice.drafts",
+            "alice.lock",
+            "alice.drafts.lock",
+            "alice.backup.7",
+        ] {
+            assert_eq!(earlier_host_storage_id(theirs), None, "{theirs}");
+        }
+    }
 
     #[test]
     fn assertion_requests_parse_with_ps256_by_default() {

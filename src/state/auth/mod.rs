@@ -142,6 +142,7 @@ impl Auth {
         self.unlocked.set(false);
         self.session.set(None);
         self.accounts.close();
+        self.persist.notices().clear();
     }
 
     /// Another tab changed the stored session: follow it. A tab signed in as

@@ -273,8 +273,9 @@ impl Auth {
 
     /// Host identity mode: the portal vouches for the user, and the browser
     /// holds the user's private keys as non-extractable keys in IndexedDB.
-    pub async fn host_sign_in(&self, user_id: &str, email: &str) -> Result<(), String> {
-        let user_id = crate::domain::app::embed::host_storage_id(user_id);
+    pub async fn host_sign_in(&self, portal_id: &str, email: &str) -> Result<(), String> {
+        use crate::domain::app::embed::{earlier_host_storage_id, host_storage_id};
+        let user_id = host_storage_id(portal_id);
         // Someone else is signed in here: save and close their drafts and
         // forget their keys first, and let the page redraw without their form,
         // so nothing of theirs is shown to or written for the next person.
@@ -282,7 +283,25 @@ impl Auth {
             self.leave();
             crate::browser::embed::settle().await;
         }
-        host_keys::open(self.persist, &user_id).await;
+        let earlier = earlier_host_storage_id(portal_id);
+        if let Some(earlier) = &earlier {
+            let keys = self.persist.keys();
+            // A refusal is shown, and the move is tried again next time.
+            let _ = self
+                .persist
+                .adopt(&keys.user(earlier), &keys.user(&user_id))
+                .await;
+            let _ = self
+                .persist
+                .adopt(&keys.drafts(earlier), &keys.drafts(&user_id))
+                .await;
+        }
+        host_keys::open(
+            self.persist,
+            &user_id,
+            earlier.as_deref().unwrap_or(&user_id),
+        )
+        .await;
         self.kek.set_value(None);
         self.unlocked.set(true);
         self.enter(Session {
