@@ -1,0 +1,81 @@
+// An example portal: mounts CloudLink with the embed SDK served by the app's
+// own origin, and shows what it reports. `?app=` names the app's URL.
+const params = new URLSearchParams(location.search);
+const appUrl = new URL(params.get("app") ?? "http://127.0.0.1:8080/", location.href);
+const { mount } = await import(new URL("embed/cloudlink-embed.js", appUrl).href);
+
+const $ = (id) => document.getElementById(id);
+const accounts = new Map();
+
+function logEvent(text) {
+  const li = document.createElement("li");
+  li.textContent = text;
+  $("events").append(li);
+}
+
+function showAccounts() {
+  const list = $("accounts");
+  const select = $("assertion-account");
+  list.replaceChildren();
+  select.replaceChildren();
+  if (accounts.size === 0) {
+    const li = document.createElement("li");
+    li.className = "empty";
+    li.textContent = "None yet.";
+    list.append(li);
+  }
+  for (const a of accounts.values()) {
+    const li = document.createElement("li");
+    li.dataset.accountId = a.id;
+    li.textContent = `${a.name} (${a.provider}, ${a.status})`;
+    list.append(li);
+    if (a.provider !== "aws") {
+      const option = document.createElement("option");
+      option.value = a.id;
+      option.textContent = a.name;
+      select.append(option);
+    }
+  }
+}
+
+function decodePart(part) {
+  const b64 = part.replace(/-/g, "+").replace(/_/g, "/");
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+const user = params.get("user");
+const link = mount($("cloudlink"), {
+  url: appUrl.href,
+  user: user ? { id: user, email: params.get("email") ?? "" } : undefined,
+  externalId: params.get("externalId") ?? undefined,
+  onEvent(e) {
+    logEvent(e.account ? `${e.type}: ${e.account.id}` : `${e.type}${e.message ? `: ${e.message}` : ""}`);
+    if (e.type === "account-linked" || e.type === "account-updated") accounts.set(e.account.id, e.account);
+    if (e.type === "account-removed") accounts.delete(e.account.id);
+    if (e.type === "signed-out") accounts.clear();
+    showAccounts();
+  },
+});
+window.cloudlink = link;
+
+$("request-assertion").addEventListener("click", async () => {
+  const status = $("assertion-status");
+  const accountId = $("assertion-account").value;
+  status.textContent = "Asking CloudLink…";
+  try {
+    const { assertion } = await link.requestAssertion(accountId, { alg: "PS256" });
+    const [header, claims] = assertion.split(".");
+    $("assertion-header").textContent = JSON.stringify(decodePart(header), null, 2);
+    $("assertion-claims").textContent = JSON.stringify(decodePart(claims), null, 2);
+    $("assertion-jwt").value = assertion;
+    status.textContent = "Signed by CloudLink in the browser.";
+  } catch (e) {
+    status.textContent = `Refused (${e.code}): ${e.message}`;
+  }
+});
+$("sign-out").addEventListener("click", () => link.signOut().catch((e) => logEvent(`sign-out failed: ${e.code}`)));
+$("destroy").addEventListener("click", () => {
+  link.destroy();
+  logEvent("destroyed");
+});
