@@ -57,7 +57,9 @@ const link = mount($("cloudlink"), {
     showAccounts();
   },
 });
+// For the browser console: the handle, and the accounts as last reported.
 window.cloudlink = link;
+window.cloudlinkAccounts = accounts;
 
 $("request-assertion").addEventListener("click", async () => {
   const status = $("assertion-status");

@@ -78,6 +78,11 @@ export interface SignedOutMessage {
   type: "cloudlink:signed-out";
   requestId: string | null;
 }
+/** The page took the External ID the portal sent in `ExternalIdMessage`. */
+export interface ExternalIdTakenMessage {
+  type: "cloudlink:external-id-taken";
+  requestId: string | null;
+}
 export interface AssertionMessage {
   type: "cloudlink:assertion";
   requestId: string;
@@ -107,6 +112,7 @@ export type PageMessage =
   | AccountRemovedMessage
   | SignedInMessage
   | SignedOutMessage
+  | ExternalIdTakenMessage
   | AssertionMessage
   | ErrorMessage;
 
@@ -131,6 +137,12 @@ export interface SignOutMessage {
   type: "cloudlink:sign-out";
   requestId?: string;
 }
+/** The AWS External ID the platform issued, for a person already signed in. */
+export interface ExternalIdMessage {
+  type: "cloudlink:external-id";
+  requestId?: string;
+  externalId: string;
+}
 export interface AssertionRequestMessage {
   type: "cloudlink:assertion-request";
   requestId: string;
@@ -138,7 +150,12 @@ export interface AssertionRequestMessage {
   alg?: "PS256" | "RS256";
 }
 
-export type PortalMessage = HelloMessage | SignInMessage | SignOutMessage | AssertionRequestMessage;
+export type PortalMessage =
+  | HelloMessage
+  | SignInMessage
+  | SignOutMessage
+  | ExternalIdMessage
+  | AssertionRequestMessage;
 
 // ---- The SDK ----
 
@@ -188,6 +205,8 @@ export interface CloudLink {
     accountId: string,
     options?: { alg?: "PS256" | "RS256"; timeoutMs?: number },
   ): Promise<AssertionResult>;
+  /** Gives the page the AWS External ID the platform issued for this person. */
+  setExternalId(externalId: string): Promise<void>;
   /** Forgets the unlocked keys and signs the person out of the frame. */
   signOut(): Promise<void>;
   /** Removes the frame and stops listening; pending requests fail with "destroyed". */

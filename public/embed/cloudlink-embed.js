@@ -168,6 +168,11 @@ export function mount(container, options = {}) {
         emit({ type: "signed-out" });
         return;
       }
+      case "external-id-taken": {
+        const entry = pending.get(data.requestId);
+        if (entry && entry.expect === "external-id-taken") settle(data.requestId, undefined);
+        return;
+      }
       case "signed-in":
         emit({ type: "signed-in", userId: data.userId });
         return;
@@ -206,6 +211,9 @@ export function mount(container, options = {}) {
         return Promise.reject(new CloudLinkError("unknown-account", "an account id is needed"));
       }
       return request("assertion-request", { accountId, alg }, "assertion", wait);
+    },
+    setExternalId(externalId) {
+      return request("external-id", { externalId }, "external-id-taken");
     },
     signOut() {
       return request("sign-out", {}, "signed-out");

@@ -104,6 +104,36 @@ pub fn listen(allowed: String, handle: impl Fn(Incoming) + 'static) {
     callback.forget();
 }
 
+/// Calls `report` with the page's content height in CSS pixels now and
+/// whenever it changes, while the page is in a frame. The page then drops
+/// its full-window minimum height, so the frame can shrink with it.
+pub fn watch_height(report: impl Fn(u32) + 'static) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let (Some(root), Some(body)) = (document.document_element(), document.body()) else {
+        return;
+    };
+    if !is_embedded() {
+        return;
+    }
+    let _ = root.class_list().add_1("framed");
+    let last = std::cell::Cell::new(0u32);
+    let measured = body.clone();
+    let callback = Closure::<dyn Fn()>::new(move || {
+        let height = measured.scroll_height().max(0) as u32;
+        if height != last.replace(height) {
+            report(height);
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(&body);
+        // Both live as long as the page.
+        std::mem::forget(observer);
+        callback.forget();
+    }
+}
+
 /// Waits until the browser has run everything already queued, so the page
 /// can redraw (say, close one person's form) before the next step.
 pub async fn settle() {

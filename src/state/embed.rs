@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::browser::embed::{self, Incoming};
 use crate::crypto::AssertionAlg;
-use crate::domain::app::embed::Request;
+use crate::domain::app::embed::{ErrorCode, Request};
 use crate::domain::app::{embed as messages, Config};
 use crate::domain::aws::ExternalId;
 use crate::domain::links::{Integration, Provider};
@@ -92,7 +92,7 @@ pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
                         issued.value.set(external_id);
                         messages::signed_in(request_id.as_deref(), &user_id)
                     }
-                    Err(e) => messages::error(request_id.as_deref(), &e),
+                    Err(e) => messages::error(request_id.as_deref(), ErrorCode::Refused, &e),
                 };
                 incoming.reply(&reply);
             }
@@ -114,15 +114,48 @@ pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
                 Ok((jwt, endpoint)) => {
                     messages::assertion(&request_id, &account_id, &jwt, &endpoint)
                 }
-                Err(message) => messages::error(Some(&request_id), &message),
+                Err((code, message)) => messages::error(Some(&request_id), code, &message),
             };
             incoming.reply(&reply);
         }
     });
+    // Set when the portal's SDK speaks a major version this page does not:
+    // its requests may mean something else, so none is carried out.
+    let refused = StoredValue::new(None::<String>);
+    let parent = origin.clone();
+    let parent_for_height = origin.clone();
     embed::listen(
         origin,
         move |incoming: Incoming| match messages::parse_request(&incoming.data) {
-            Err(bad) => incoming.reply(&messages::error(bad.request_id.as_deref(), &bad.message)),
+            Ok(Request::Hello { protocol }) => {
+                if messages::speaks(&protocol) {
+                    refused.set_value(None);
+                } else {
+                    let message = format!(
+                        "this page speaks protocol {}, the portal {protocol}: update the portal's cloudlink-embed.js",
+                        messages::PROTOCOL_VERSION
+                    );
+                    incoming.reply(&messages::error(
+                        None,
+                        ErrorCode::UnsupportedProtocol,
+                        &message,
+                    ));
+                    refused.set_value(Some(message));
+                }
+            }
+            Err(bad) => incoming.reply(&messages::error(
+                bad.request_id.as_deref(),
+                ErrorCode::InvalidRequest,
+                &bad.message,
+            )),
+            Ok(request) if refused.with_value(Option::is_some) => {
+                let message = refused.get_value().unwrap_or_default();
+                incoming.reply(&messages::error(
+                    request.request_id(),
+                    ErrorCode::UnsupportedProtocol,
+                    &message,
+                ));
+            }
             Ok(Request::SignIn {
                 request_id,
                 user_id,
@@ -131,7 +164,11 @@ pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
             }) => {
                 if !auth.host_identity() {
                     let message = "sign-in is accepted only in host identity mode";
-                    incoming.reply(&messages::error(request_id.as_deref(), message));
+                    incoming.reply(&messages::error(
+                        request_id.as_deref(),
+                        ErrorCode::Refused,
+                        message,
+                    ));
                     return;
                 }
                 sign_in.dispatch((incoming, request_id, user_id, email, external_id));
@@ -153,6 +190,10 @@ pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
             }
         },
     );
+    embed::post_to_parent(&parent, &messages::ready());
+    embed::watch_height(move |height| {
+        embed::post_to_parent(&parent_for_height, &messages::resize(height));
+    });
 }
 
 async fn answer(
@@ -161,11 +202,14 @@ async fn answer(
     config: &Config,
     account_id: &str,
     alg: AssertionAlg,
-) -> Result<(String, String), String> {
+) -> Result<(String, String), (ErrorCode, String)> {
     let link = accounts
         .find_untracked(account_id)
         .and_then(|i| i.entra().cloned())
-        .ok_or_else(|| format!("no linked Microsoft or Azure account has id \"{account_id}\""))?;
+        .ok_or_else(|| {
+            let message = format!("no linked Microsoft or Azure account has id \"{account_id}\"");
+            (ErrorCode::UnknownAccount, message)
+        })?;
     let base = config.sign_in_host(link.cloud);
     let host = base.split_once("://").map_or(base, |(_, h)| h);
     let (tenant, endpoint) =
@@ -182,10 +226,12 @@ async fn answer(
     )
     .await
     .map_err(|e| match e {
-        KeyError::Locked => {
-            "the keys are locked: the person must enter their password in the app first".to_string()
-        }
-        other => other.to_string(),
+        KeyError::Locked => (
+            ErrorCode::Locked,
+            "the keys are locked: the person must enter their password in the app first"
+                .to_string(),
+        ),
+        other => (ErrorCode::Refused, other.to_string()),
     })?;
     Ok((jwt, endpoint))
 }

@@ -8,6 +8,7 @@ mod support;
 mod config;
 mod field;
 mod host_keys;
+mod sdk;
 mod shell;
 mod storage;
 mod tabs;

@@ -53,7 +53,7 @@ pub(crate) fn framing(app_url: &str) -> String {
 impl Page<'_> {
     /// From the first-time selection in the framed app to a connected
     /// Microsoft account, then back to the portal.
-    async fn link_microsoft_in_frame(&self, name: &str) {
+    pub(crate) async fn link_microsoft_in_frame(&self, name: &str) {
         self.click_link("Microsoft").await;
         self.fill("Microsoft Account Name", name).await;
         self.fill("Tenant ID", TENANT).await;
@@ -66,7 +66,7 @@ impl Page<'_> {
         self.leave_frame().await;
     }
 
-    async fn messages(&self) -> Vec<Value> {
+    pub(crate) async fn messages(&self) -> Vec<Value> {
         let v = self
             .browser
             .client
@@ -613,5 +613,48 @@ async fn the_portal_issues_the_aws_external_id_and_an_edited_draft_cannot_replac
     page.leave_frame().await;
     let linked = page.wait_message("cloudlink:account-linked", None).await;
     assert_eq!(linked["data"]["account"]["externalId"], issued);
+    page.close().await;
+}
+
+#[tokio::test]
+async fn the_page_says_it_is_ready_and_refuses_a_portal_of_another_major_version() {
+    let login = FakeLogin::start(&[(TENANT, TENANT)]);
+    let host = portal();
+    let app = app_for(&host, &login, r#""identityMode":"host","#);
+    let page = Page::open_other(&host, &framing(&app.url("/"))).await;
+    let ready = page.wait_message("cloudlink:ready", None).await;
+    assert_eq!(ready["origin"], app.origin);
+    assert_eq!(ready["data"]["protocol"], "1.0");
+    page.wait_message("cloudlink:resize", None).await;
+
+    page.post_to_app(
+        json!({"type": "cloudlink:hello", "protocol": "2.0"}),
+        &app.origin,
+    )
+    .await;
+    let refusal = page.wait_message("cloudlink:error", None).await;
+    assert_eq!(refusal["data"]["code"], "unsupported-protocol", "{refusal}");
+    page.post_to_app(sign_in_message("later", "s1"), &app.origin)
+        .await;
+    let reply = page.wait_message("cloudlink:error", Some("s1")).await;
+    assert_eq!(reply["data"]["code"], "unsupported-protocol", "{reply}");
+    assert!(
+        !page
+            .messages()
+            .await
+            .iter()
+            .any(|m| m["data"]["type"] == "cloudlink:signed-in"),
+        "no sign-in for a portal the page does not understand"
+    );
+
+    // A portal of this major version is heard again.
+    page.post_to_app(
+        json!({"type": "cloudlink:hello", "protocol": "1.3"}),
+        &app.origin,
+    )
+    .await;
+    page.post_to_app(sign_in_message("later", "s2"), &app.origin)
+        .await;
+    page.wait_message("cloudlink:signed-in", Some("s2")).await;
     page.close().await;
 }

@@ -18,6 +18,7 @@ mod embed;
 mod hosting;
 mod manage;
 mod microsoft;
+mod portal;
 mod redirect;
 mod screenshots;
 mod sessions;

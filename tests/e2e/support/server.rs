@@ -127,10 +127,17 @@ fn answer(
     {
         if let Ok(bytes) = std::fs::read(dist.join(&file)) {
             let bytes = with_first_script(bytes, &file.to_string_lossy(), options);
-            return html_headers(
+            let r = html_headers(
                 with_type(Response::from_data(bytes), &file.to_string_lossy()),
                 options,
             );
+            // Portals on other origins import the embed SDK as a module,
+            // which the browser fetches with CORS, as the README tells hosts.
+            if file.starts_with("embed") {
+                return r
+                    .with_header(Header::from_bytes("Access-Control-Allow-Origin", "*").unwrap());
+            }
+            return r;
         }
     }
     // Unknown path: what a static host does with its error page.

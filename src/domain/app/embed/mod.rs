@@ -2,22 +2,23 @@
 //! public data goes out: never a private key.
 
 use serde::Deserialize;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::crypto::AssertionAlg;
 use crate::domain::aws::ExternalId;
 use crate::domain::entra::{token_endpoint, Guid, TenantId};
-use crate::domain::links::{Details, Integration};
 
-pub const LINKED: &str = "cloudlink:account-linked";
-pub const REMOVED: &str = "cloudlink:account-removed";
-pub const UPDATED: &str = "cloudlink:account-updated";
+mod sent;
+#[cfg(test)]
+mod typings;
+
+pub use sent::*;
+
 pub const ASSERTION_REQUEST: &str = "cloudlink:assertion-request";
 pub const SIGN_IN: &str = "cloudlink:sign-in";
 pub const SIGN_OUT: &str = "cloudlink:sign-out";
 pub const EXTERNAL_ID: &str = "cloudlink:external-id";
-pub const ASSERTION: &str = "cloudlink:assertion";
-pub const ERROR: &str = "cloudlink:error";
+pub const HELLO: &str = "cloudlink:hello";
 
 /// What a portal may ask for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +44,8 @@ pub enum Request {
         request_id: Option<String>,
         external_id: ExternalId,
     },
+    /// The portal's SDK names the protocol version it speaks.
+    Hello { protocol: String },
 }
 
 #[derive(Deserialize)]
@@ -146,6 +149,19 @@ struct AssertionRequestBody {
     alg: Option<String>,
 }
 
+impl Request {
+    /// The id the portal gave the request, for matching the reply.
+    pub fn request_id(&self) -> Option<&str> {
+        match self {
+            Request::Assertion { request_id, .. } => Some(request_id),
+            Request::SignIn { request_id, .. }
+            | Request::SignOut { request_id }
+            | Request::ExternalId { request_id, .. } => request_id.as_deref(),
+            Request::Hello { .. } => None,
+        }
+    }
+}
+
 /// A message that is not a request this app answers, with the request id
 /// when one could be read so the reply can be matched.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -213,76 +229,18 @@ pub fn parse_request(json: &str) -> Result<Request, Malformed> {
                 request_id: request_id.clone(),
             })
         }
+        Some(HELLO) => {
+            let protocol = value
+                .get("protocol")
+                .and_then(Value::as_str)
+                .ok_or_else(|| bad("a hello needs a string field protocol, such as \"1.0\""))?;
+            Ok(Request::Hello {
+                protocol: protocol.to_string(),
+            })
+        }
         Some(other) => Err(bad(&format!("unknown message type \"{other}\""))),
         None => Err(bad("the message has no type")),
     }
-}
-
-/// The public facts of a linked account, with the certificate in PEM.
-pub fn linked(integration: &Integration) -> Value {
-    announce(LINKED, integration)
-}
-
-/// The same facts after an edit or a renewal.
-pub fn updated(integration: &Integration) -> Value {
-    announce(UPDATED, integration)
-}
-
-fn announce(kind: &str, integration: &Integration) -> Value {
-    let mut account = json!({
-        "id": integration.id,
-        "provider": integration.provider,
-        "name": integration.name.as_str(),
-        "status": integration.status,
-    });
-    match &integration.details {
-        Details::Entra(e) => {
-            let cert = e.certificate.certificate().ok();
-            account["tenant"] = json!(e.tenant.as_str());
-            account["tenantGuid"] = json!(e.tenant_guid.map(|g| g.as_str().to_string()));
-            account["applicationId"] = json!(e.application_id.as_str());
-            account["organization"] = json!(e.organization.as_ref().map(|o| o.as_str()));
-            account["thumbprintSha1"] = json!(cert.as_ref().map(|c| c.sha1_thumbprint()));
-            account["thumbprintSha256"] = json!(cert.as_ref().map(|c| c.sha256_thumbprint()));
-            account["certificatePem"] = json!(cert.as_ref().map(|c| c.pem()));
-        }
-        Details::Aws(a) => {
-            account["roleArn"] = json!(a.role_arn.as_str());
-            account["externalId"] = json!(a.external_id.as_str());
-            account["accountType"] = json!(a.account_type.slug());
-        }
-    }
-    json!({ "type": kind, "account": account })
-}
-
-pub fn removed(id: &str, provider: crate::domain::links::Provider) -> Value {
-    json!({ "type": REMOVED, "account": { "id": id, "provider": provider } })
-}
-
-pub fn assertion(request_id: &str, account_id: &str, jwt: &str, token_endpoint: &str) -> Value {
-    json!({
-        "type": ASSERTION,
-        "requestId": request_id,
-        "accountId": account_id,
-        "assertion": jwt,
-        "tokenEndpoint": token_endpoint,
-    })
-}
-
-pub fn signed_in(request_id: Option<&str>, user_id: &str) -> Value {
-    json!({ "type": "cloudlink:signed-in", "requestId": request_id, "userId": user_id })
-}
-
-pub fn signed_out(request_id: Option<&str>) -> Value {
-    json!({ "type": "cloudlink:signed-out", "requestId": request_id })
-}
-
-pub fn external_id_taken(request_id: Option<&str>) -> Value {
-    json!({ "type": "cloudlink:external-id-taken", "requestId": request_id })
-}
-
-pub fn error(request_id: Option<&str>, message: &str) -> Value {
-    json!({ "type": ERROR, "requestId": request_id, "message": message })
 }
 
 #[cfg(test)]
@@ -457,8 +415,21 @@ mod tests {
     }
 
     #[test]
+    fn a_hello_names_the_portal_s_protocol() {
+        assert_eq!(
+            parse_request(r#"{"type":"cloudlink:hello","protocol":"1.2"}"#),
+            Ok(Request::Hello {
+                protocol: "1.2".into()
+            })
+        );
+        assert!(parse_request(r#"{"type":"cloudlink:hello"}"#).is_err());
+    }
+
+    #[test]
     fn replies_carry_their_type() {
-        assert_eq!(error(Some("r"), "no")["type"], ERROR);
+        let refused = error(Some("r"), ErrorCode::Refused, "no");
+        assert_eq!(refused["type"], "cloudlink:error");
+        assert_eq!(refused["code"], "refused");
         assert_eq!(
             assertion("r", "a", "x.y.z", "https://t")["assertion"],
             "x.y.z"

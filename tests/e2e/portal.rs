@@ -1,0 +1,149 @@
+//! The example portal in examples/portal, on its own origin, mounts the app
+//! with the embed SDK: a person links an account in the frame, the portal
+//! hears of it, gets an assertion that verifies, signs the person out and
+//! removes the frame.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use fantoccini::Locator;
+use serde_json::{json, Value};
+
+use crate::checks::{python_verify_assertion, TempDir};
+use crate::embed::app_for;
+use crate::support::fake_login::FakeLogin;
+use crate::support::page::Page;
+use crate::support::server::{ServerOptions, StaticServer};
+
+const TENANT: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+
+fn example_portal() -> StaticServer {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/portal");
+    StaticServer::start(&dir, ServerOptions::default())
+}
+
+impl Page<'_> {
+    async fn run(&self, script: &str) -> Value {
+        self.browser.client.execute(script, vec![]).await.unwrap()
+    }
+
+    /// Waits until the portal's script `probe` gives something other than
+    /// null, false or an empty string, and returns it.
+    async fn wait_for(&self, probe: &str, what: &str) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let v = self.run(probe).await;
+            let empty = v.is_null() || v == json!(false) || v == json!("");
+            if !empty {
+                return v;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{what} never happened; the portal says:\n{}",
+                self.body_text().await
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_example_portal_links_an_account_and_gets_an_assertion_that_verifies() {
+    let login = FakeLogin::start(&[(TENANT, TENANT)]);
+    let portal = example_portal();
+    let app = app_for(&portal, &login, r#""identityMode":"host","#);
+    let query = format!(
+        "/?app={}&user=pat.smith%40contoso.com&email=pat%40contoso.com",
+        app.url("/").replace(':', "%3A").replace('/', "%2F")
+    );
+    let page = Page::open_other(&portal, &query).await;
+    page.wait_for(
+        "return [...document.querySelectorAll('#events li')].some(l => l.textContent.startsWith('signed-in'));",
+        "the SDK's sign-in",
+    )
+    .await;
+    let title = page
+        .find(Locator::Css("#cloudlink iframe"))
+        .await
+        .attr("title")
+        .await
+        .unwrap();
+    assert!(
+        title.is_some_and(|t| t.contains("CloudLink")),
+        "the frame has a title"
+    );
+
+    page.enter_app_frame().await;
+    page.link_microsoft_in_frame("Portal Co").await;
+
+    let accounts = page
+        .wait_for(
+            "return document.querySelector('#accounts [data-account-id]')?.textContent ?? null;",
+            "the account in the portal's list",
+        )
+        .await;
+    assert!(
+        accounts.as_str().unwrap().contains("Portal Co"),
+        "{accounts}"
+    );
+    let account = page
+        .run("return [...window.cloudlinkAccounts.values()][0];")
+        .await;
+    assert_eq!(account["tenant"], TENANT);
+    let pem = account["certificatePem"].as_str().unwrap().to_string();
+
+    // The frame grew to its content, not a fixed height.
+    let height = page
+        .run("return document.querySelector('#cloudlink iframe').getBoundingClientRect().height;")
+        .await;
+    assert_ne!(
+        height.as_f64().unwrap().round(),
+        720.0,
+        "resized to the page"
+    );
+
+    page.click_button("Request assertion").await;
+    let jwt = page
+        .wait_for(
+            "return document.getElementById('assertion-jwt').value;",
+            "the assertion",
+        )
+        .await;
+    let claims = page
+        .run("return document.getElementById('assertion-claims').textContent;")
+        .await;
+    assert!(claims.as_str().unwrap().contains(TENANT), "{claims}");
+    let files = TempDir::new("portal");
+    let pem_path = files.write("cert.pem", &pem);
+    python_verify_assertion(&pem_path, &files.write("a.jwt", jwt.as_str().unwrap()))
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    // signOut() locks the frame: it waits for the portal's sign-in again.
+    page.click_button("Sign out").await;
+    page.wait_for(
+        "return [...document.querySelectorAll('#events li')].some(l => l.textContent === 'signed-out');",
+        "the sign-out",
+    )
+    .await;
+    page.enter_app_frame().await;
+    page.expect_heading("Waiting for sign-in").await;
+    page.leave_frame().await;
+    page.click_button("Request assertion").await;
+    page.wait_for(
+        "return document.getElementById('assertion-status').textContent.startsWith('Refused');",
+        "a refusal after sign-out",
+    )
+    .await;
+
+    // destroy() removes the frame and stops listening.
+    page.click_button("Destroy").await;
+    let frames = page
+        .run("return document.querySelectorAll('iframe').length;")
+        .await;
+    assert_eq!(frames, 0);
+    let status = page
+        .run("return window.cloudlink.requestAssertion('x').then(() => 'answered', e => e.code);")
+        .await;
+    assert_eq!(status, "destroyed");
+    page.close().await;
+}
