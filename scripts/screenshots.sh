@@ -19,7 +19,8 @@ if [ ! -f dist/index.html ] ||
 fi
 
 cargo test --test e2e screenshots::readme_screenshots -- --ignored --exact
+cargo test --test e2e portal::portal_screenshot -- --ignored --exact
 
-for name in link-light link-dark accounts; do
+for name in link-light link-dark accounts portal; do
   echo "$OUT/$name.png"
 done

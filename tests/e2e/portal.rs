@@ -47,16 +47,51 @@ impl Page<'_> {
     }
 }
 
+fn portal_query(app: &StaticServer) -> String {
+    format!(
+        "/?app={}&user=pat.smith%40contoso.com&email=pat%40contoso.com",
+        app.url("/").replace(':', "%3A").replace('/', "%2F")
+    )
+}
+
+/// The README's picture of the example portal; run by scripts/screenshots.sh.
+#[tokio::test]
+#[ignore = "writes the README's picture of the example portal; run scripts/screenshots.sh"]
+async fn portal_screenshot() {
+    let login = FakeLogin::start(&[(TENANT, TENANT)]);
+    let portal = example_portal();
+    let app = app_for(&portal, &login, r#""identityMode":"host","#);
+    let page = Page::open_other(&portal, &portal_query(&app)).await;
+    page.enter_app_frame().await;
+    page.link_microsoft_in_frame("Contoso Production").await;
+    page.wait_for(
+        "return document.querySelector('#accounts [data-account-id]') !== null;",
+        "the account in the portal's list",
+    )
+    .await;
+    page.click_button("Request assertion").await;
+    page.wait_for(
+        "return document.getElementById('assertion-jwt').value;",
+        "the assertion",
+    )
+    .await;
+    page.run("window.scrollTo(0, 0); document.activeElement.blur();")
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let png = page.browser.client.screenshot().await.unwrap();
+    let dir = std::env::var_os("SCREENSHOTS_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots"));
+    std::fs::write(dir.join("portal.png"), png).unwrap();
+    page.close().await;
+}
+
 #[tokio::test]
 async fn the_example_portal_links_an_account_and_gets_an_assertion_that_verifies() {
     let login = FakeLogin::start(&[(TENANT, TENANT)]);
     let portal = example_portal();
     let app = app_for(&portal, &login, r#""identityMode":"host","#);
-    let query = format!(
-        "/?app={}&user=pat.smith%40contoso.com&email=pat%40contoso.com",
-        app.url("/").replace(':', "%3A").replace('/', "%2F")
-    );
-    let page = Page::open_other(&portal, &query).await;
+    let page = Page::open_other(&portal, &portal_query(&app)).await;
     page.wait_for(
         "return [...document.querySelectorAll('#events li')].some(l => l.textContent.startsWith('signed-in'));",
         "the SDK's sign-in",
