@@ -47,9 +47,12 @@ pub fn TextField(
                 on:input=move |ev| value.set(event_target_value(&ev))
                 // Autofill and programmatic clears report only `change`.
                 on:change=move |ev| value.set(event_target_value(&ev))
+                // Enter that connects or saves takes the form away with
+                // the focus still here; the blur that follows finds the
+                // form's handler gone, and has nothing left to mark.
                 on:blur=move |_| {
                     if let Some(cb) = on_blur {
-                        cb.run(());
+                        cb.try_run(());
                     }
                 }
                 aria-invalid=move || error.with(Option::is_some).then_some("true")

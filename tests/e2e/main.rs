@@ -16,6 +16,7 @@ mod azure;
 mod cloud_shell;
 mod embed;
 mod hosting;
+mod keyboard;
 mod layout;
 mod manage;
 mod microsoft;
