@@ -20,6 +20,6 @@ fi
 
 cargo test --test e2e screenshots::readme_screenshots -- --ignored --exact
 
-for name in link-light link-dark accounts; do
+for name in link-light link-dark accounts account; do
   echo "$OUT/$name.png"
 done
