@@ -42,8 +42,20 @@ for (const el of document.querySelectorAll('[role=status], [role=alert], [aria-l
 return out;
 "#;
 
+/// The widths checked: a laptop and a small phone.
+const WIDTHS: [u32; 2] = [1280, 360];
+
 impl Page<'_> {
     async fn expect_no_empty_bands(&self, what: &str) {
+        for width in WIDTHS {
+            let c = &self.browser.client;
+            c.set_window_size(width, 1000).await.unwrap();
+            self.expect_no_empty_bands_now(&format!("{what} at {width} px"))
+                .await;
+        }
+    }
+
+    async fn expect_no_empty_bands_now(&self, what: &str) {
         let v: Value = self.browser.client.execute(MEASURE, vec![]).await.unwrap();
         assert_eq!(
             v["bands"],
