@@ -21,6 +21,6 @@ fi
 cargo test --test e2e screenshots::readme_screenshots -- --ignored --exact
 cargo test --test e2e portal::portal_screenshot -- --ignored --exact
 
-for name in link-light link-dark accounts portal; do
+for name in link-light link-dark accounts account portal; do
   echo "$OUT/$name.png"
 done

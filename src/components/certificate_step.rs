@@ -86,6 +86,9 @@ pub fn CertificateStep(
             generate();
         }
     };
+    // Only a change between none and some redraws the button, so a new
+    // certificate keeps the focus where it was.
+    let has_certificate = Memo::new(move |_| certificate.with(Option::is_some));
     let parsed = move || certificate.get().and_then(|r| r.certificate().ok());
     // Start over takes the certificate away, and the question with it.
     let asking = move || confirm_replace.get() && certificate.with(Option::is_some);
@@ -109,11 +112,26 @@ pub fn CertificateStep(
                     </div>
                 </div>
             </Show>
-            <div class="button-row">
-                <button type="button" class="button button-primary" on:click=on_generate disabled=move || status.busy().is_some()>
-                    "Generate Public Key"
-                </button>
-            </div>
+            // Once there is a certificate, the next step is Connect, below:
+            // a new key is then the exception, named for what it does.
+            {move || if has_certificate.get() {
+                view! {
+                    <p>"Upload the certificate to the app registration, then Connect below."</p>
+                    <div class="button-row">
+                        <button type="button" class="button" on:click=on_generate disabled=move || status.busy().is_some()>
+                            "Make a new key"
+                        </button>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <div class="button-row">
+                        <button type="button" class="button button-primary" on:click=on_generate disabled=move || status.busy().is_some()>
+                            "Generate Public Key"
+                        </button>
+                    </div>
+                }.into_any()
+            }}
         </section>
     }
 }

@@ -171,7 +171,12 @@ pub fn ScriptBox(
             <Show when=move || blocked.get()>
                 <p class="form-error" role="alert">"The browser blocked the download. Allow downloads for this site and try again."</p>
             </Show>
-            <pre class="script" tabindex="0" aria-label="Setup script"><code>{text}</code></pre>
+            // Copy and Download carry the script; its text, hundreds of
+            // lines, opens on demand so the page stays short.
+            <details class="script-text">
+                <summary>"Read the script"</summary>
+                <pre class="script" tabindex="0" aria-label="Setup script"><code>{text}</code></pre>
+            </details>
         </Show>
     }
 }

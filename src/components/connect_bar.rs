@@ -1,6 +1,8 @@
 //! The foot of a link page: what the steps above are doing or what went
-//! wrong, then Connect and Start over.
+//! wrong, then Connect and Start over. Connect submits the page's account
+//! form, so Enter in one of its fields connects too.
 
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::components::busy::shown_after;
@@ -66,17 +68,100 @@ impl Connection {
     }
 }
 
+/// Connect's work, made by the page before its view: the page's account
+/// form submits it (Enter in a field, or Connect, which is that form's
+/// submit button though it stands in the bar below).
+#[derive(Clone, Copy)]
+pub struct Connect {
+    provider: Provider,
+    status: StepStatus,
+    prepare: Callback<(), Option<Connection>>,
+    task: task::Task<Connection, ()>,
+    connecting: Option<&'static str>,
+}
+
+impl Connect {
+    /// `prepare` marks every field and gives what to connect, or `None` if
+    /// one is wrong; `connecting`, if given, is the progress line's text.
+    pub fn new(
+        provider: Provider,
+        status: StepStatus,
+        prepare: impl Into<Callback<(), Option<Connection>>>,
+        connecting: Option<&'static str>,
+    ) -> Self {
+        let accounts = Accounts::expect();
+        let drafts = Drafts::expect();
+        let notices = Notices::expect();
+        let config = AppState::expect().config;
+        let navigate = use_navigate_to();
+        let error = status.error;
+        let task = task::action(move |c: &Connection| {
+            let (c, config, navigate) = (c.clone(), config.clone(), navigate.clone());
+            async move {
+                let provider = c.provider();
+                let result = match c {
+                    Connection::Entra(provider, values, d) => {
+                        connect_entra(accounts, drafts, &config, provider, values, &d).await
+                    }
+                    Connection::Aws(values) => connect_aws(accounts, drafts, &config, values).await,
+                };
+                match result {
+                    Ok(link) => {
+                        notices.push(
+                            NoticeKind::Success,
+                            format!("Connected \"{}\".", link.name.as_str()),
+                        );
+                        if link.status == LinkStatus::TenantNotVerified {
+                            notices.push(
+                                NoticeKind::Warning,
+                                format!(
+                                    "\"{}\" is linked, but its tenant could not be checked. Retry the check from the account's page.",
+                                    link.name.as_str()
+                                ),
+                            );
+                        }
+                        navigate(&Route::List(provider).path());
+                    }
+                    Err(e) => error.set(Some(e.to_string())),
+                }
+            }
+        });
+        if let Some(text) = connecting {
+            status.show(task.pending(), text);
+        }
+        Self {
+            provider,
+            status,
+            prepare: prepare.into(),
+            task,
+            connecting,
+        }
+    }
+
+    /// The account form's submit. While Connect or another step is at
+    /// work, a second submit does nothing, as the disabled button does.
+    pub fn submit(&self, ev: SubmitEvent) {
+        ev.prevent_default();
+        if self.status.busy().is_some() {
+            return;
+        }
+        let error = self.status.error;
+        match self.prepare.run(()) {
+            Some(c) => {
+                error.set(None);
+                task::start(self.task, c);
+            }
+            None => error.set(Some("Fix the fields marked above, then Connect.".into())),
+        }
+    }
+}
+
 /// Progress, errors, Connect (success notice, then the provider's list) and Start over.
 #[component]
 pub fn ConnectBar(
-    provider: Provider,
-    status: StepStatus,
-    /// Marks every field and gives what to connect, or `None` if one is wrong.
-    #[prop(into)]
-    prepare: Callback<(), Option<Connection>>,
-    /// Also shows a progress line, with this text while connecting.
-    #[prop(optional)]
-    connecting: Option<&'static str>,
+    connect: Connect,
+    /// The id of the account form that Connect submits.
+    form: &'static str,
     /// Connect stays disabled until this holds.
     #[prop(into, default = Signal::stored(true))]
     ready: Signal<bool>,
@@ -84,54 +169,15 @@ pub fn ConnectBar(
     #[prop(into)]
     on_start_over: Callback<()>,
 ) -> impl IntoView {
-    let accounts = Accounts::expect();
     let drafts = Drafts::expect();
-    let notices = Notices::expect();
-    let config = AppState::expect().config;
-    let navigate = use_navigate_to();
+    let Connect {
+        provider,
+        status,
+        connecting,
+        ..
+    } = connect;
     let error = status.error;
-    let connect = task::action(move |c: &Connection| {
-        let (c, config, navigate) = (c.clone(), config.clone(), navigate.clone());
-        async move {
-            let provider = c.provider();
-            let result = match c {
-                Connection::Entra(provider, values, d) => {
-                    connect_entra(accounts, drafts, &config, provider, values, &d).await
-                }
-                Connection::Aws(values) => connect_aws(accounts, drafts, &config, values).await,
-            };
-            match result {
-                Ok(link) => {
-                    notices.push(
-                        NoticeKind::Success,
-                        format!("Connected \"{}\".", link.name.as_str()),
-                    );
-                    if link.status == LinkStatus::TenantNotVerified {
-                        notices.push(
-                            NoticeKind::Warning,
-                            format!(
-                                "\"{}\" is linked, but its tenant could not be checked. Retry the check from the account's page.",
-                                link.name.as_str()
-                            ),
-                        );
-                    }
-                    navigate(&Route::List(provider).path());
-                }
-                Err(e) => error.set(Some(e.to_string())),
-            }
-        }
-    });
-    if let Some(text) = connecting {
-        status.show(connect.pending(), text);
-    }
     let discard = task::action(move |_: &()| async move { drafts.discard(provider).await });
-    let on_connect = move |_| match prepare.run(()) {
-        Some(c) => {
-            error.set(None);
-            task::start(connect, c);
-        }
-        None => error.set(Some("Fix the fields marked above, then Connect.".into())),
-    };
     let start_over = move |_| {
         on_start_over.run(());
         error.set(None);
@@ -151,7 +197,7 @@ pub fn ConnectBar(
             })}
             <p class="form-error" role="alert">{move || error.get()}</p>
             <div class="button-row">
-                <button type="button" class="button button-primary" on:click=on_connect
+                <button type="submit" form=form class="button button-primary"
                     disabled=move || !ready.get() || status.busy().is_some()>
                     "Connect"
                 </button>

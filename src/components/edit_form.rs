@@ -1,6 +1,7 @@
 //! What the Entra and AWS edit forms share: the panel, its error line, Save
 //! changes and Cancel, and what happens after a save.
 
+use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use crate::domain::links::Integration;
@@ -15,13 +16,21 @@ pub fn EditFormFrame(
     #[prop(into)] on_close: Callback<()>,
     children: Children,
 ) -> impl IntoView {
+    // Enter in a field saves, as Save changes does; a second submit while
+    // saving does nothing.
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if !saving.get_untracked() {
+            on_save.run(());
+        }
+    };
     view! {
-        <form class="panel" novalidate aria-labelledby="edit-title" on:submit=|ev| ev.prevent_default()>
+        <form class="panel" novalidate aria-labelledby="edit-title" on:submit=submit>
             <h2 id="edit-title">"Edit account"</h2>
             {children()}
             <p class="form-error" role="alert">{move || form_error.get()}</p>
             <div class="button-row">
-                <button type="button" class="button button-primary" on:click=move |_| on_save.run(()) disabled=move || saving.get()>"Save changes"</button>
+                <button type="submit" class="button button-primary" disabled=move || saving.get()>"Save changes"</button>
                 <button type="button" class="button" on:click=move |_| on_close.run(())>"Cancel"</button>
             </div>
         </form>

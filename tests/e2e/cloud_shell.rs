@@ -192,6 +192,19 @@ async fn the_setup_script_fills_the_form_and_the_account_connects() {
     // What Copy script copies. Chromium holds a downloaded .sh file for the
     // person to confirm, which WebDriver cannot do, so the script run is the
     // one shown, checked below to equal the downloaded bytes.
+    // The text is behind a disclosure, so the buttons stay in view.
+    let script_box = page.find(Locator::Css("details.script-text")).await;
+    assert_eq!(
+        script_box.prop("open").await.unwrap().as_deref(),
+        Some("false")
+    );
+    page.find(Locator::XPath(
+        "//summary[normalize-space()='Read the script']",
+    ))
+    .await
+    .click()
+    .await
+    .unwrap();
     let text = page
         .find(Locator::Css("pre.script"))
         .await

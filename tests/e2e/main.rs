@@ -16,6 +16,8 @@ mod azure;
 mod cloud_shell;
 mod embed;
 mod hosting;
+mod keyboard;
+mod layout;
 mod manage;
 mod microsoft;
 mod portal;

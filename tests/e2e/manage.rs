@@ -163,6 +163,11 @@ async fn a_renewed_certificate_takes_over_sign_ins_and_the_old_key_can_be_forgot
         old_sha,
         "the current one stays"
     );
+    page.find(Locator::Css("#renewal .script-text summary"))
+        .await
+        .click()
+        .await
+        .unwrap();
     let script = page.text_of("#renewal pre.script").await;
     assert!(
         script.contains("--append") && script.contains(&new_sha) && script.contains(APP),

@@ -44,6 +44,20 @@ impl Page<'_> {
         code.text().await.unwrap()
     }
 
+    /// The text of every primary button on the page.
+    async fn primary_buttons(&self) -> Vec<String> {
+        let v = self
+            .browser
+            .client
+            .execute(
+                "return [...document.querySelectorAll('button.button-primary')].map(b => b.textContent.trim());",
+                vec![],
+            )
+            .await
+            .unwrap();
+        serde_json::from_value(v).unwrap()
+    }
+
     /// A new person, from Create account through Integrations to the link page.
     async fn new_user_on_link_page<'s>(server: &'s StaticServer, email: &str) -> Page<'s> {
         let page = Page::open(server, "/signup").await;
@@ -193,6 +207,12 @@ async fn the_whole_journey_from_first_login_to_removal() {
     .await;
     let sha1 = page.generate().await;
     assert_eq!(sha1.len(), 40, "{sha1}");
+    assert_eq!(
+        page.primary_buttons().await,
+        ["Connect"],
+        "once there is a certificate, the next step is Connect"
+    );
+    page.expect_text("Make a new key").await;
     assert!(sha1
         .chars()
         .all(|c| c.is_ascii_digit() || ('A'..='F').contains(&c)));
@@ -375,8 +395,8 @@ async fn a_draft_survives_a_reload_and_asks_for_the_password_to_regenerate() {
         sha1
     );
 
-    // Generating again says so first, then needs the password after a reload.
-    page.click_button("Generate Public Key").await;
+    // A new key is asked for first, then needs the password after a reload.
+    page.click_button("Make a new key").await;
     page.expect_text("Generating again replaces this draft's key")
         .await;
     page.click_button("Replace key").await;

@@ -16,7 +16,8 @@ const NORTHWIND: &str = "northwindtraders.onmicrosoft.com";
 
 /// The viewport, fixed so a renewed picture differs from the last only where
 /// the app did; tall enough for the link page down to the certificate's
-/// downloads and Generate, and for the whole list of four accounts.
+/// downloads, for the whole list of four accounts, and for an account's
+/// page down to Admin consent.
 const WIDTH: u32 = 1280;
 const HEIGHT: u32 = 1560;
 
@@ -155,6 +156,10 @@ async fn readme_screenshots() {
     light.goto("/integrations/microsoft/m365").await;
     light.expect_text("4 linked").await;
     light.save_screenshot("accounts.png").await;
+    let (shown, ..) = SHOWN;
+    light.click_link(shown).await;
+    light.expect_heading(shown).await;
+    light.save_screenshot("account.png").await;
     light.close().await;
 
     let dark = open(&server, &["--force-dark-mode"]).await;

@@ -73,7 +73,7 @@ impl Page<'_> {
 
     /// Asks to generate again, which needs the private key's wrapping key.
     async fn replace_key(&self) {
-        self.click_button("Generate Public Key").await;
+        self.click_button("Make a new key").await;
         self.click_button("Replace key").await;
     }
 }
@@ -128,7 +128,7 @@ async fn an_idle_page_forgets_the_keys_and_asks_for_the_password() {
 
     // Input keeps the keys: generating again goes straight on.
     page.replace_key().await;
-    page.wait_enabled("Generate Public Key").await;
+    page.wait_enabled("Make a new key").await;
     assert!(
         !page.body_text().await.contains("Unlock your keys"),
         "keys are kept while someone is at the page"

@@ -99,6 +99,11 @@ async fn an_unregistered_key_error_names_the_current_certificate_or_a_foreign_ke
         .map(|b| format!("{b:02X}"))
         .collect();
     assert_eq!(digest, sha1);
+    page.in_troubleshoot("//summary[normalize-space()='Read the script']")
+        .await
+        .click()
+        .await
+        .unwrap();
     let script = page
         .in_troubleshoot("//pre[@aria-label='Setup script']")
         .await

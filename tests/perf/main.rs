@@ -264,14 +264,14 @@ async fn first_page(s: &Settings) {
     ));
 }
 
-/// Clicks Generate Public Key and waits for a thumbprint other than the one
-/// shown before. From the second certificate on, the page asks first, and
-/// the script answers "Replace key" the moment it appears: that is inside
-/// the time.
+/// Clicks Generate Public Key (from the second certificate on, Make a new
+/// key) and waits for a thumbprint other than the one shown before. From the
+/// second certificate on, the page asks first, and the script answers
+/// "Replace key" the moment it appears: that is inside the time.
 const GENERATE: &str = r#"
 const before = (document.querySelector('#thumbprint-sha1') || {}).textContent || '';
 const button = await until('Generate Public Key enabled', () => {
-  const b = byText('button', 'Generate Public Key');
+  const b = byText('button', before ? 'Make a new key' : 'Generate Public Key');
   return b && !b.disabled && b;
 });
 let replaced = false;

@@ -15,9 +15,7 @@ pub struct EntraDraft {
     pub application_id: String,
     pub organization: String,
     /// Azure only: one of the two is required.
-    #[serde(default)]
     pub management_group: String,
-    #[serde(default)]
     pub subscription: String,
     pub key_type: KeyType,
     pub lifetime: Lifetime,

@@ -36,13 +36,12 @@ pub struct EntraLink {
     /// The certificate sign-ins use now.
     pub certificate: CertificateRecord,
     /// Azure only: where the Reader role is assigned.
-    #[serde(default)]
     pub azure_scope: Option<AzureScope>,
     /// A renewal's new certificate, not yet in use (see `EntraLink::start_renewal`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub pending_certificate: Option<CertificateRecord>,
     /// The certificate in use before the last renewal, until forgotten.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub previous_certificate: Option<CertificateRecord>,
 }
 

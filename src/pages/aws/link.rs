@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::aws_fields::AwsFields;
 use crate::components::breadcrumbs::Breadcrumbs;
-use crate::components::connect_bar::{ConnectBar, Connection, StepStatus};
+use crate::components::connect_bar::{Connect, ConnectBar, Connection, StepStatus};
 use crate::components::external_id::ExternalIdField;
 use crate::components::instructions_button::InstructionsButton;
 use crate::domain::aws::{validate, AwsField};
@@ -16,6 +16,8 @@ use crate::hooks::use_aws_draft::use_aws_draft;
 use crate::hooks::use_touched::use_touched;
 use crate::routes::Route;
 use crate::state::AppState;
+
+const ACCOUNT_FORM: &str = "account-form";
 
 /// The link page for AWS.
 #[component]
@@ -27,10 +29,11 @@ pub fn AwsLinkPage() -> impl IntoView {
     let platform = state.config.aws_platform_account_id.clone();
     let source = form.external_id_source;
     let external_id = move || view! { <ExternalIdField draft source platform=platform.clone() /> };
-    let prepare = move |_| {
+    let prepare = move || {
         touched.touch_all(&[AwsField::Name, AwsField::RoleArn]);
         validate(&draft.get_untracked()).map(Connection::Aws)
     };
+    let connect = Connect::new(Provider::Aws, StepStatus::new(), prepare, None);
     let start_over = move |_| {
         form.clear();
         touched.reset();
@@ -58,12 +61,12 @@ pub fn AwsLinkPage() -> impl IntoView {
                     <li>"Paste it into " <strong>"Role ARN"</strong> " below and press " <strong>"Connect"</strong> "."</li>
                 </ol>
             </InstructionsButton>
-            <form class="panel" novalidate on:submit=|ev| ev.prevent_default()>
+            <form class="panel" id=ACCOUNT_FORM novalidate on:submit=move |ev| connect.submit(ev)>
                 <AwsFields inputs=form.inputs() draft touched between=external_id
                     type_hint="A management account also grants read access to billing."
                     role_arn_hint="From the stack's Outputs, such as arn:aws:iam::123456789012:role/CloudLinkReadOnly." />
             </form>
-            <ConnectBar provider=Provider::Aws status=StepStatus::new() prepare on_start_over=start_over />
+            <ConnectBar connect form=ACCOUNT_FORM on_start_over=start_over />
         </section>
     }
 }

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::certificate_step::CertificateStep;
 use crate::components::cloud_shell_setup::{CloudShellSetup, ScriptInputs};
-use crate::components::connect_bar::{ConnectBar, Connection, StepStatus};
+use crate::components::connect_bar::{Connect, ConnectBar, Connection, StepStatus};
 use crate::components::entra_fields::EntraFields;
 use crate::components::entra_instructions::EntraInstructions;
 use crate::components::field::TextField;
@@ -20,6 +20,8 @@ use crate::hooks::use_touched::use_touched;
 use crate::pages::entra::flow::EntraFlow;
 use crate::routes::Route;
 use crate::state::AppState;
+
+const ACCOUNT_FORM: &str = "account-form";
 
 /// The link page for `flow`'s provider.
 #[component]
@@ -39,12 +41,18 @@ pub fn EntraLinkPage(flow: &'static EntraFlow) -> impl IntoView {
                 on_blur=move |_| touched.touch(EntraField::Tenant) />
         }
     };
-    let prepare = move |_| {
+    let prepare = move || {
         touched.touch_all(&EntraField::ALL);
         let d = draft.get_untracked();
         let values = validate(&d, flow.scoped).ok()?;
         Some(Connection::Entra(flow.provider, values, Box::new(d)))
     };
+    let connect = Connect::new(
+        flow.provider,
+        status,
+        prepare,
+        Some("Checking the tenant and connecting…"),
+    );
     let ready = move || {
         form.certificate.with(Option::is_some) && validate(&draft.get(), flow.scoped).is_ok()
     };
@@ -73,7 +81,7 @@ pub fn EntraLinkPage(flow: &'static EntraFlow) -> impl IntoView {
             <InstructionsButton title=flow.instructions_title.to_string()>
                 <EntraInstructions provider=flow.provider />
             </InstructionsButton>
-            <form class="panel" novalidate on:submit=|ev| ev.prevent_default()>
+            <form class="panel" id=ACCOUNT_FORM novalidate on:submit=move |ev| connect.submit(ev)>
                 <h2>"Account details"</h2>
                 <EntraFields flow inputs=form.inputs() draft touched tenant
                     name_hint="How this account is named here and in the certificate."
@@ -82,8 +90,7 @@ pub fn EntraLinkPage(flow: &'static EntraFlow) -> impl IntoView {
             </form>
             <CertificateStep form touched status name_label=flow.name_label />
             <CloudShellSetup provider=flow.provider pem known_thumbprints=known inputs tenant=form.tenant application_id=form.application_id />
-            <ConnectBar provider=flow.provider status prepare ready on_start_over=start_over
-                connecting="Checking the tenant and connecting…" />
+            <ConnectBar connect form=ACCOUNT_FORM ready on_start_over=start_over />
         </section>
     }
 }
