@@ -48,8 +48,9 @@ pub fn TextField(
                 // Autofill and programmatic clears report only `change`.
                 on:change=move |ev| value.set(event_target_value(&ev))
                 // Chromium sends blur to a focused input as its form is taken
-                // away (a sign-out, another user, Enter that connects or saves), after the form's owner is
-                // gone: there is nothing left to validate then.
+                // away (a sign-out, another user, Enter that connects or
+                // saves), after the form's owner is gone: there is nothing
+                // left to validate then.
                 on:blur=move |_| {
                     if let Some(cb) = on_blur {
                         cb.try_run(());
