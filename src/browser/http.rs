@@ -8,13 +8,26 @@ use web_sys::{RequestInit, RequestMode, Response};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Unreachable;
 
+/// How long a sign-in host has to answer. A host a network silently drops
+/// (a national cloud behind a firewall, say) must not leave a check asking
+/// for ever.
+const TIMEOUT_MS: i32 = 8_000;
+
 /// GET `url` without credentials; the status and body, or `Unreachable` when
-/// the network, CORS or a blocker stopped it.
+/// the network, CORS or a blocker stopped it, or no answer came in time.
 pub async fn get_text(url: &str) -> Result<(u16, String), Unreachable> {
     let window = web_sys::window().ok_or(Unreachable)?;
     let init = RequestInit::new();
     init.set_method("GET");
     init.set_mode(RequestMode::Cors);
+    if let Ok(controller) = web_sys::AbortController::new() {
+        init.set_signal(Some(&controller.signal()));
+        let abort = wasm_bindgen::closure::Closure::once_into_js(move || controller.abort());
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            abort.unchecked_ref(),
+            TIMEOUT_MS,
+        );
+    }
     let response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
         .await
         .map_err(|_| Unreachable)?;

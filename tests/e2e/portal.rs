@@ -47,6 +47,18 @@ impl Page<'_> {
     }
 }
 
+/// A page on a third origin that, framed by the portal, tells it an account
+/// was linked, and answers any request id it could guess.
+fn stranger() -> StaticServer {
+    let dir = crate::support::temp_dir("stranger");
+    let html = r#"<!doctype html><html><body><script>
+parent.postMessage({ type: "cloudlink:account-linked", account: { id: "forged", provider: "aws", name: "Forged" } }, "*");
+parent.postMessage({ type: "cloudlink:ready", protocol: "1.0" }, "*");
+</script></body></html>"#;
+    std::fs::write(dir.join("index.html"), html).unwrap();
+    StaticServer::start(&dir, ServerOptions::default())
+}
+
 fn portal_query(app: &StaticServer) -> String {
     format!(
         "/?app={}&user=pat.smith%40contoso.com&email=pat%40contoso.com",
@@ -108,6 +120,14 @@ async fn the_example_portal_links_an_account_and_gets_an_assertion_that_verifies
         "the frame has a title"
     );
 
+    // A third origin framed beside CloudLink speaks the protocol to the
+    // portal; the SDK hears none of it.
+    let third = stranger();
+    page.run(&format!(
+        "const f = document.createElement('iframe'); f.src = '{}'; f.id = 'stranger'; document.body.append(f);",
+        third.url("/")
+    ))
+    .await;
     page.enter_app_frame().await;
     page.link_microsoft_in_frame("Portal Co").await;
 
@@ -173,7 +193,7 @@ async fn the_example_portal_links_an_account_and_gets_an_assertion_that_verifies
     // destroy() removes the frame and stops listening.
     page.click_button("Destroy").await;
     let frames = page
-        .run("return document.querySelectorAll('iframe').length;")
+        .run("return document.querySelectorAll('#cloudlink iframe').length;")
         .await;
     assert_eq!(frames, 0);
     let status = page
