@@ -21,7 +21,7 @@ use crate::pages::entra::flow::EntraFlow;
 use crate::routes::{self, Route};
 use crate::state::accounts::Accounts;
 use crate::state::connect::retry_tenant_check;
-use crate::state::task;
+use crate::state::task::Task;
 use crate::state::AppState;
 
 /// One Entra account, `id` from its path.
@@ -82,7 +82,7 @@ fn AccountDetail(account: Memo<Option<Integration>>, flow: &'static EntraFlow) -
     };
 
     let config = state.config.clone();
-    let retry = task::action(move |_: &()| {
+    let retry = Task::new(move |_: &()| {
         let (config, id) = (config.clone(), id.get_value());
         async move {
             match retry_tenant_check(accounts, &config, &id).await {
@@ -129,7 +129,7 @@ fn AccountDetail(account: Memo<Option<Integration>>, flow: &'static EntraFlow) -
                 <Show when=unverified>
                     <div class="button-row">
                         <button type="button" class="button" on:click=move |_| {
-                            task::start(retry, ());
+                            retry.dispatch(());
                         } disabled=move || checking.get()>
                             "Retry tenant check"
                         </button>
