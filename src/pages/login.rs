@@ -3,8 +3,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::components::field::TextField;
-use crate::components::link::Link;
+use crate::components::form::TextField;
+use crate::components::shell::Link;
 use crate::routes::Route;
 use crate::state::auth::Auth;
 use crate::state::task::Task;

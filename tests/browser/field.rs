@@ -1,6 +1,6 @@
 //! The labelled field: label binding, error wiring for assistive technology.
 
-use cloudlink::components::field::TextField;
+use cloudlink::components::form::TextField;
 use leptos::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::certificate_panel::CertificatePanel;
-use crate::components::cloud_shell_setup::ScriptBox;
+use crate::components::certificate::CertificatePanel;
+use crate::components::certificate::ScriptBox;
 use crate::domain::entra::troubleshoot::{tenant_lookup, Action, Finding, Slot};
 use crate::domain::entra::{admin_consent_url, Cloud, TenantId};
 use crate::domain::links::{EntraDraft, EntraLink, Integration};

@@ -7,13 +7,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::account_missing::AccountMissing;
-use crate::components::breadcrumbs::Breadcrumbs;
-use crate::components::certificate_panel::CertificatePanel;
-use crate::components::entra_edit::EntraEditForm;
-use crate::components::expiry_badge::ExpiryBadge;
-use crate::components::remove_account::RemoveAccount;
-use crate::components::renewal_panel::RenewalPanel;
+use crate::components::accounts::AccountMissing;
+use crate::components::accounts::EntraEditForm;
+use crate::components::accounts::RemoveAccount;
+use crate::components::certificate::CertificatePanel;
+use crate::components::certificate::ExpiryBadge;
+use crate::components::certificate::RenewalPanel;
+use crate::components::shell::Breadcrumbs;
 use crate::components::troubleshoot::Troubleshoot;
 use crate::domain::entra::{admin_consent_url, TenantCheck};
 use crate::domain::links::{Integration, LinkStatus};

@@ -5,8 +5,8 @@ use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::confirm_password::{ConfirmPasswordField, PasswordCheck};
-use crate::components::dialog::Dialog;
+use crate::components::form::Dialog;
+use crate::components::form::{ConfirmPasswordField, PasswordCheck};
 use crate::crypto::Certificate;
 use crate::state::task::Task;
 

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::edit_form::{after_save, EditFormFrame, FIX_FIELDS};
-use crate::components::entra_fields::{EntraFields, EntraInputs};
+use crate::components::account_form::{EntraFields, EntraInputs};
+use crate::components::accounts::{after_save, EditFormFrame, FIX_FIELDS};
 use crate::domain::entra::{validate, AzureScope, EntraField, EntraValues};
 use crate::domain::links::{EntraDraft, Integration};
 use crate::hooks::use_touched::use_touched;

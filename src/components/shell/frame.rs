@@ -3,10 +3,10 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::link::use_navigate_to;
-use crate::components::notice_area::NoticeArea;
-use crate::components::route_guard::RouteGuard;
-use crate::components::side_nav::SideNav;
+use crate::components::shell::use_navigate_to;
+use crate::components::shell::NoticeArea;
+use crate::components::shell::RouteGuard;
+use crate::components::shell::SideNav;
 use crate::routes::Route;
 use crate::state::auth::Auth;
 use crate::state::task::Task;

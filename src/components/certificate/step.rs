@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::components::certificate_panel::CertificatePanel;
-use crate::components::connect_bar::StepStatus;
-use crate::components::unlock_panel::UnlockWhenNeeded;
+use crate::components::account_form::StepStatus;
+use crate::components::certificate::CertificatePanel;
+use crate::components::certificate::UnlockWhenNeeded;
 use crate::domain::entra::{field_error, subject_text, EntraField};
 use crate::domain::links::EntraDraft;
 use crate::hooks::use_entra_draft::UseEntraDraftReturn;

@@ -5,9 +5,9 @@ use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::confirm_password::{ConfirmPasswordField, PasswordCheck};
-use crate::components::dialog::Dialog;
-use crate::components::link::use_navigate_to;
+use crate::components::form::Dialog;
+use crate::components::form::{ConfirmPasswordField, PasswordCheck};
+use crate::components::shell::use_navigate_to;
 use crate::routes::AppPath;
 use crate::state::accounts::Accounts;
 use crate::state::connect;

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::components::key_options::KeyOptions;
-use crate::components::previous_certificate::PreviousCertificate;
-use crate::components::renewal_pending::PendingCertificate;
-use crate::components::unlock_panel::UnlockWhenNeeded;
+use crate::components::certificate::KeyOptions;
+use crate::components::certificate::PendingCertificate;
+use crate::components::certificate::PreviousCertificate;
+use crate::components::certificate::UnlockWhenNeeded;
 use crate::crypto::{Certificate, Lifetime};
 use crate::domain::links::Integration;
 use crate::domain::setup_script::append_certificate;

@@ -5,8 +5,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::components::busy::shown_after;
-use crate::components::link::use_navigate_to;
+use crate::components::form::shown_after;
+use crate::components::shell::use_navigate_to;
 use crate::domain::aws::AwsValues;
 use crate::domain::entra::EntraValues;
 use crate::domain::links::{EntraDraft, LinkStatus, Provider};

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::aws_fields::{AwsFields, AwsInputs};
-use crate::components::edit_form::{after_save, EditFormFrame, FIX_FIELDS};
+use crate::components::account_form::{AwsFields, AwsInputs};
+use crate::components::accounts::{after_save, EditFormFrame, FIX_FIELDS};
 use crate::domain::aws::{validate, AwsField, AwsValues};
 use crate::domain::links::{AwsDraft, Integration};
 use crate::hooks::use_touched::use_touched;
