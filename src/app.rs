@@ -3,7 +3,8 @@
 //! here.
 //!
 //! One `match` over the pages, rather than a `<Route>` per page, keeps one copy
-//! of the matching code in the bundle instead of fifteen (17 KB brotli).
+//! of the matching code in the bundle instead of fifteen (a size trick:
+//! docs/size-ledger.md).
 
 use std::rc::Rc;
 

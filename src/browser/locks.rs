@@ -43,14 +43,15 @@ pub fn supported() -> bool {
 pub async fn exclusive<R: 'static>(name: &str, work: impl FnOnce() -> R + 'static) -> R {
     let result = Rc::new(RefCell::new(None));
     let out = result.clone();
-    run_exclusive(name, Box::new(move || *out.borrow_mut() = Some(work()))).await;
+    exclusive_dyn(name, Box::new(move || *out.borrow_mut() = Some(work()))).await;
     let done = result.borrow_mut().take();
     done.expect("the work ran")
 }
 
-/// [`exclusive`] without the result's type, so the lock callback's glue is
-/// in the bundle once rather than once per caller.
-async fn run_exclusive(name: &str, work: Box<dyn FnOnce()>) {
+/// The body of [`exclusive`], without the result's type, so the lock
+/// callback's glue is compiled once rather than once per caller
+/// (a size trick: docs/size-ledger.md).
+async fn exclusive_dyn(name: &str, work: Box<dyn FnOnce()>) {
     let work = Rc::new(RefCell::new(Some(work)));
     if let Some(manager) = manager() {
         let w = work.clone();

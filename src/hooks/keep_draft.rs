@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::links::Provider;
 use crate::state::auth::Auth;
 use crate::state::drafts::Drafts;
-use crate::state::task;
+use crate::state::task::Task;
 use crate::store::drafts::FormDraft;
 
 /// Saves `draft` as this tab's draft for `provider` whenever it changes while
@@ -32,7 +32,7 @@ pub fn keep_draft<D>(
         }
     });
     if take_over {
-        let adopt = task::action(move |_: &()| async move {
+        let adopt = Task::new(move |_: &()| async move {
             if let Some(d) = drafts.adopt(provider).await {
                 fill(d);
             }

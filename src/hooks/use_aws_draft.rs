@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::aws_fields::AwsInputs;
+use crate::components::account_form::AwsInputs;
 use crate::domain::aws::{choose_external_id, AwsAccountType, ExternalId, ExternalIdSource};
 use crate::domain::links::{AwsDraft, Provider};
 use crate::hooks::keep_draft::keep_draft;

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser::clipboard;
-use crate::state::task;
+use crate::state::task::Task;
 
 /// One copy: the text, and the two ways it can end.
 #[derive(Clone)]
@@ -22,7 +22,7 @@ pub struct UseCopyReturn {
 
 /// A copy action whose outcome stays readable until the next copy.
 pub fn use_copy() -> UseCopyReturn {
-    let action = task::action(|c: &CopyText| {
+    let action = Task::new(|c: &CopyText| {
         let c = c.clone();
         async move {
             if clipboard::copy(&c.text).await {

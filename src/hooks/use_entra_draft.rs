@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::entra_fields::EntraInputs;
+use crate::components::account_form::EntraInputs;
 use crate::crypto::{KeyType, Lifetime};
 use crate::domain::entra::{CertificateRecord, Cloud};
 use crate::domain::links::{EntraDraft, Provider};

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::browser::clock;
-use crate::components::link::Link;
+use crate::components::shell::Link;
 use crate::crypto::utc_date;
 use crate::domain::links::{report, summarise, Due, ExpiryStatus, Provider, ProviderSummary};
 use crate::routes::{self, Route};

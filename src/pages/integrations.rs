@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::provider_card::ProviderCard;
+use crate::components::shell::ProviderCard;
 use crate::domain::links::Provider;
 use crate::routes;
 use crate::state::accounts::Accounts;

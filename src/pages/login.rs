@@ -3,11 +3,11 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::components::field::TextField;
-use crate::components::link::Link;
+use crate::components::form::TextField;
+use crate::components::shell::Link;
 use crate::routes::Route;
 use crate::state::auth::Auth;
-use crate::state::task;
+use crate::state::task::Task;
 
 /// Email and password; a wrong pair and an unknown email read the same.
 #[component]
@@ -15,7 +15,7 @@ pub fn LoginPage() -> impl IntoView {
     let auth = Auth::expect();
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let log_in = task::action(move |(email, password): &(String, String)| {
+    let log_in = Task::new(move |(email, password): &(String, String)| {
         let (email, password) = (email.clone(), password.clone());
         async move { auth.log_in(&email, &password).await.err() }
     });
@@ -23,9 +23,7 @@ pub fn LoginPage() -> impl IntoView {
     let error = move || log_in.value().get().flatten();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if !busy.get_untracked() {
-            log_in.dispatch((email.get_untracked(), password.get_untracked()));
-        }
+        log_in.dispatch((email.get_untracked(), password.get_untracked()));
     };
     view! {
         <section class="page auth-page" aria-labelledby="page-title">

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::breadcrumbs::Breadcrumbs;
-use crate::components::provider_card::ProviderCard;
+use crate::components::shell::Breadcrumbs;
+use crate::components::shell::ProviderCard;
 use crate::domain::links::Provider;
 use crate::routes::Route;
 use crate::state::accounts::Accounts;

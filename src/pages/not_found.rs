@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::browser::location::shown_path;
-use crate::components::link::Link;
+use crate::components::shell::Link;
 use crate::routes::Route;
 
 /// "Page not found" with the path that was asked for and a way back.

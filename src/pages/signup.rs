@@ -3,11 +3,11 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::components::field::TextField;
-use crate::components::link::Link;
+use crate::components::form::TextField;
+use crate::components::shell::Link;
 use crate::routes::Route;
 use crate::state::auth::{Auth, FormError};
-use crate::state::task;
+use crate::state::task::Task;
 
 /// Email, Password and Confirm password, with each problem shown at its field.
 #[component]
@@ -16,7 +16,7 @@ pub fn SignupPage() -> impl IntoView {
     let email = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());
-    let sign_up = task::action(
+    let sign_up = Task::new(
         move |(email, password, confirm): &(String, String, String)| {
             let (email, password, confirm) = (email.clone(), password.clone(), confirm.clone());
             async move { auth.sign_up(&email, &password, &confirm).await.err() }
@@ -32,13 +32,11 @@ pub fn SignupPage() -> impl IntoView {
     };
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if !busy.get_untracked() {
-            sign_up.dispatch((
-                email.get_untracked(),
-                password.get_untracked(),
-                confirm.get_untracked(),
-            ));
-        }
+        sign_up.dispatch((
+            email.get_untracked(),
+            password.get_untracked(),
+            confirm.get_untracked(),
+        ));
     };
     view! {
         <section class="page auth-page" aria-labelledby="page-title">

@@ -121,12 +121,13 @@ impl Accounts {
         R: 'static,
         E: 'static,
     {
-        self.change_boxed(Box::new(change)).await
+        self.change_dyn(Box::new(change)).await
     }
 
-    /// [`Accounts::change`] with the change boxed, so its future is compiled
-    /// once per result type rather than once per caller.
-    async fn change_boxed<R: 'static, E: 'static>(
+    /// The body of [`Accounts::change`], with the change boxed, so its future
+    /// is compiled once per result type rather than once per caller
+    /// (a size trick: docs/size-ledger.md).
+    async fn change_dyn<R: 'static, E: 'static>(
         &self,
         mut change: Change<Vec<Integration>, R, E>,
     ) -> Result<R, AccountsError<E>> {

@@ -10,7 +10,6 @@ use leptos::prelude::*;
 use crate::browser::{clock, tab};
 use crate::domain::links::Provider;
 use crate::state::persist::Persist;
-use crate::state::task;
 use crate::store::drafts::{DraftBook, FormDraft};
 
 /// The drafts document's key, this tab's id, and the forms to save.
@@ -27,7 +26,6 @@ pub struct Drafts {
     pending: StoredValue<Vec<(Provider, FormDraft)>>,
     /// Bumped by every save request, so only the last timer writes.
     generation: StoredValue<u64>,
-    save: task::Task<PendingSave, ()>,
 }
 
 impl Drafts {
@@ -38,18 +36,6 @@ impl Drafts {
             user: StoredValue::new(None),
             pending: StoredValue::new(Vec::new()),
             generation: StoredValue::new(0),
-            save: task::action(move |(key, me, pending): &PendingSave| {
-                let (key, me, pending) = (key.clone(), me.clone(), pending.clone());
-                let now = clock::now_ms();
-                async move {
-                    let _ = persist
-                        .commit::<DraftBook, _, ()>(&key, move |book| {
-                            put_all(book, &me, &pending, now);
-                            Ok(())
-                        })
-                        .await;
-                }
-            }),
         }
     }
 
@@ -110,12 +96,27 @@ impl Drafts {
             move || {
                 if this.generation.get_value() == generation {
                     if let Some(pending) = this.take_pending() {
-                        this.save.dispatch(pending);
+                        this.save(pending);
                     }
                 }
             },
             DEBOUNCE,
         );
+    }
+
+    /// Writes in the background: nothing reads how a save went, and every
+    /// save must run, even while an earlier one is still writing.
+    fn save(&self, (key, me, pending): PendingSave) {
+        let persist = self.persist;
+        let now = clock::now_ms();
+        leptos::task::spawn_local(async move {
+            let _ = persist
+                .commit::<DraftBook, _, ()>(&key, move |book| {
+                    put_all(book, &me, &pending, now);
+                    Ok(())
+                })
+                .await;
+        });
     }
 
     fn take_pending(&self) -> Option<PendingSave> {

@@ -13,7 +13,7 @@ use crate::domain::links::{Integration, Provider};
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
 use crate::state::certificates::{client_assertion, AssertionFor, KeyError};
-use crate::state::task;
+use crate::state::task::Task;
 
 pub fn notify_linked(config: &Config, integration: &Integration) {
     if let Some(origin) = &config.parent_origin {
@@ -79,7 +79,9 @@ pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
     };
     // Each reply goes back through the request's own `Incoming`, which holds
     // the portal's window and so is not `Send`; a `Task` runs on this thread.
-    let sign_in = task::action(
+    // Every request is answered, even while an earlier one is still at work,
+    // so these use `dispatch_always`.
+    let sign_in = Task::new(
         move |(incoming, request_id, user_id, email, external_id): &SignIn| {
             let (incoming, request_id) = (incoming.clone(), request_id.clone());
             let (user_id, email) = (user_id.clone(), email.clone());
@@ -98,7 +100,7 @@ pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
             }
         },
     );
-    let sign_out = task::action(move |(incoming, request_id): &(Incoming, Option<String>)| {
+    let sign_out = Task::new(move |(incoming, request_id): &(Incoming, Option<String>)| {
         let (incoming, request_id) = (incoming.clone(), request_id.clone());
         async move {
             auth.sign_out().await;
@@ -106,7 +108,7 @@ pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
             incoming.reply(&messages::signed_out(request_id.as_deref()));
         }
     });
-    let assertion = task::action(move |(incoming, request_id, account_id, alg): &Assertion| {
+    let assertion = Task::new(move |(incoming, request_id, account_id, alg): &Assertion| {
         let (incoming, request_id) = (incoming.clone(), request_id.clone());
         let (account_id, alg, config) = (account_id.clone(), *alg, config.clone());
         async move {
@@ -171,16 +173,16 @@ pub fn listen(auth: Auth, accounts: Accounts, config: Config) {
                     ));
                     return;
                 }
-                sign_in.dispatch((incoming, request_id, user_id, email, external_id));
+                sign_in.dispatch_always((incoming, request_id, user_id, email, external_id));
             }
             Ok(Request::Assertion {
                 request_id,
                 account_id,
                 alg,
             }) => {
-                assertion.dispatch((incoming, request_id, account_id, alg));
+                assertion.dispatch_always((incoming, request_id, account_id, alg));
             }
-            Ok(Request::SignOut { request_id }) => sign_out.dispatch((incoming, request_id)),
+            Ok(Request::SignOut { request_id }) => sign_out.dispatch_always((incoming, request_id)),
             Ok(Request::ExternalId {
                 request_id,
                 external_id,

@@ -65,16 +65,13 @@ impl Persist {
         R: 'static,
         E: 'static,
     {
-        self.commit_boxed(key, Box::new(change)).await
+        self.commit_dyn(key, Box::new(change)).await
     }
 
-    /// [`Persist::commit`] with the change boxed, so its future is compiled
-    /// once per document and result type rather than once per caller.
-    async fn commit_boxed<T, R, E>(
-        &self,
-        key: &str,
-        mut change: Change<T, R, E>,
-    ) -> Written<T, R, E>
+    /// The body of [`Persist::commit`], with the change boxed, so its future
+    /// is compiled once per document and result type rather than once per
+    /// caller (a size trick: docs/size-ledger.md).
+    async fn commit_dyn<T, R, E>(&self, key: &str, mut change: Change<T, R, E>) -> Written<T, R, E>
     where
         T: Versioned + 'static,
         R: 'static,

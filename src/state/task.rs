@@ -3,8 +3,8 @@
 //!
 //! It does what the few parts of Leptos's `Action` that pages use do (pending,
 //! latest value, dispatch), built from a signal, a memo and `spawn_local`;
-//! `Action`'s own machinery (abort handles, input and version signals) cost
-//! about 26 KB of the bundle and nothing here used it.
+//! `Action`'s own machinery (abort handles, input and version signals) is left
+//! out because nothing here uses it (see docs/size-ledger.md).
 
 use std::future::Future;
 use std::pin::Pin;
@@ -37,36 +37,37 @@ impl<I, O> Clone for Task<I, O> {
 
 impl<I, O> Copy for Task<I, O> {}
 
-/// A task running `work` for each `dispatch`.
-pub fn action<I, O, Fu>(work: impl Fn(&I) -> Fu + 'static) -> Task<I, O>
-where
-    I: 'static,
-    O: 'static,
-    Fu: Future<Output = O> + 'static,
-{
-    let in_flight = RwSignal::new(0usize);
-    Task {
-        work: StoredValue::new_local(Box::new(move |input: &I| -> Job<O> {
-            Box::pin(work(input))
-        })),
-        in_flight,
-        pending: Memo::new(move |_| in_flight.get() > 0),
-        dispatched: StoredValue::new(0),
-        value: RwSignal::new_local(None),
-    }
-}
-
-/// Starts `task` with `input` unless a run is still under way, so a second
-/// click on a button whose work is in flight does nothing.
-pub fn start<I: 'static, O: 'static>(task: Task<I, O>, input: I) {
-    if !task.pending.get_untracked() {
-        task.dispatch(input);
-    }
-}
-
 impl<I: 'static, O: 'static> Task<I, O> {
-    /// Runs the work with `input`, even while an earlier run is under way.
+    /// A task running `work` for each `dispatch`.
+    pub fn new<Fu>(work: impl Fn(&I) -> Fu + 'static) -> Self
+    where
+        Fu: Future<Output = O> + 'static,
+    {
+        let in_flight = RwSignal::new(0usize);
+        Task {
+            work: StoredValue::new_local(Box::new(move |input: &I| -> Job<O> {
+                Box::pin(work(input))
+            })),
+            in_flight,
+            pending: Memo::new(move |_| in_flight.get() > 0),
+            dispatched: StoredValue::new(0),
+            value: RwSignal::new_local(None),
+        }
+    }
+
+    /// Runs the work with `input` unless a run is still under way, so a
+    /// second click or submit while the first one's work is in flight does
+    /// nothing.
     pub fn dispatch(&self, input: I) {
+        if self.in_flight.try_get_untracked() == Some(0) {
+            self.dispatch_always(input);
+        }
+    }
+
+    /// Runs the work with `input` even while earlier runs are under way: for
+    /// requests that must each be answered, such as the portal's. The latest
+    /// dispatched run still sets the value.
+    pub fn dispatch_always(&self, input: I) {
         let Some(job) = self.work.try_with_value(|work| work(&input)) else {
             return;
         };

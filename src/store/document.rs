@@ -50,7 +50,8 @@ fn version_of(raw: &str) -> Option<u64> {
 /// `None` when it is absent, unreadable or newer than this build.
 ///
 /// `#[inline]`: `load` calls it too, and a call per document type made the
-/// bundle 0.7 KB larger than the copy inlined into each caller.
+/// bundle larger than the copy inlined into each caller (a size trick:
+/// docs/size-ledger.md).
 #[inline]
 pub fn decode<T: Versioned>(raw: &str) -> Option<(T, u64)> {
     let env: Envelope<T> = serde_json::from_str(raw).ok()?;

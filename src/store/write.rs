@@ -49,12 +49,13 @@ pub fn modify<T: Versioned, R, E>(
     now_ms: i64,
     mut change: impl FnMut(&mut T) -> Result<R, E>,
 ) -> Result<Committed<T, R>, WriteError<E>> {
-    modify_with(kv, keys, key, now_ms, &mut change)
+    modify_dyn(kv, keys, key, now_ms, &mut change)
 }
 
-/// [`modify`] with the change behind a reference, so the loop is compiled
-/// once per document type rather than once per caller.
-fn modify_with<T: Versioned, R, E>(
+/// The body of [`modify`], with the change behind a reference, so the loop
+/// is compiled once per document type rather than once per caller
+/// (a size trick: docs/size-ledger.md).
+fn modify_dyn<T: Versioned, R, E>(
     kv: &dyn KeyValue,
     keys: &Keys,
     key: &str,

@@ -5,7 +5,10 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod support;
 
+mod account_list;
+mod certificate_step;
 mod config;
+mod dialog;
 mod field;
 mod host_keys;
 mod sdk;

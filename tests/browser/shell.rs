@@ -1,6 +1,6 @@
 //! The app frame: side navigation and the Integrations cards.
 
-use cloudlink::components::side_nav::SideNav;
+use cloudlink::components::shell::SideNav;
 use cloudlink::pages::integrations::IntegrationsPage;
 use std::rc::Rc;
 

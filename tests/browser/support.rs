@@ -43,3 +43,56 @@ pub async fn sleep_ms(ms: i32) {
     });
     wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
 }
+
+/// The one element matching `selector` under `root`; fails the test if none.
+pub fn find(root: &HtmlElement, selector: &str) -> HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("nothing matches {selector}"))
+        .unchecked_into()
+}
+
+/// The button under `root` whose text is `text`, if one is shown.
+pub fn button(root: &HtmlElement, text: &str) -> Option<HtmlElement> {
+    let list = root.query_selector_all("button").unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .find(|n| n.text_content().unwrap_or_default().trim() == text)
+        .map(|n| n.unchecked_into())
+}
+
+/// Whether `el` has the keyboard focus.
+pub fn is_focused(el: &web_sys::Element) -> bool {
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    active.as_ref() == Some(el)
+}
+
+/// Types `text` into an input as a person does: the value, then `input`.
+pub fn type_into(input: &HtmlElement, text: &str) {
+    let f = js_sys::Function::new_with_args(
+        "el, text",
+        "el.value = text; el.dispatchEvent(new Event('input', { bubbles: true }));",
+    );
+    f.call2(&wasm_bindgen::JsValue::NULL, input, &text.into())
+        .unwrap();
+}
+
+/// Presses `key` on `target` (a `keydown` that bubbles, as a real one does).
+/// Returns false when the page cancelled the browser's own handling of it.
+pub fn press(target: &web_sys::Element, key: &str, shift: bool) -> bool {
+    let f = js_sys::Function::new_with_args(
+        "el, key, shift",
+        "return el.dispatchEvent(new KeyboardEvent('keydown', { key, shiftKey: shift, bubbles: true, cancelable: true }));",
+    );
+    f.call3(
+        &wasm_bindgen::JsValue::NULL,
+        target,
+        &key.into(),
+        &shift.into(),
+    )
+    .unwrap()
+    .as_bool()
+    .unwrap()
+}

@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use cloudlink::state::task::{self, Task};
+use cloudlink::state::task::Task;
 use leptos::prelude::*;
 use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -14,7 +14,7 @@ type Run = (i32, &'static str);
 
 /// Sleeps for the given time, then answers the given label.
 fn labelled() -> Task<Run, &'static str> {
-    task::action(|&(ms, label): &Run| async move {
+    Task::new(|&(ms, label): &Run| async move {
         sleep_ms(ms).await;
         label
     })
@@ -41,8 +41,8 @@ async fn the_latest_run_sets_the_value_and_pending_lasts_until_every_run_ends() 
     };
     assert_eq!(seen(), ("false".into(), "none".into()));
 
-    t.dispatch((120, "first"));
-    t.dispatch((10, "second"));
+    t.dispatch_always((120, "first"));
+    t.dispatch_always((10, "second"));
     sleep_ms(50).await;
     assert_eq!(
         seen(),
@@ -57,23 +57,48 @@ async fn the_latest_run_sets_the_value_and_pending_lasts_until_every_run_ends() 
     );
 }
 
+/// A task counting how often its work started; each run takes 30 ms.
+fn counted(runs: Rc<Cell<u32>>) -> Task<(), ()> {
+    Task::new(move |_: &()| {
+        runs.set(runs.get() + 1);
+        async { sleep_ms(30).await }
+    })
+}
+
 #[wasm_bindgen_test]
-async fn start_ignores_a_second_click_while_a_run_is_under_way() {
+async fn dispatch_ignores_a_second_click_while_a_run_is_under_way() {
     let _ = any_spawner::Executor::init_wasm_bindgen();
     let owner = Owner::new();
     owner.set();
     let runs = Rc::new(Cell::new(0));
-    let counted = runs.clone();
-    let t = task::action(move |_: &()| {
-        counted.set(counted.get() + 1);
-        async { sleep_ms(30).await }
-    });
-    task::start(t, ());
-    task::start(t, ());
-    assert_eq!(runs.get(), 1, "the second start came while the first ran");
+    let t = counted(runs.clone());
+    t.dispatch(());
+    t.dispatch(());
+    assert_eq!(runs.get(), 1, "the second click came while the first ran");
+    assert!(t.pending().get_untracked());
     sleep_ms(60).await;
-    task::start(t, ());
-    assert_eq!(runs.get(), 2, "a start after the run ended runs again");
+    assert!(!t.pending().get_untracked());
+    t.dispatch(());
+    assert_eq!(runs.get(), 2, "a click after the run ended runs again");
+}
+
+#[wasm_bindgen_test]
+async fn dispatch_always_runs_every_request_even_while_one_is_under_way() {
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    owner.set();
+    let runs = Rc::new(Cell::new(0));
+    let t = counted(runs.clone());
+    t.dispatch_always(());
+    t.dispatch_always(());
+    t.dispatch(());
+    assert_eq!(
+        runs.get(),
+        2,
+        "both requests run; a guarded dispatch still waits its turn"
+    );
+    sleep_ms(60).await;
+    assert!(!t.pending().get_untracked(), "pending lasts until both end");
 }
 
 #[wasm_bindgen_test]

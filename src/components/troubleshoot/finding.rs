@@ -3,14 +3,14 @@
 
 use leptos::prelude::*;
 
-use crate::components::certificate_panel::CertificatePanel;
-use crate::components::cloud_shell_setup::ScriptBox;
+use crate::components::certificate::CertificatePanel;
+use crate::components::certificate::ScriptBox;
 use crate::domain::entra::troubleshoot::{tenant_lookup, Action, Finding, Slot};
 use crate::domain::entra::{admin_consent_url, Cloud, TenantId};
 use crate::domain::links::{EntraDraft, EntraLink, Integration};
 use crate::domain::setup_script::append_certificate;
 use crate::state::connect::check_tenant;
-use crate::state::task;
+use crate::state::task::Task;
 use crate::state::AppState;
 
 fn record(link: &EntraLink, slot: Slot) -> Option<&crate::domain::entra::CertificateRecord> {
@@ -53,7 +53,7 @@ fn TenantLookup(account: Memo<Option<Integration>>, tenant: String) -> impl Into
     let linked = account
         .with_untracked(|a| a.as_ref().and_then(|a| a.entra()).map(|e| e.cloud))
         .unwrap_or_default();
-    let lookup = task::action(move |tenant: &String| {
+    let lookup = Task::new(move |tenant: &String| {
         let (config, tenant) = (config.clone(), tenant.clone());
         async move {
             let Ok(id) = TenantId::parse(&tenant) else {
@@ -70,7 +70,7 @@ fn TenantLookup(account: Memo<Option<Integration>>, tenant: String) -> impl Into
             tenant_lookup(&tenant, linked, &results)
         }
     });
-    task::start(lookup, tenant);
+    lookup.dispatch(tenant);
     let asking = lookup.pending();
     let lines = lookup.value();
     view! {

@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::components::account_missing::AccountMissing;
-use crate::components::aws_edit::AwsEditForm;
-use crate::components::breadcrumbs::Breadcrumbs;
-use crate::components::remove_account::RemoveAccount;
+use crate::components::accounts::AccountMissing;
+use crate::components::accounts::AwsEditForm;
+use crate::components::accounts::RemoveAccount;
+use crate::components::shell::Breadcrumbs;
 use crate::domain::links::Provider;
 use crate::pages::aws::list::AwsFacts;
 use crate::routes::Route;

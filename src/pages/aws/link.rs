@@ -5,11 +5,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::aws_fields::AwsFields;
-use crate::components::breadcrumbs::Breadcrumbs;
-use crate::components::connect_bar::{Connect, ConnectBar, Connection, StepStatus};
-use crate::components::external_id::ExternalIdField;
-use crate::components::instructions_button::InstructionsButton;
+use crate::components::account_form::AwsFields;
+use crate::components::account_form::ExternalIdField;
+use crate::components::account_form::InstructionsButton;
+use crate::components::account_form::{Connect, ConnectBar, Connection, StepStatus};
+use crate::components::shell::Breadcrumbs;
 use crate::domain::aws::{validate, AwsField};
 use crate::domain::links::Provider;
 use crate::hooks::use_aws_draft::use_aws_draft;

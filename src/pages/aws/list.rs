@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use crate::components::account_filter::use_account_filter;
-use crate::components::account_list::AccountList;
-use crate::components::breadcrumbs::Breadcrumbs;
-use crate::components::link::Link;
+use crate::components::accounts::use_account_filter;
+use crate::components::accounts::AccountList;
+use crate::components::shell::Breadcrumbs;
+use crate::components::shell::Link;
 use crate::domain::links::{Integration, Provider};
 use crate::routes::Route;
 use crate::state::accounts::Accounts;

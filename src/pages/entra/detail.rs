@@ -7,13 +7,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-use crate::components::account_missing::AccountMissing;
-use crate::components::breadcrumbs::Breadcrumbs;
-use crate::components::certificate_panel::CertificatePanel;
-use crate::components::entra_edit::EntraEditForm;
-use crate::components::expiry_badge::ExpiryBadge;
-use crate::components::remove_account::RemoveAccount;
-use crate::components::renewal_panel::RenewalPanel;
+use crate::components::accounts::AccountMissing;
+use crate::components::accounts::EntraEditForm;
+use crate::components::accounts::RemoveAccount;
+use crate::components::certificate::CertificatePanel;
+use crate::components::certificate::ExpiryBadge;
+use crate::components::certificate::RenewalPanel;
+use crate::components::shell::Breadcrumbs;
 use crate::components::troubleshoot::Troubleshoot;
 use crate::domain::entra::{admin_consent_url, TenantCheck};
 use crate::domain::links::{Integration, LinkStatus};
@@ -21,7 +21,7 @@ use crate::pages::entra::flow::EntraFlow;
 use crate::routes::{self, Route};
 use crate::state::accounts::Accounts;
 use crate::state::connect::retry_tenant_check;
-use crate::state::task;
+use crate::state::task::Task;
 use crate::state::AppState;
 
 /// One Entra account, `id` from its path.
@@ -82,7 +82,7 @@ fn AccountDetail(account: Memo<Option<Integration>>, flow: &'static EntraFlow) -
     };
 
     let config = state.config.clone();
-    let retry = task::action(move |_: &()| {
+    let retry = Task::new(move |_: &()| {
         let (config, id) = (config.clone(), id.get_value());
         async move {
             match retry_tenant_check(accounts, &config, &id).await {
@@ -129,7 +129,7 @@ fn AccountDetail(account: Memo<Option<Integration>>, flow: &'static EntraFlow) -
                 <Show when=unverified>
                     <div class="button-row">
                         <button type="button" class="button" on:click=move |_| {
-                            task::start(retry, ());
+                            retry.dispatch(());
                         } disabled=move || checking.get()>
                             "Retry tenant check"
                         </button>

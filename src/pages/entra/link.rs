@@ -4,15 +4,15 @@
 
 use leptos::prelude::*;
 
-use crate::components::breadcrumbs::Breadcrumbs;
-use crate::components::certificate_step::CertificateStep;
-use crate::components::cloud_shell_setup::{CloudShellSetup, ScriptInputs};
-use crate::components::connect_bar::{Connect, ConnectBar, Connection, StepStatus};
-use crate::components::entra_fields::EntraFields;
-use crate::components::entra_instructions::EntraInstructions;
-use crate::components::field::TextField;
-use crate::components::instructions_button::InstructionsButton;
-use crate::components::key_options::KeyOptions;
+use crate::components::account_form::EntraFields;
+use crate::components::account_form::EntraInstructions;
+use crate::components::account_form::InstructionsButton;
+use crate::components::account_form::{Connect, ConnectBar, Connection, StepStatus};
+use crate::components::certificate::CertificateStep;
+use crate::components::certificate::KeyOptions;
+use crate::components::certificate::{CloudShellSetup, ScriptInputs};
+use crate::components::form::TextField;
+use crate::components::shell::Breadcrumbs;
 use crate::domain::entra::{field_error, validate, EntraField};
 use crate::domain::setup_script::known_thumbprints;
 use crate::hooks::use_entra_draft::use_entra_draft;

@@ -2,11 +2,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::account_filter::use_account_filter;
-use crate::components::account_list::AccountList;
-use crate::components::breadcrumbs::Breadcrumbs;
-use crate::components::expiry_badge::ExpiryBadge;
-use crate::components::link::Link;
+use crate::components::accounts::use_account_filter;
+use crate::components::accounts::AccountList;
+use crate::components::certificate::ExpiryBadge;
+use crate::components::shell::Breadcrumbs;
+use crate::components::shell::Link;
 use crate::domain::links::{Integration, LinkStatus};
 use crate::pages::entra::flow::EntraFlow;
 use crate::routes::Route;

@@ -5,10 +5,10 @@ use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::confirm_password::{ConfirmPasswordField, PasswordCheck};
-use crate::components::dialog::Dialog;
+use crate::components::form::Dialog;
+use crate::components::form::{ConfirmPasswordField, PasswordCheck};
 use crate::crypto::Certificate;
-use crate::state::task;
+use crate::state::task::Task;
 
 /// The previous certificate's thumbprint and Forget previous certificate,
 /// which asks for the password first because its private key is deleted.
@@ -20,7 +20,7 @@ pub fn PreviousCertificate(
     let forget_open = RwSignal::new(false);
     let forget_button = NodeRef::<html::Button>::new();
     let check = PasswordCheck::new();
-    let confirm = task::action(move |typed: &String| {
+    let confirm = Task::new(move |typed: &String| {
         let typed = typed.clone();
         async move {
             if check.passes(&typed).await {
@@ -32,7 +32,7 @@ pub fn PreviousCertificate(
     let busy = confirm.pending();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        task::start(confirm, check.typed());
+        confirm.dispatch(check.typed());
     };
     // What was typed does not outlive the dialog.
     Effect::new(move |_| {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::field::TextField;
+use crate::components::form::TextField;
 use crate::domain::entra::{field_error, EntraField};
 use crate::domain::links::EntraDraft;
 use crate::hooks::use_touched::Touched;

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::edit_form::{after_save, EditFormFrame, FIX_FIELDS};
-use crate::components::entra_fields::{EntraFields, EntraInputs};
+use crate::components::account_form::{EntraFields, EntraInputs};
+use crate::components::accounts::{after_save, EditFormFrame, FIX_FIELDS};
 use crate::domain::entra::{validate, AzureScope, EntraField, EntraValues};
 use crate::domain::links::{EntraDraft, Integration};
 use crate::hooks::use_touched::use_touched;
@@ -12,7 +12,7 @@ use crate::pages::entra::flow::EntraFlow;
 use crate::state::accounts::Accounts;
 use crate::state::manage;
 use crate::state::notices::Notices;
-use crate::state::task;
+use crate::state::task::Task;
 use crate::state::AppState;
 
 /// Name, application, organization and scope of a linked Entra account, saved in place.
@@ -58,7 +58,7 @@ pub fn EntraEditForm(
     let tenant_text = link.tenant.as_str().to_string();
     let form_error = RwSignal::new(None::<String>);
     let id = account.id.clone();
-    let save_action = task::action(move |values: &EntraValues| {
+    let save_action = Task::new(move |values: &EntraValues| {
         let (config, id, values) = (config.clone(), id.clone(), values.clone());
         async move {
             let saved = manage::save_entra(accounts, &config, &id, values).await;
@@ -72,7 +72,7 @@ pub fn EntraEditForm(
             form_error.set(Some(FIX_FIELDS.into()));
             return;
         };
-        task::start(save_action, values);
+        save_action.dispatch(values);
     };
     view! {
         <EditFormFrame form_error saving on_save=save on_close>

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::field::TextField;
+use crate::components::form::TextField;
 use crate::domain::links::Integration;
 
 /// Rows rendered before "Show more accounts".

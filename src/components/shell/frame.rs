@@ -3,13 +3,13 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::link::use_navigate_to;
-use crate::components::notice_area::NoticeArea;
-use crate::components::route_guard::RouteGuard;
-use crate::components::side_nav::SideNav;
+use crate::components::shell::use_navigate_to;
+use crate::components::shell::NoticeArea;
+use crate::components::shell::RouteGuard;
+use crate::components::shell::SideNav;
 use crate::routes::Route;
 use crate::state::auth::Auth;
-use crate::state::task;
+use crate::state::task::Task;
 use crate::state::AppState;
 
 /// Header with the product name, the side panel when signed in, and the page.
@@ -24,7 +24,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
         }
     };
     let navigate = use_navigate_to();
-    let sign_out = task::action(move |_: &()| {
+    let sign_out = Task::new(move |_: &()| {
         let navigate = navigate.clone();
         async move {
             auth.sign_out().await;
@@ -44,7 +44,7 @@ pub fn Shell(children: ChildrenFn) -> impl IntoView {
                     <span class="user-email">{move || auth.email()}</span>
                     <Show when=move || !auth.host_identity()>
                         <button type="button" class="button" on:click=move |_| {
-                            task::start(sign_out, ());
+                            sign_out.dispatch(());
                         }>
                             "Sign out"
                         </button>

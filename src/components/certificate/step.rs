@@ -3,16 +3,16 @@
 
 use leptos::prelude::*;
 
-use crate::components::certificate_panel::CertificatePanel;
-use crate::components::connect_bar::StepStatus;
-use crate::components::unlock_panel::UnlockWhenNeeded;
+use crate::components::account_form::StepStatus;
+use crate::components::certificate::CertificatePanel;
+use crate::components::certificate::UnlockWhenNeeded;
 use crate::domain::entra::{field_error, subject_text, EntraField};
 use crate::domain::links::EntraDraft;
 use crate::hooks::use_entra_draft::UseEntraDraftReturn;
 use crate::hooks::use_touched::Touched;
 use crate::state::auth::Auth;
 use crate::state::certificates::{self, KeyAhead, KeyError, NewCertificate};
-use crate::state::task;
+use crate::state::task::Task;
 
 /// Generates the draft's key pair and certificate, asking before it replaces one.
 #[component]
@@ -46,7 +46,7 @@ pub fn CertificateStep(
     let confirm_replace = RwSignal::new(false);
     let needs_unlock = RwSignal::new(false);
     let error = status.error;
-    let action = task::action(move |d: &EntraDraft| {
+    let action = Task::new(move |d: &EntraDraft| {
         let new = NewCertificate {
             common_name: subject_text(d.name.trim()),
             organization: Some(subject_text(d.organization.trim())),

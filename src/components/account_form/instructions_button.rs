@@ -3,7 +3,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::dialog::Dialog;
+use crate::components::form::Dialog;
 
 /// "Click here for detailed instructions…", opening `children` in a dialog titled `title`.
 #[component]

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::link::{Current, Link};
+use crate::components::shell::{Current, Link};
 use crate::routes::Route;
 
 /// Section links; the current one carries `aria-current="page"`.

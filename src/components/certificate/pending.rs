@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::components::certificate_panel::CertificatePanel;
-use crate::components::cloud_shell_setup::ScriptBox;
+use crate::components::certificate::CertificatePanel;
+use crate::components::certificate::ScriptBox;
 use crate::crypto::Certificate;
 use crate::domain::entra::Cloud;
 

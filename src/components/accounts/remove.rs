@@ -5,14 +5,14 @@ use leptos::ev::SubmitEvent;
 use leptos::html;
 use leptos::prelude::*;
 
-use crate::components::confirm_password::{ConfirmPasswordField, PasswordCheck};
-use crate::components::dialog::Dialog;
-use crate::components::link::use_navigate_to;
+use crate::components::form::Dialog;
+use crate::components::form::{ConfirmPasswordField, PasswordCheck};
+use crate::components::shell::use_navigate_to;
 use crate::routes::AppPath;
 use crate::state::accounts::Accounts;
 use crate::state::connect;
 use crate::state::notices::{NoticeKind, Notices};
-use crate::state::task;
+use crate::state::task::Task;
 use crate::state::AppState;
 
 /// The Remove button; `what` says what goes with the account.
@@ -34,7 +34,7 @@ pub fn RemoveAccount(
     let check = PasswordCheck::new();
     let title = format!("Remove \"{name}\"?");
     // The page may be left while the removal finishes.
-    let remove = task::action(move |typed: &String| {
+    let remove = Task::new(move |typed: &String| {
         let (config, id, name, navigate, typed) = (
             config.clone(),
             id.clone(),
@@ -61,7 +61,7 @@ pub fn RemoveAccount(
     let busy = remove.pending();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        task::start(remove, check.typed());
+        remove.dispatch(check.typed());
     };
     // What was typed does not outlive the dialog.
     Effect::new(move |_| {

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::field::TextField;
+use crate::components::form::TextField;
 use crate::domain::aws::{field_error, AwsAccountType, AwsField};
 use crate::domain::links::AwsDraft;
 use crate::hooks::use_touched::Touched;

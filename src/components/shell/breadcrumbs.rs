@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::link::Link;
+use crate::components::shell::Link;
 use crate::routes::Route;
 
 /// The trail above `page`, then the page itself; an account's page passes the

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::field::TextField;
+use crate::components::form::TextField;
 use crate::state::auth::Auth;
 
 /// The typed password and its error. In host identity mode the portal

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::account_filter::{AccountFilter, SearchBox, ShowMore};
+use crate::components::accounts::{AccountFilter, SearchBox, ShowMore};
 use crate::domain::links::Integration;
 
 /// The accounts `filter` shows, each drawn by `row`; `list_heading` names

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::select_field::SelectField;
+use crate::components::form::SelectField;
 use crate::crypto::{KeyType, Lifetime};
 use crate::domain::entra::Cloud;
 

@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::components::key_options::KeyOptions;
-use crate::components::previous_certificate::PreviousCertificate;
-use crate::components::renewal_pending::PendingCertificate;
-use crate::components::unlock_panel::UnlockWhenNeeded;
+use crate::components::certificate::KeyOptions;
+use crate::components::certificate::PendingCertificate;
+use crate::components::certificate::PreviousCertificate;
+use crate::components::certificate::UnlockWhenNeeded;
 use crate::crypto::{Certificate, Lifetime};
 use crate::domain::links::Integration;
 use crate::domain::setup_script::append_certificate;
@@ -16,7 +16,7 @@ use crate::state::auth::Auth;
 use crate::state::certificates::{KeyAhead, KeyError};
 use crate::state::manage::{self, RenewError};
 use crate::state::notices::{NoticeKind, Notices};
-use crate::state::task;
+use crate::state::task::Task;
 use crate::state::AppState;
 
 /// The lifetime choice closest to how long `c` was valid for; the default
@@ -121,7 +121,7 @@ pub fn RenewalPanel(
     let needs_unlock = RwSignal::new(false);
     let error = RwSignal::new(None::<String>);
     // The page may be left while a step finishes, so results use `try_set`.
-    let renew = task::action(move |snapshot: &Integration| {
+    let renew = Task::new(move |snapshot: &Integration| {
         let snapshot = snapshot.clone();
         let (key_type, lifetime) = (key_type.get_untracked(), lifetime.get_untracked());
         async move {
@@ -141,13 +141,11 @@ pub fn RenewalPanel(
         let Some(snapshot) = account.get_untracked() else {
             return;
         };
-        if !busy.get_untracked() {
-            error.set(None);
-            task::start(renew, snapshot);
-        }
+        error.set(None);
+        renew.dispatch(snapshot);
     };
     let config = StoredValue::new(config);
-    let step = task::action(move |what: &Step| {
+    let step = Task::new(move |what: &Step| {
         let (what, config, id) = (*what, config.get_value(), id());
         async move {
             let done = match what {
@@ -172,7 +170,7 @@ pub fn RenewalPanel(
     });
     let run = move |what: Step| {
         Callback::new(move |()| {
-            task::start(step, what);
+            step.dispatch(what);
         })
     };
     let (use_new, cancel, forget) = (run(Step::Use), run(Step::Cancel), run(Step::Forget));

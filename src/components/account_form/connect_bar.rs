@@ -5,8 +5,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::components::busy::shown_after;
-use crate::components::link::use_navigate_to;
+use crate::components::form::shown_after;
+use crate::components::shell::use_navigate_to;
 use crate::domain::aws::AwsValues;
 use crate::domain::entra::EntraValues;
 use crate::domain::links::{EntraDraft, LinkStatus, Provider};
@@ -15,7 +15,7 @@ use crate::state::accounts::Accounts;
 use crate::state::connect::{connect_aws, connect_entra};
 use crate::state::drafts::Drafts;
 use crate::state::notices::{NoticeKind, Notices};
-use crate::state::task;
+use crate::state::task::Task;
 use crate::state::AppState;
 
 /// What the steps of a link page report to its foot: one line of progress
@@ -76,7 +76,7 @@ pub struct Connect {
     provider: Provider,
     status: StepStatus,
     prepare: Callback<(), Option<Connection>>,
-    task: task::Task<Connection, ()>,
+    task: Task<Connection, ()>,
     connecting: Option<&'static str>,
 }
 
@@ -95,7 +95,7 @@ impl Connect {
         let config = AppState::expect().config;
         let navigate = use_navigate_to();
         let error = status.error;
-        let task = task::action(move |c: &Connection| {
+        let task = Task::new(move |c: &Connection| {
             let (c, config, navigate) = (c.clone(), config.clone(), navigate.clone());
             async move {
                 let provider = c.provider();
@@ -149,7 +149,7 @@ impl Connect {
         match self.prepare.run(()) {
             Some(c) => {
                 error.set(None);
-                task::start(self.task, c);
+                self.task.dispatch(c);
             }
             None => error.set(Some("Fix the fields marked above, then Connect.".into())),
         }
@@ -177,7 +177,7 @@ pub fn ConnectBar(
         ..
     } = connect;
     let error = status.error;
-    let discard = task::action(move |_: &()| async move { drafts.discard(provider).await });
+    let discard = Task::new(move |_: &()| async move { drafts.discard(provider).await });
     let start_over = move |_| {
         on_start_over.run(());
         error.set(None);

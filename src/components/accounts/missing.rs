@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::link::Link;
+use crate::components::shell::Link;
 use crate::domain::links::Provider;
 use crate::routes::Route;
 

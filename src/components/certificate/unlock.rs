@@ -5,9 +5,9 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use crate::components::field::TextField;
+use crate::components::form::TextField;
 use crate::state::auth::Auth;
-use crate::state::task;
+use crate::state::task::Task;
 
 /// A password form that unlocks the user's keys, then calls `on_unlocked`.
 #[component]
@@ -15,7 +15,7 @@ pub fn UnlockPanel(#[prop(into)] on_unlocked: Callback<()>) -> impl IntoView {
     let auth = Auth::expect();
     let password = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
-    let unlock = task::action(move |typed: &String| {
+    let unlock = Task::new(move |typed: &String| {
         let typed = typed.clone();
         async move {
             // Unlocking may close this panel, so its signals may be gone.
@@ -34,9 +34,7 @@ pub fn UnlockPanel(#[prop(into)] on_unlocked: Callback<()>) -> impl IntoView {
     let busy = unlock.pending();
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        if !busy.get_untracked() {
-            unlock.dispatch(password.get_untracked());
-        }
+        unlock.dispatch(password.get_untracked());
     };
     view! {
         <form class="panel unlock-panel" on:submit=submit novalidate>

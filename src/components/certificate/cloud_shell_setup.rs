@@ -12,7 +12,7 @@ use crate::domain::links::Provider;
 use crate::domain::setup_script::{
     build, cloud_shell_url, explanation, file_name, parse_output, ScriptMode, SetupScript,
 };
-use crate::state::task;
+use crate::state::task::Task;
 
 /// What the script is built from: the link form's fields, read as typed.
 #[derive(Clone, Copy)]
@@ -132,7 +132,7 @@ pub fn ScriptBox(
 ) -> impl IntoView {
     let text = move || script.get().and_then(Result::ok);
     let problem = move || script.get().and_then(Result::err);
-    let copy = task::action(|body: &String| {
+    let copy = Task::new(|body: &String| {
         let body = body.clone();
         async move {
             if clipboard::copy(&body).await {

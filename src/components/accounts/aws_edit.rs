@@ -3,15 +3,15 @@
 
 use leptos::prelude::*;
 
-use crate::components::aws_fields::{AwsFields, AwsInputs};
-use crate::components::edit_form::{after_save, EditFormFrame, FIX_FIELDS};
+use crate::components::account_form::{AwsFields, AwsInputs};
+use crate::components::accounts::{after_save, EditFormFrame, FIX_FIELDS};
 use crate::domain::aws::{validate, AwsField, AwsValues};
 use crate::domain::links::{AwsDraft, Integration};
 use crate::hooks::use_touched::use_touched;
 use crate::state::accounts::Accounts;
 use crate::state::manage;
 use crate::state::notices::Notices;
-use crate::state::task;
+use crate::state::task::Task;
 use crate::state::AppState;
 
 /// Name, account type and Role ARN of a linked AWS account, saved in place.
@@ -41,7 +41,7 @@ pub fn AwsEditForm(account: Integration, #[prop(into)] on_close: Callback<()>) -
     };
     let form_error = RwSignal::new(None::<String>);
     let id = account.id.clone();
-    let save_action = task::action(move |values: &AwsValues| {
+    let save_action = Task::new(move |values: &AwsValues| {
         let (config, id, values) = (config.clone(), id.clone(), values.clone());
         async move {
             let saved = manage::save_aws(accounts, &config, &id, values).await;
@@ -55,7 +55,7 @@ pub fn AwsEditForm(account: Integration, #[prop(into)] on_close: Callback<()>) -
             form_error.set(Some(FIX_FIELDS.into()));
             return;
         };
-        task::start(save_action, values);
+        save_action.dispatch(values);
     };
     view! {
         <EditFormFrame form_error saving on_save=save on_close>

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use crate::browser::location::current_route;
-use crate::components::link::use_redirect;
+use crate::components::shell::use_redirect;
 use crate::domain::app::route_rules::{decide, Decision};
 use crate::routes::NEXT;
 use crate::state::auth::Auth;
