@@ -33,7 +33,12 @@ pub fn AwsLinkPage() -> impl IntoView {
         touched.touch_all(&[AwsField::Name, AwsField::RoleArn]);
         validate(&draft.get_untracked()).map(Connection::Aws)
     };
-    let connect = Connect::new(Provider::Aws, StepStatus::new(), prepare, None);
+    let connect = Connect::new(
+        Provider::Aws,
+        StepStatus::new(),
+        prepare,
+        Some("Connecting…"),
+    );
     let start_over = move |_| {
         form.clear();
         touched.reset();
