@@ -474,6 +474,7 @@ async fn journeys(s: &Settings, problems: &mut Vec<String>) {
         &format!("{:+.1} ms", summary(&home[1]).median - one_home),
         "<= +100 ms",
     );
+    note("list and Home reloads: one tab, so the files with a content hash in their name come from the browser's cache, as their Cache-Control header allows, and the entry page is asked for again");
     single(
         "stored characters per account (seeded)",
         &format!("{:.0}", docs[2].len() as f64 / MANY as f64),
