@@ -5,15 +5,21 @@
    of the bytes a first visit waits for, so the browser is asked for it from
    the first bytes of index.html on, and with a high priority. The loader's own fetch of the
    wasm then takes the preloaded response (the bench counts one request).
-2. Writes 404.html, a byte-for-byte copy of index.html, for hosts that answer
+2. In a release build, copies Log in and Create account, as the app draws
+   them, into <template>s at the end of <body> (prerender.py), for
+   index.html's inline script to show until the wasm has arrived.
+3. Writes 404.html, a byte-for-byte copy of index.html, for hosts that answer
    an unknown path (a deep link) with it.
 
 usage: python3 scripts/entry_page.py STAGING_DIR
 """
 
+import os
 import re
 import sys
 from pathlib import Path
+
+import prerender
 
 LINK = re.compile(r"<link\b[^>]*>", re.I)
 REL = re.compile(r"""\brel\s*=\s*["']?(preload|modulepreload)\b""", re.I)
@@ -21,6 +27,7 @@ WASM_HREF = re.compile(r"""\bhref\s*=\s*["']?[^"'\s>]+\.wasm\b""", re.I)
 # After <base>, which every URL below it resolves against; trunk writes it
 # right after the title.
 BASE = re.compile(r"<base\b[^>]*>", re.I)
+BASE_HREF = re.compile(r"""<base\b[^>]*\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
 def early_requests(html):
@@ -58,6 +65,20 @@ def reorder(html):
     return html[: base.end()] + early + html[base.end() :]
 
 
+def with_pages(html, staging):
+    base = BASE_HREF.search(html)
+    base = base.group(1) if base else "/"
+    base = base if base.endswith("/") else base + "/"
+    pages = prerender.pages(staging, base)
+    templates = "".join(
+        f'<template id="prerender-{route}">{body}</template>' for route, body in pages.items()
+    )
+    at = html.rfind("</body>")
+    if at < 0:
+        raise SystemExit("entry_page.py: no </body> in index.html")
+    return html[:at] + templates + html[at:]
+
+
 def main(argv):
     if len(argv) != 1:
         raise SystemExit(__doc__.strip())
@@ -65,6 +86,9 @@ def main(argv):
     index = staging / "index.html"
     html = reorder(index.read_text(encoding="utf-8"))
     index.write_text(html, encoding="utf-8")
+    if os.environ.get("TRUNK_PROFILE") == "release":
+        html = with_pages(html, staging)
+        index.write_text(html, encoding="utf-8")
     (staging / "404.html").write_text(html, encoding="utf-8")
     return 0
 

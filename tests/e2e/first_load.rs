@@ -1,14 +1,21 @@
 //! The first load: the entry page asks for the wasm before anything else and
-//! the loader uses that response, and `scripts/csp.sh --host` prints the
-//! caching headers the README's hosting section asks for.
+//! the loader uses that response; Log in works before the wasm has arrived
+//! and the app takes it over; `scripts/csp.sh --host` prints the caching
+//! headers the README's hosting section asks for.
 
 use std::path::Path;
 use std::process::Command;
+use std::time::{Duration, Instant};
 
+use fantoccini::{Client, Locator};
+use serde_json::{json, Value};
+
+use crate::support::browser::Browser;
 use crate::support::dist_dir;
+use crate::support::flows::PASSWORD;
 use crate::support::hosting_build::dist_subpath_dir;
 use crate::support::page::Page;
-use crate::support::server::{ServerOptions, StaticServer};
+use crate::support::server::{Gate, ServerOptions, StaticServer};
 
 /// The `<link>` that preloads the wasm, and where it starts in `html`.
 fn wasm_preload(html: &str) -> (usize, &str) {
@@ -135,4 +142,116 @@ fn csp_sh_prints_a_year_for_hashed_files_and_no_cache_for_the_entry_page() {
         wasm_line.contains("--content-type 'application/wasm'") && wasm_line.contains("immutable"),
         "{wasm_line}"
     );
+}
+
+/// Runs `script` until it returns something other than null or false.
+async fn until(client: &Client, what: &str, script: &str) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let v = client.execute(script, vec![]).await.unwrap();
+        if !v.is_null() && v != json!(false) {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn log_in_typed_and_pressed_before_the_wasm_arrives_ends_on_home() {
+    const EMAIL: &str = "early@example.com";
+    let gate = Gate::closed();
+    gate.open();
+    let server = StaticServer::start(
+        &dist_dir(),
+        ServerOptions {
+            wasm_gate: Some(gate.clone()),
+            ..Default::default()
+        },
+    );
+    // An account with one linked account, signed out, as a returning
+    // visitor's browser holds it.
+    let page = Page::open(&server, "/").await;
+    page.create_account(EMAIL).await;
+    page.seed_connected_account("Early account").await;
+    page.sign_out().await;
+    let stored = page.storage_all().await;
+    page.close().await;
+
+    let gate = Gate::closed();
+    let server = StaticServer::start(
+        &dist_dir(),
+        ServerOptions {
+            wasm_gate: Some(gate.clone()),
+            ..Default::default()
+        },
+    );
+    let browser = Browser::start_not_waiting_for_load().await;
+    let c = &browser.client;
+    // A file of the origin that is not the app, to put the storage back.
+    c.goto(&server.url("/config.json")).await.unwrap();
+    until(
+        c,
+        "config.json",
+        "return document.readyState === 'complete';",
+    )
+    .await;
+    for (k, v) in &stored {
+        c.execute(
+            "localStorage.setItem(arguments[0], arguments[1]);",
+            vec![json!(k), json!(v)],
+        )
+        .await
+        .unwrap();
+    }
+    c.goto(&server.url("/login")).await.unwrap();
+    until(
+        c,
+        "the log-in form before the app",
+        "return !!document.querySelector('#prerender #email');",
+    )
+    .await;
+
+    // Typed as keys, focus and all, into the page the build copied.
+    let email = c.find(Locator::Css("#prerender #email")).await.unwrap();
+    email.click().await.unwrap();
+    email.send_keys(EMAIL).await.unwrap();
+    let password = c.find(Locator::Css("#prerender #password")).await.unwrap();
+    password.click().await.unwrap();
+    password.send_keys(PASSWORD).await.unwrap();
+    c.find(Locator::Css("#prerender button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let early = c
+        .execute(
+            "return [!!document.querySelector('body > .app-header'), location.pathname];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        early,
+        json!([false, "/login"]),
+        "the app was there before its wasm, or Log in left the page"
+    );
+
+    gate.open();
+    until(
+        c,
+        "Home",
+        "const h = document.querySelector('main h1'); return !!h && h.textContent.trim() === 'Home' && !document.querySelector('#prerender');",
+    )
+    .await;
+    let who = c
+        .execute(
+            "return (document.querySelector('.user-email') || {}).textContent;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(who, json!(EMAIL), "Home is not for the email typed early");
+    browser.close().await;
 }
