@@ -99,6 +99,12 @@ async fn cold_load(
     tab.goto(path).await;
     let v = tab.run(READY_AT, vec![]).await;
     tab.close().await;
+    if let Some(stuck) = v["stuck"].as_str() {
+        panic!(
+            "{path} over {}: no target after 45 s; {stuck}",
+            profile.name
+        );
+    }
     let expected = if stored.is_some() { "home" } else { "login" };
     assert_eq!(
         v["seen"].as_str(),

@@ -157,6 +157,9 @@ pub(crate) const READY_AT: &str = r#"
 const started = performance.now();
 return await new Promise(resolve => {
   const wait = () => {
+    if (window.__ready === undefined && performance.now() > started + 45000) {
+      return resolve({ stuck: location.href + ' shows: ' + document.body.outerHTML.slice(0, 1500) });
+    }
     if (window.__ready === undefined) return requestAnimationFrame(wait);
     const files = performance.getEntriesByType('resource');
     const wasm = files.filter(e => e.name.endsWith('.wasm'));
