@@ -158,7 +158,8 @@ const started = performance.now();
 return await new Promise(resolve => {
   const wait = () => {
     if (window.__ready === undefined && performance.now() > started + 45000) {
-      return resolve({ stuck: location.href + ' shows: ' + document.body.outerHTML.slice(0, 1500) });
+      const done = performance.getEntriesByType('resource').map(e => e.name.split('/').pop() + ' ' + Math.round(e.responseEnd) + ' ms');
+      return resolve({ stuck: location.href + ': copy of the form ' + !!document.querySelector('#prerender') + ', app ' + !!document.querySelector('body > .app-header') + ', files done: ' + done.join(', ') });
     }
     if (window.__ready === undefined) return requestAnimationFrame(wait);
     const files = performance.getEntriesByType('resource');
