@@ -3,6 +3,13 @@
 The page's inline scripts are modules: the one trunk emits to load the wasm,
 and index.html's early read of config.json. Each is allowed by its sha256 hash
 so that 'unsafe-inline' is never needed.
+
+With --host, prints instead the headers for that kind of host, ready to paste:
+the policy, nosniff, and Cache-Control. Files with trunk's content hash in
+their name never change, so they are cached for a year without revalidation;
+the entry page, 404.html, config.json and the logos change in place and are
+sent with no-cache. Hosts: nginx, apache (.htaccess), headers (the _headers
+file of Netlify and Cloudflare Pages), s3 (aws s3 cp commands).
 """
 
 import base64
@@ -24,7 +31,23 @@ SRC = re.compile(r"\bsrc\s*=", re.I)
 ORIGIN = re.compile(r"^https?://[A-Za-z0-9.\-]+(:[0-9]+)?$")
 
 
-USAGE = "usage: scripts/csp.sh [--write] [--parent-origin ORIGIN] DIST_DIR [SIGN_IN_ORIGINS...]"
+USAGE = "usage: scripts/csp.sh [--write] [--host nginx|apache|headers|s3] [--parent-origin ORIGIN] DIST_DIR [SIGN_IN_ORIGINS...]"
+
+HOSTS = ("nginx", "apache", "headers", "s3")
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+# trunk's names: stem-<16 hex digits>.ext, and the wasm stem-<hash>_bg.wasm.
+HASHED = re.compile(r"-[0-9a-f]{16}(_bg)?\.[A-Za-z0-9]+$")
+BASE = re.compile(r"""<base\b[^>]*\bhref\s*=\s*["']?([^"'\s>]+)""", re.I)
+CONTENT_TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript",
+    ".wasm": "application/wasm",
+    ".css": "text/css",
+    ".svg": "image/svg+xml",
+    ".json": "application/json",
+    ".txt": "text/plain; charset=utf-8",
+}
 
 
 def usage(message):
@@ -60,8 +83,78 @@ def check_origin(value, what):
     return value
 
 
+def files_of(dist):
+    return sorted(p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file())
+
+
+def cache_control(name):
+    return IMMUTABLE if HASHED.search(name) else REVALIDATE
+
+
+def host_headers(host, policy, html, dist):
+    base = BASE.search(html)
+    base = base.group(1) if base else "/"
+    base = base if base.endswith("/") else base + "/"
+    files = files_of(dist)
+    hashed = r"[^/]+-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$"
+    lines = []
+    if host == "nginx":
+        lines += [
+            f"# In the server block; the files of the build are under {base}.",
+            f"location {base} {{",
+            f"    try_files $uri $uri/ {base}index.html;",
+            f'    add_header Content-Security-Policy "{policy}" always;',
+            "    add_header X-Content-Type-Options nosniff always;",
+            f'    add_header Cache-Control "{REVALIDATE}" always;',
+            "}",
+            "# Files with a content hash in their name never change.",
+            f"location ~ ^{re.escape(base)}{hashed} {{",
+            "    add_header X-Content-Type-Options nosniff always;",
+            f'    add_header Cache-Control "{IMMUTABLE}" always;',
+            "}",
+        ]
+    elif host == "apache":
+        lines += [
+            f"# .htaccess in the folder served at {base} (mod_headers).",
+            "<IfModule mod_headers.c>",
+            f'  Header always set Content-Security-Policy "{policy}"',
+            "  Header always set X-Content-Type-Options nosniff",
+            f'  Header set Cache-Control "{REVALIDATE}"',
+            f'  <FilesMatch "{hashed}">',
+            f'    Header set Cache-Control "{IMMUTABLE}"',
+            "  </FilesMatch>",
+            "</IfModule>",
+            f"ErrorDocument 404 {base}404.html",
+        ]
+    elif host == "headers":
+        # Rules that match one path add up, so Cache-Control is set per file.
+        lines += [
+            f"# _headers (Netlify, Cloudflare Pages) for a build served at {base}.",
+            f"{base}*",
+            f"  Content-Security-Policy: {policy}",
+            "  X-Content-Type-Options: nosniff",
+            base,
+            f"  Cache-Control: {REVALIDATE}",
+        ]
+        for name in files:
+            lines += [f"{base}{name}", f"  Cache-Control: {cache_control(name)}"]
+    elif host == "s3":
+        lines += [
+            "# Each file with its type and caching; BUCKET is yours. The policy",
+            "# goes in the CDN's response-headers policy (see the README).",
+        ]
+        for name in files:
+            kind = CONTENT_TYPES.get(Path(name).suffix, "application/octet-stream")
+            lines.append(
+                f"aws s3 cp {dist / name} s3://BUCKET{base}{name} "
+                f"--content-type '{kind}' --cache-control '{cache_control(name)}'"
+            )
+    return "\n".join(lines)
+
+
 def main(argv):
     write = False
+    host = None
     parent = None
     rest = []
     args = iter(argv)
@@ -72,6 +165,10 @@ def main(argv):
             parent = next(args, None) or usage("--parent-origin needs a value")
         elif arg.startswith("--parent-origin="):
             parent = arg.split("=", 1)[1]
+        elif arg == "--host":
+            host = next(args, None) or usage("--host needs a value")
+        elif arg.startswith("--host="):
+            host = arg.split("=", 1)[1]
         elif arg in ("-h", "--help"):
             print(__doc__.strip() + "\n\n" + USAGE)
             return 0
@@ -81,6 +178,8 @@ def main(argv):
             rest.append(arg)
     if not rest:
         usage("DIST_DIR is required")
+    if host is not None and host not in HOSTS:
+        usage(f"unknown host {host!r}; one of {', '.join(HOSTS)}")
     dist = Path(rest[0])
     index = dist / "index.html"
     try:
@@ -110,7 +209,7 @@ def main(argv):
             "object-src 'none'",
         ]
     )
-    print(policy)
+    print(host_headers(host, policy, html, dist) if host else policy)
     if write:
         (dist / "csp.txt").write_text(policy + "\n", encoding="utf-8")
     return 0

@@ -2,6 +2,7 @@
 # Installs what is missing, then runs every test layer and prints a summary:
 #   native   cargo test for pure logic, plus interop checks with openssl/Python
 #   browser  wasm-bindgen-test in headless Chromium
+#   size     the release build's brotli total against docs/size-ceiling
 #   e2e      the release build in dist/, driven in headless Chromium
 # Exits non-zero when anything fails.
 set -uo pipefail
@@ -34,6 +35,7 @@ layer() {
 layer native cargo test --lib --test interop
 layer browser cargo test --target wasm32-unknown-unknown --test browser
 layer build trunk build --release
+layer size scripts/size.sh --no-build
 layer build-subpath trunk build --release --public-url /tools/link/ --dist dist-subpath
 layer e2e cargo test --test e2e -- --test-threads=2
 

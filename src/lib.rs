@@ -27,7 +27,11 @@ pub fn start() {
     // No reactive owner exists yet for a `Task`, and Leptos sets up its
     // executor only when it mounts, so this first task uses wasm-bindgen's own.
     wasm_bindgen_futures::spawn_local(async {
-        match browser::config::load().await {
+        let config = browser::config::load().await;
+        // From here to the mount is one task: nothing typed into the
+        // build-time copy of the page can fall between the two forms.
+        let handoff = browser::handoff::take();
+        match config {
             // Clickjacking defence where the host cannot send frame-ancestors.
             Ok(config)
                 if !domain::app::embed::frame_allowed(
@@ -42,6 +46,9 @@ pub fn start() {
             Ok(config) => {
                 browser::config::apply_theme(&config);
                 leptos::mount::mount_to_body(move || view! { <app::App config=config.clone() /> });
+                if let Some(handoff) = handoff {
+                    handoff.resume();
+                }
             }
             Err(error) => {
                 let message = error.to_string();

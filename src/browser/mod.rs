@@ -7,6 +7,7 @@ pub mod config;
 pub mod download;
 pub mod embed;
 pub mod focus;
+pub mod handoff;
 pub mod http;
 pub mod idle;
 pub mod key_store;

@@ -15,6 +15,7 @@ mod aws;
 mod azure;
 mod cloud_shell;
 mod embed;
+mod first_load;
 mod hosting;
 mod keyboard;
 mod layout;

@@ -13,6 +13,8 @@
 #[path = "../e2e/support/mod.rs"]
 mod support;
 
+mod first_page;
+mod network;
 mod report;
 mod seed;
 mod serve;
@@ -22,7 +24,7 @@ use std::path::PathBuf;
 
 use serde_json::{json, Value};
 
-use report::{grouped, note, ratio, row, single, summary, timed};
+use report::{grouped, note, ratio, single, summary, timed};
 use serve::BrotliServer;
 use support::fake_login::FakeLogin;
 use support::flows::PASSWORD;
@@ -88,7 +90,7 @@ async fn perf() {
     // The harness prints "test perf ... " without a newline: rows start clean.
     println!();
     let mut problems = Vec::new();
-    first_page(&s).await;
+    first_page::first_page(&s).await;
     // An A/B of two product builds compares their first pages only, and
     // BENCH_FIRST_PAGE_ONLY asks for nothing more.
     if s.bare_path == "/" && std::env::var_os("BENCH_FIRST_PAGE_ONLY").is_none() {
@@ -107,7 +109,7 @@ async fn perf() {
 /// wasm started (its `main` has run) and when the first element other than
 /// `<noscript>` appeared in the body (the app mounted), so the table can say
 /// where the time goes.
-const PROBE: &str = r#"(function () {
+pub(crate) const PROBE: &str = r#"(function () {
   var list = /\/integrations\/microsoft\/m365\/?$/.test(location.pathname);
   // The root is the bare page's login, and the product's Home.
   var root = location.pathname === '/';
@@ -123,151 +125,59 @@ const PROBE: &str = r#"(function () {
   }).observe(document, { childList: true, subtree: true });
   var ready = function () {
     if (list) {
-      if (document.querySelector('.account')) return true;
+      if (document.querySelector('.account')) return 'list';
       var ps = document.querySelectorAll('main p.panel');
       for (var i = 0; i < ps.length; i++) {
-        if (ps[i].textContent.indexOf('No Microsoft 365 accounts are linked yet.') >= 0) return true;
+        if (ps[i].textContent.indexOf('No Microsoft 365 accounts are linked yet.') >= 0) return 'list';
       }
       return false;
     }
     // Home is there once its certificate summary has its first line.
     var expiry = root && document.querySelector('#expiry-title');
-    if (expiry && expiry.parentNode.querySelector('p, .due-list')) return true;
+    if (expiry && expiry.parentNode.querySelector('p, .due-list')) return 'home';
     var el = document.querySelector('#email');
-    if (!el) return false;
+    if (!el || el.disabled || el.readOnly) return false;
     el.focus();
-    return document.activeElement === el;
+    return document.activeElement === el && 'login';
   };
   var poll = function () {
-    if (ready()) { window.__ready = performance.now(); return; }
+    var seen = ready();
+    if (seen) { window.__ready = performance.now(); window.__seen = seen; return; }
     if (performance.now() < 60000) requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
 })();"#;
 
 /// Right after `goto`: waits, a frame at a time, for what [`PROBE`] saw, and
-/// tells when this script began and when the wasm file had arrived.
-const READY_AT: &str = r#"
+/// tells when this script began, when the wasm file had arrived, which page
+/// was seen, the bytes that had arrived by then (the entry page's and every
+/// finished file's `transferSize`, headers included) and how many times the
+/// wasm was requested.
+pub(crate) const READY_AT: &str = r#"
 const started = performance.now();
 return await new Promise(resolve => {
   const wait = () => {
+    if (window.__ready === undefined && performance.now() > started + 45000) {
+      const done = performance.getEntriesByType('resource').map(e => e.name.split('/').pop() + ' ' + Math.round(e.responseEnd) + ' ms');
+      return resolve({ stuck: location.href + ': copy of the form ' + !!document.querySelector('#prerender') + ', app ' + !!document.querySelector('body > .app-header') + ', files done: ' + done.join(', ') });
+    }
     if (window.__ready === undefined) return requestAnimationFrame(wait);
-    const wasm = performance.getEntriesByType('resource').find(e => e.name.endsWith('.wasm'));
-    const phases = Object.assign({ fetched: wasm ? wasm.responseEnd : null }, window.__phases);
-    resolve({ t: window.__ready, started, phases });
+    const files = performance.getEntriesByType('resource');
+    const wasm = files.filter(e => e.name.endsWith('.wasm'));
+    const phases = Object.assign({ fetched: wasm.length ? wasm[0].responseEnd : null }, window.__phases);
+    const arrived = performance.getEntriesByType('navigation').concat(files)
+      .filter(e => e.responseEnd <= window.__ready)
+      .reduce((sum, e) => sum + (e.transferSize || 0), 0);
+    resolve({ t: window.__ready, started, phases, seen: window.__seen, bytes: arrived, wasm_requests: wasm.length });
   };
   wait();
 });
 "#;
 
-/// The first page's way to `#email`, in order, as [`READY_AT`] reports it.
-const PHASES: [(&str, &str); 3] = [
-    ("fetched", "wasm file arrived"),
-    ("started", "wasm started (trunk's loader)"),
-    ("mounted", "first element in the body"),
-];
-
-/// Cold loads of the product's `/login` and the bare page's `/`, taken in
-/// turns so both see the same load on the machine.
-async fn first_page(s: &Settings) {
-    let app = BrotliServer::start(&s.app, None, PROBE);
-    let bare = BrotliServer::start(&s.bare, None, PROBE);
-    let mut times = [Vec::new(), Vec::new()];
-    let mut phases: [Vec<Vec<f64>>; 2] = Default::default();
-    let (mut late, mut returned) = (0, Vec::new());
-    for i in 0..s.total() {
-        let order = if i % 2 == 0 { [0, 1] } else { [1, 0] };
-        for which in order {
-            let (server, path) = if which == 0 {
-                (&app, "/login")
-            } else {
-                (&bare, s.bare_path.as_str())
-            };
-            let tab = Tab::cold(server).await;
-            tab.goto(path).await;
-            let v = tab.run(READY_AT, vec![]).await;
-            tab.close().await;
-            let (t, started) = (v["t"].as_f64().unwrap(), v["started"].as_f64().unwrap());
-            if i >= s.warmups {
-                times[which].push(t);
-                let at = |key: &str| v["phases"][key].as_f64().unwrap_or(f64::NAN);
-                phases[which].push(PHASES.iter().map(|(key, _)| at(key)).collect());
-                returned.push(started);
-                if started > t {
-                    late += 1;
-                }
-            }
-        }
-    }
-    let (a, b) = (summary(&times[0]).median, summary(&times[1]).median);
-    timed(
-        "first page: /login, nav start -> #email focusable",
-        &times[0],
-        &format!("bare page {}", report::ms(b)),
-        &ratio(a, b),
-        "<= 1.30x",
-    );
-    timed(
-        "first page: bare Leptos login, same measure",
-        &times[1],
-        "-",
-        "-",
-        "-",
-    );
-    // Each round opens both pages one after the other, so a round's ratio
-    // leaves out the load that drifts between rounds on a shared machine.
-    let paired: Vec<f64> = times[0].iter().zip(&times[1]).map(|(a, b)| a / b).collect();
-    let p = summary(&paired);
-    let (q1, q3) = report::quartiles(&paired);
-    row([
-        &format!(
-            "first page: app / bare within each round (n={})",
-            paired.len()
-        ),
-        &format!("{:.2}x", p.median),
-        &format!("{:.2}x", p.min),
-        &format!("{:.2}x", p.max),
-        &format!("middle half {q1:.2}x-{q3:.2}x"),
-        "-",
-        "<= 1.30x",
-    ]);
-    for (i, (_, what)) in PHASES.iter().enumerate() {
-        let of = |which: usize| -> Vec<f64> {
-            phases[which]
-                .iter()
-                .map(|p| p[i])
-                .filter(|t| t.is_finite())
-                .collect()
-        };
-        let (app_at, bare_at) = (of(0), of(1));
-        if app_at.is_empty() || bare_at.is_empty() {
-            note(&format!(
-                "first page: \"{what}\" was not seen; no row for it"
-            ));
-            continue;
-        }
-        let (a, b) = (summary(&app_at).median, summary(&bare_at).median);
-        timed(
-            &format!("first page, on the way: {what}"),
-            &app_at,
-            &format!("bare page {}", report::ms(b)),
-            &ratio(a, b),
-            "-",
-        );
-    }
-    note("first page, on the way: times from navigation start, in the same runs as the row above; \"wasm file arrived\" is the file's responseEnd, \"wasm started\" is trunk's TrunkApplicationStarted event after the module's main has run, and \"first element in the body\" is a MutationObserver seeing the app's first element");
-    note("first page: every run is a new Chromium process with an empty profile (nothing cached); files are sent with Content-Encoding: br over loopback; a rAF poller added to each entry page's head times the first frame with #email focusable");
-    note(&format!(
-        "first page: WebDriver's goto returns after the load event (median {} ms after navigation start), and #email was already there in {late} of {} runs, so a poll begun only after goto would time WebDriver, not the page",
-        report::ms(summary(&returned).median),
-        returned.len()
-    ));
-}
-
-/// Clicks Generate Public Key (from the second certificate on, Make a new
-/// key) and waits for a thumbprint other than the one shown before. From the
-/// second certificate on, the page asks first, and the script answers
-/// "Replace key" the moment it appears: that is inside the time.
+/// Clicks Generate Public Key and waits for a thumbprint other than the one
+/// shown before. From the second certificate on, the page asks first, and
+/// the script answers "Replace key" the moment it appears: that is inside
+/// the time.
 const GENERATE: &str = r#"
 const before = (document.querySelector('#thumbprint-sha1') || {}).textContent || '';
 const button = await until('Generate Public Key enabled', () => {
@@ -568,6 +478,7 @@ async fn journeys(s: &Settings, problems: &mut Vec<String>) {
         &format!("{:+.1} ms", summary(&home[1]).median - one_home),
         "<= +100 ms",
     );
+    note("list and Home reloads: one tab, so the files with a content hash in their name come from the browser's cache, as their Cache-Control header allows, and the entry page is asked for again");
     single(
         "stored characters per account (seeded)",
         &format!("{:.0}", docs[2].len() as f64 / MANY as f64),

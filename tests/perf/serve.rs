@@ -1,6 +1,7 @@
 //! A static host as a CDN would run it: every file precompressed with brotli
-//! and sent as `Content-Encoding: br` to a browser that accepts it, the entry
-//! page for any unknown path, and a `config.json` of the bench's choosing.
+//! and sent as `Content-Encoding: br` to a browser that accepts it, the
+//! README's `Cache-Control` headers, the entry page for any unknown path, and
+//! a `config.json` of the bench's choosing.
 //!
 //! It can also add a classic script at the end of the entry page's head: the
 //! page then times itself from its first frame on, which a script sent by
@@ -19,6 +20,7 @@ struct File {
     raw: Vec<u8>,
     br: Vec<u8>,
     content_type: &'static str,
+    cache_control: &'static str,
 }
 
 pub struct BrotliServer {
@@ -99,9 +101,7 @@ fn reply(f: &File, accepts_br: bool) -> Response<std::io::Cursor<Vec<u8>>> {
     let mut r = Response::from_data(body.clone())
         .with_header(header("Content-Type", f.content_type))
         .with_header(header("Vary", "Accept-Encoding"))
-        // Every load, reloads included, then transfers and compiles the whole
-        // app: the figures do not depend on what an earlier run left cached.
-        .with_header(header("Cache-Control", "no-cache"));
+        .with_header(header("Cache-Control", f.cache_control));
     if accepts_br {
         r = r.with_header(header("Content-Encoding", "br"));
     }
@@ -149,7 +149,30 @@ fn file(name: &str, raw: Vec<u8>) -> File {
         br: brotli(&raw),
         raw,
         content_type,
+        cache_control: cache_control(name),
     }
+}
+
+/// What the README's hosting section asks of a host: a file with trunk's
+/// content hash in its name never changes, so it is kept a year without
+/// asking again; the entry page, `config.json` and the logos change in place,
+/// so a browser asks each time. First loads come from an empty profile, so
+/// only reloads in one tab see the difference.
+fn cache_control(name: &str) -> &'static str {
+    if hashed(name) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
+}
+
+/// Trunk names a file `stem-<16 hex digits>` and a wasm `stem-<hash>_bg`.
+fn hashed(name: &str) -> bool {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    let stem = file.split('.').next().unwrap_or(file);
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// Quality 11, as `scripts/size.sh` measures and a build step would ship.

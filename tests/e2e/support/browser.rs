@@ -29,16 +29,26 @@ impl Browser {
 
     /// A browser whose profile also has `prefs`, such as a content setting.
     pub async fn start_with_prefs(extra_prefs: serde_json::Value) -> Browser {
-        Browser::launch(&[], extra_prefs).await
+        Browser::launch(&[], extra_prefs, true).await
     }
 
     /// A browser started with extra command-line switches, such as
     /// `--force-dark-mode`.
     pub async fn start_with_args(extra_args: &[&str]) -> Browser {
-        Browser::launch(extra_args, json!({})).await
+        Browser::launch(extra_args, json!({}), true).await
     }
 
-    async fn launch(extra_args: &[&str], extra_prefs: serde_json::Value) -> Browser {
+    /// A browser whose navigations return at once instead of after the
+    /// `load` event, for pages whose files are held back.
+    pub async fn start_not_waiting_for_load() -> Browser {
+        Browser::launch(&[], json!({}), false).await
+    }
+
+    async fn launch(
+        extra_args: &[&str],
+        extra_prefs: serde_json::Value,
+        wait_for_load: bool,
+    ) -> Browser {
         let port = free_port();
         let driver = Command::new(CHROMEDRIVER)
             .arg(format!("--port={port}"))
@@ -77,6 +87,9 @@ impl Browser {
             },
         });
         let mut caps = caps;
+        if !wait_for_load {
+            caps["pageLoadStrategy"] = json!("none");
+        }
         let args = caps["goog:chromeOptions"]["args"].as_array_mut().unwrap();
         args.extend(extra_args.iter().map(|a| json!(a)));
         if let Some(extra) = extra_prefs.as_object() {

@@ -41,7 +41,9 @@ impl<'s> Page<'s> {
     }
 
     async fn wait_ready(&self) {
-        self.find(Locator::Css(".app-header")).await;
+        // The app's own header: the build-time copy of Log in or Create
+        // account (`#prerender`) has one too, before the app has mounted.
+        self.find(Locator::Css("body > .app-header")).await;
     }
 
     /// The browser's Back button.

@@ -3,7 +3,7 @@
 //! headers such as a Content-Security-Policy.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::thread::JoinHandle;
 
 use tiny_http::{Header, Method, Response, Server};
@@ -22,6 +22,31 @@ pub struct ServerOptions {
     /// A script run first in every HTML page, before the app: how a test
     /// puts the page in a browser that refuses something.
     pub first_script: Option<String>,
+    /// While closed, every `.wasm` response waits: the page as a visitor
+    /// sees it before the app has arrived.
+    pub wasm_gate: Option<Gate>,
+}
+
+/// Holds back responses while closed; opening lets them all go.
+#[derive(Clone, Default)]
+pub struct Gate(Arc<(Mutex<bool>, Condvar)>);
+
+impl Gate {
+    pub fn closed() -> Gate {
+        Gate::default()
+    }
+
+    pub fn open(&self) {
+        *self.0 .0.lock().unwrap() = true;
+        self.0 .1.notify_all();
+    }
+
+    fn wait(&self) {
+        let mut open = self.0 .0.lock().unwrap();
+        while !*open {
+            open = self.0 .1.wait(open).unwrap();
+        }
+    }
 }
 
 pub struct StaticServer {
@@ -60,7 +85,19 @@ impl StaticServer {
                     continue;
                 }
                 let reply = answer(&dist, &mount_for_thread, &options, request.url());
-                let _ = request.respond(reply);
+                match &options.wasm_gate {
+                    // Its own thread, so the other files are still served.
+                    Some(gate) if request.url().ends_with(".wasm") => {
+                        let gate = gate.clone();
+                        std::thread::spawn(move || {
+                            gate.wait();
+                            let _ = request.respond(reply);
+                        });
+                    }
+                    _ => {
+                        let _ = request.respond(reply);
+                    }
+                }
             }
         });
         StaticServer {
