@@ -11,7 +11,13 @@ use crate::domain::app::{parse_config, Config, ConfigError};
 /// that is there but wrong is an error naming the key.
 pub async fn load() -> Result<Config, ConfigError> {
     let read = match started_read() {
-        Some(promise) => settled(promise).await,
+        // A started read that has not settled by now is asked again: a
+        // preloaded request the browser never finishes must not leave the
+        // page blank.
+        Some(promise) => match settled_within(promise, STARTED_READ_MS).await {
+            Some(read) => read,
+            None => http::get_text(&url()).await,
+        },
         None => http::get_text(&url()).await,
     };
     match read {
@@ -35,12 +41,38 @@ fn started_read() -> Option<Promise> {
         .ok()
 }
 
-async fn settled(promise: Promise) -> Result<(u16, String), http::Unreachable> {
-    let pair: Array = JsFuture::from(promise)
+/// How long the read `index.html` started may take before it is asked again.
+const STARTED_READ_MS: i32 = 3_000;
+
+/// The started read's result, or `None` if it has not settled within `ms`.
+async fn settled_within(
+    promise: Promise,
+    ms: i32,
+) -> Option<Result<(u16, String), http::Unreachable>> {
+    let late = JsValue::from_str("late");
+    let timer = {
+        let late = late.clone();
+        Promise::new(&mut |resolve, _| {
+            let queued = web_sys::window().is_some_and(|w| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_1(&resolve, ms, &late)
+                    .is_ok()
+            });
+            if !queued {
+                let _ = resolve.call1(&JsValue::NULL, &late);
+            }
+        })
+    };
+    let first = JsFuture::from(Promise::race(&Array::of2(&promise, &timer)))
         .await
-        .ok()
-        .and_then(|v| v.dyn_into().ok())
-        .ok_or(http::Unreachable)?;
+        .unwrap_or(JsValue::NULL);
+    if first == late {
+        return None;
+    }
+    Some(pair(first))
+}
+
+fn pair(value: JsValue) -> Result<(u16, String), http::Unreachable> {
+    let pair: Array = value.dyn_into().ok().ok_or(http::Unreachable)?;
     let status = pair.get(0).as_f64().ok_or(http::Unreachable)?;
     Ok((status as u16, pair.get(1).as_string().unwrap_or_default()))
 }

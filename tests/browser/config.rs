@@ -69,3 +69,14 @@ async fn without_a_started_read_or_a_file_the_app_starts_with_the_defaults() {
         .is_undefined());
     assert_eq!(config::load().await.unwrap(), Config::default());
 }
+
+#[wasm_bindgen_test]
+async fn a_started_read_that_never_settles_is_asked_again() {
+    let window = web_sys::window().unwrap();
+    let never = Promise::new(&mut |_, _| {});
+    Reflect::set(&window, &GLOBAL.into(), &never).unwrap();
+    let _read = StartedRead;
+    // The test server has no config.json: the second read finds none, and
+    // the app starts with the defaults instead of waiting for ever.
+    assert_eq!(config::load().await.unwrap(), Config::default());
+}
