@@ -37,11 +37,20 @@ impl Page<'_> {
             if !empty {
                 return v;
             }
-            assert!(
-                Instant::now() < deadline,
-                "{what} never happened; the portal says:\n{}",
-                self.body_text().await
-            );
+            if Instant::now() >= deadline {
+                let sdk = self
+                    .run("return { mounted: !!window.cloudlink, frames: document.querySelectorAll('#cloudlink iframe').length };")
+                    .await;
+                let portal = self.body_text().await;
+                self.enter_any_frame().await;
+                let app = self.body_text().await;
+                let app = format!(
+                    "{app}\n{}",
+                    self.run("return JSON.stringify(performance.getEntriesByType('resource').map(e => [e.name, e.responseStatus, Math.round(e.startTime), Math.round(e.duration)]));")
+                        .await
+                );
+                panic!("{what} never happened; SDK {sdk}; the portal says:\n{portal}\nthe app says:\n{app}");
+            }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
     }

@@ -94,8 +94,13 @@ impl StaticServer {
                             let _ = request.respond(reply);
                         });
                     }
+                    // Each answer on its own thread, as a real host serves
+                    // connections side by side: one slow reader must not
+                    // hold back every other request.
                     _ => {
-                        let _ = request.respond(reply);
+                        std::thread::spawn(move || {
+                            let _ = request.respond(reply);
+                        });
                     }
                 }
             }
