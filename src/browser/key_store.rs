@@ -13,7 +13,7 @@ use js_sys::{Array, Object, Promise, Reflect};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{CryptoKey, IdbDatabase, IdbRequest, IdbTransactionMode};
+use web_sys::{CryptoKey, IdbDatabase, IdbObjectStore, IdbRequest, IdbTransactionMode};
 
 const STORE: &str = "private-keys";
 
@@ -63,6 +63,25 @@ async fn open_existing(name: &str) -> Option<IdbDatabase> {
     });
     req.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
     settle(&req).await.ok().map(JsCast::unchecked_into)
+}
+
+/// Runs one read-only request `ask` makes of `store`, then closes `db`.
+async fn read_once(
+    db: IdbDatabase,
+    store: &str,
+    ask: impl FnOnce(&IdbObjectStore) -> Result<IdbRequest, JsValue>,
+) -> Option<JsValue> {
+    let read = async {
+        let store = db
+            .transaction_with_str(store)
+            .ok()?
+            .object_store(store)
+            .ok()?;
+        settle(&ask(&store).ok()?).await.ok()
+    }
+    .await;
+    db.close();
+    read
 }
 
 fn field(value: &JsValue, name: &str) -> JsValue {
@@ -140,16 +159,7 @@ impl KeyDatabase {
     /// The key stored under `id`, if there is one and it is well formed.
     pub async fn get(&self, id: &str) -> Option<HeldKey> {
         let db = open(&self.name, STORE).await.ok()?;
-        let read = async {
-            let store = db
-                .transaction_with_str(STORE)
-                .ok()?
-                .object_store(STORE)
-                .ok()?;
-            settle(&store.get(&id.into()).ok()?).await.ok()
-        }
-        .await;
-        db.close();
+        let read = read_once(db, STORE, |s| s.get(&id.into())).await;
         HeldKey::from_js(&read?)
     }
 
@@ -158,16 +168,7 @@ impl KeyDatabase {
         let Ok(db) = open(&self.name, STORE).await else {
             return Vec::new();
         };
-        let read = async {
-            let store = db
-                .transaction_with_str(STORE)
-                .ok()?
-                .object_store(STORE)
-                .ok()?;
-            settle(&store.get_all().ok()?).await.ok()
-        }
-        .await;
-        db.close();
+        let read = read_once(db, STORE, |s| s.get_all()).await;
         let Some(values) = read else {
             return Vec::new();
         };
@@ -216,16 +217,7 @@ pub mod legacy {
     /// The key-encryption key `user` had, if any.
     pub async fn key_encryption_key(user: &str) -> Option<CryptoKey> {
         let db = open_existing(DATABASE).await?;
-        let read = async {
-            let store = db
-                .transaction_with_str(STORE)
-                .ok()?
-                .object_store(STORE)
-                .ok()?;
-            settle(&store.get(&user.into()).ok()?).await.ok()
-        }
-        .await;
-        db.close();
+        let read = read_once(db, STORE, |s| s.get(&user.into())).await;
         read?.dyn_into::<CryptoKey>().ok()
     }
 

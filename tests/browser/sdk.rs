@@ -37,6 +37,16 @@ async fn run(page: &str, steps: &str) -> Value {
     serde_json::from_str(&text).unwrap()
 }
 
+/// The `type` of every event the portal's `onEvent` received, in order.
+fn event_kinds(out: &Value) -> Vec<&str> {
+    out["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["type"].as_str())
+        .collect()
+}
+
 #[wasm_bindgen_test]
 async fn replies_settle_the_request_they_answer_even_out_of_order() {
     // The page answers the second request first, and the first after it.
@@ -115,12 +125,7 @@ async fn messages_from_another_window_are_ignored() {
     )
     .await;
     assert_eq!(out["result"]["code"], "timeout", "{out}");
-    let kinds: Vec<&str> = out["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|e| e["type"].as_str())
-        .collect();
+    let kinds = event_kinds(&out);
     assert_eq!(kinds, ["ready"], "{out}");
 }
 
@@ -167,11 +172,6 @@ async fn destroy_removes_the_frame_fails_what_is_pending_and_stops_listening() {
     assert_eq!(out["result"]["pending"]["code"], "destroyed", "{out}");
     assert_eq!(out["result"]["after"]["code"], "destroyed");
     assert_eq!(out["result"]["attached"], false);
-    let kinds: Vec<&str> = out["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter_map(|e| e["type"].as_str())
-        .collect();
+    let kinds = event_kinds(&out);
     assert_eq!(kinds, ["ready"], "nothing heard after destroy: {out}");
 }

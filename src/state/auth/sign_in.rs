@@ -157,17 +157,7 @@ impl Auth {
                 .await
             }
             _ => {
-                let now = clock::now_ms();
-                // Failures from every tab count: each is added to the latest counter.
-                let wait = self
-                    .persist
-                    .commit::<Registry, _, std::convert::Infallible>(&keys.registry(), move |r| {
-                        r.record_failure(&address, now);
-                        Ok(r.wait_ms(&address, now))
-                    })
-                    .await
-                    .map_err(store_error)?
-                    .result;
+                let wait = self.record_failure(address).await?;
                 Err(if wait > 0 {
                     format!("{WRONG_CREDENTIALS}. {}", wait_message(wait))
                 } else {
@@ -226,17 +216,7 @@ impl Auth {
         let expected = Base64::decode_vec(&user.password.verifier).unwrap_or_default();
         let derived = derive(password, &salt, user.password.iterations).await?;
         if !verifiers_match(&derived.verifier, &expected) {
-            let now = clock::now_ms();
-            // Failures from every tab count: each is added to the latest counter.
-            let wait = self
-                .persist
-                .commit::<Registry, _, std::convert::Infallible>(&keys.registry(), move |r| {
-                    r.record_failure(&address, now);
-                    Ok(r.wait_ms(&address, now))
-                })
-                .await
-                .map_err(store_error)?
-                .result;
+            let wait = self.record_failure(address).await?;
             return Err(refusal(WRONG_PASSWORD, wait));
         }
         if had_failures {
@@ -249,6 +229,22 @@ impl Auth {
                 .map_err(store_error)?;
         }
         Ok(derived)
+    }
+
+    /// Counts a wrong password for `address`; how long it must now wait.
+    /// Failures from every tab count: each is added to the latest counter.
+    async fn record_failure(&self, address: String) -> Result<i64, String> {
+        let now = clock::now_ms();
+        let registry = self.persist.keys().registry();
+        Ok(self
+            .persist
+            .commit::<Registry, _, std::convert::Infallible>(&registry, move |r| {
+                r.record_failure(&address, now);
+                Ok(r.wait_ms(&address, now))
+            })
+            .await
+            .map_err(store_error)?
+            .result)
     }
 
     async fn start_session(&self, session: Session, kek: CryptoKey) -> Result<(), String> {
