@@ -1,8 +1,10 @@
 """Prints the Content-Security-Policy header value for a trunk release build.
 
-The page's inline scripts are modules: the one trunk emits to load the wasm,
-and index.html's early read of config.json. Each is allowed by its sha256 hash
-so that 'unsafe-inline' is never needed.
+The page's inline scripts are the module trunk emits to load the wasm, and
+index.html's own two: the early read of config.json (a classic script, so it
+runs before the stylesheet has arrived) and the module that shows the
+pre-rendered page. Each is allowed by its sha256 hash so that 'unsafe-inline'
+is never needed.
 
 With --host, prints instead the headers for that kind of host, ready to paste:
 the policy, nosniff, and Cache-Control. Files with trunk's content hash in
@@ -26,7 +28,10 @@ DEFAULT_SIGN_IN = [
 ]
 
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
-MODULE = re.compile(r"""\btype\s*=\s*(["']?)module\1(?=[\s>/]|$)""", re.I)
+# What a browser runs: no type, a JavaScript MIME type, or a module. Data
+# blocks (application/json, importmap) are never run, so they need no hash.
+TYPE = re.compile(r"""\btype\s*=\s*(["']?)([^"'\s>]*)\1""", re.I)
+RUN = {"", "module", "text/javascript", "application/javascript"}
 SRC = re.compile(r"\bsrc\s*=", re.I)
 ORIGIN = re.compile(r"^https?://[A-Za-z0-9.\-]+(:[0-9]+)?$")
 
@@ -55,10 +60,15 @@ def usage(message):
     sys.exit(2)
 
 
-def inline_module_hashes(html):
+def runs(attrs):
+    kind = TYPE.search(attrs)
+    return (kind.group(2).lower() if kind else "") in RUN
+
+
+def inline_script_hashes(html):
     hashes = []
     for attrs, body in SCRIPT.findall(html):
-        if SRC.search(attrs) or not MODULE.search(attrs):
+        if SRC.search(attrs) or not runs(attrs):
             continue
         digest = hashlib.sha256(body.encode("utf-8")).digest()
         hashes.append("'sha256-" + base64.b64encode(digest).decode("ascii") + "'")
@@ -187,9 +197,9 @@ def main(argv):
     except OSError as e:
         usage(f"cannot read {index}: {e.strerror}")
 
-    hashes = inline_module_hashes(html)
+    hashes = inline_script_hashes(html)
     if not hashes:
-        sys.stderr.write(f"csp.sh: no inline <script type=\"module\"> in {index}\n")
+        sys.stderr.write(f"csp.sh: no inline <script> in {index}\n")
         return 1
 
     sign_in = [check_origin(o.rstrip("/"), "sign-in origin") for o in rest[1:]] or DEFAULT_SIGN_IN

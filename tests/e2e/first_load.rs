@@ -59,6 +59,34 @@ fn the_entry_page_asks_for_the_wasm_before_anything_else() {
     }
 }
 
+/// A script after a stylesheet, and every module, runs only once the
+/// stylesheet has arrived; the read of `config.json` must not wait for it.
+#[test]
+fn config_json_is_asked_for_while_the_stylesheet_is_still_on_its_way() {
+    for dist in [dist_dir(), dist_subpath_dir()] {
+        let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
+        // Trunk's minifier may turn the string's quotes into backticks.
+        let read = html
+            .match_indices("fetch(")
+            .map(|(at, _)| at)
+            .find(|&at| html[at + "fetch(".len() + 1..].starts_with("config.json"))
+            .unwrap_or_else(|| panic!("{}: no read of config.json: {html}", dist.display()));
+        let stylesheet = html.find("stylesheet").expect("a stylesheet");
+        assert!(
+            read < stylesheet,
+            "{}: config.json is read after the stylesheet: {html}",
+            dist.display()
+        );
+        let script = &html[html[..read].rfind("<script").expect("in a script")..read];
+        let tag = &script[..script.find('>').unwrap()];
+        assert!(
+            !tag.contains("module") && !tag.contains("defer") && !tag.contains("async"),
+            "{}: config.json is read by a deferred script: {tag}",
+            dist.display()
+        );
+    }
+}
+
 #[tokio::test]
 async fn one_load_requests_the_wasm_once() {
     let server = StaticServer::start(&dist_dir(), ServerOptions::default());
