@@ -8,6 +8,7 @@ pub mod download;
 pub mod embed;
 pub mod focus;
 pub mod handoff;
+pub mod home_copy;
 pub mod http;
 pub mod idle;
 pub mod key_store;

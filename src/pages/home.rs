@@ -17,6 +17,12 @@ pub fn HomePage() -> impl IntoView {
     let accounts = Accounts::expect();
     let summaries = move || accounts.with(summarise);
     let any = move || accounts.has_connection();
+    // Drawn again for the next load whenever what Home shows changes.
+    Effect::new(move |_| {
+        accounts.with(|_| ());
+        let _ = auth.email();
+        accounts.keep_home_copy();
+    });
     view! {
         <section class="page" aria-labelledby="page-title">
             <h1 id="page-title">"Home"</h1>

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::browser::home_copy;
 use crate::domain::links::{Integration, Provider};
 use crate::state::persist::{Change, Persist};
 use crate::store::document;
@@ -101,6 +102,18 @@ impl Accounts {
                     .collect()
             })
         })
+    }
+
+    /// Keeps what Home shows now for the next load (`browser::home_copy`),
+    /// with the stored revision the list reflects. Only where the session
+    /// is kept in this browser: a portal signs its user in on every load.
+    pub fn keep_home_copy(&self) {
+        let Some(user) = self.user.get_untracked().filter(|_| self.session_stored) else {
+            return;
+        };
+        let keys = self.persist.keys();
+        let document = keys.user(&user);
+        home_copy::keep_soon(keys, document, self.revision.get_value());
     }
 
     pub fn find(&self, id: &str) -> Option<Integration> {

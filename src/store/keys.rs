@@ -31,6 +31,13 @@ impl Keys {
         format!("{}session", self.prefix)
     }
 
+    /// Home as the app last drew it for the stored session, which
+    /// `index.html` shows until the wasm has arrived
+    /// (`browser::home_copy`).
+    pub fn home_copy(&self) -> String {
+        format!("{}home", self.prefix)
+    }
+
     /// One user's integrations and drafts.
     pub fn user(&self, user_id: &str) -> String {
         format!("{}user.{user_id}", self.prefix)
@@ -84,6 +91,7 @@ mod tests {
         for key in [
             k.registry(),
             k.session(),
+            k.home_copy(),
             k.user("u1"),
             k.drafts("u1"),
             k.key_database(),

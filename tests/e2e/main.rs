@@ -16,6 +16,7 @@ mod azure;
 mod cloud_shell;
 mod embed;
 mod first_load;
+mod home_copy;
 mod hosting;
 mod keyboard;
 mod layout;

@@ -106,9 +106,10 @@ async fn perf() {
 /// on Home the first line of its certificate summary.
 ///
 /// On the way it keeps in `window.__phases` when trunk's loader reported the
-/// wasm started (its `main` has run) and when the first element other than
-/// `<noscript>` appeared in the body (the app mounted), so the table can say
-/// where the time goes.
+/// wasm started (its `main` has run), when the first element other than
+/// `<noscript>` appeared in the body (the app, or `index.html`'s copy of the
+/// page), and when the app's own header did (the app mounted), so the table
+/// can say where the time goes.
 pub(crate) const PROBE: &str = r#"(function () {
   var list = /\/integrations\/microsoft\/m365\/?$/.test(location.pathname);
   // The root is the bare page's login, and the product's Home.
@@ -118,8 +119,13 @@ pub(crate) const PROBE: &str = r#"(function () {
   var phases = window.__phases = {};
   addEventListener('TrunkApplicationStarted', function () { phases.started = performance.now(); });
   new MutationObserver(function (_, observer) {
-    if (document.body && document.body.querySelector('*:not(noscript)')) {
+    if (!document.body) return;
+    if (phases.mounted === undefined && document.body.querySelector('*:not(noscript)')) {
       phases.mounted = performance.now();
+    }
+    // The app's own header: on Home, the inert copy has been replaced.
+    if (document.body.querySelector(':scope > .app-header')) {
+      phases.app = performance.now();
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });
@@ -161,7 +167,10 @@ return await new Promise(resolve => {
       const done = performance.getEntriesByType('resource').map(e => e.name.split('/').pop() + ' ' + Math.round(e.responseEnd) + ' ms');
       return resolve({ stuck: location.href + ': copy of the form ' + !!document.querySelector('#prerender') + ', app ' + !!document.querySelector('body > .app-header') + ', files done: ' + done.join(', ') });
     }
-    if (window.__ready === undefined) return requestAnimationFrame(wait);
+    // Home waits on until the app has taken over, for the row that says when
+    // it takes clicks.
+    const home = window.__seen === 'home';
+    if (window.__ready === undefined || (home && window.__phases.app === undefined)) return requestAnimationFrame(wait);
     const files = performance.getEntriesByType('resource');
     const wasm = files.filter(e => e.name.endsWith('.wasm'));
     const phases = Object.assign({ fetched: wasm.length ? wasm[0].responseEnd : null }, window.__phases);

@@ -131,7 +131,10 @@ impl Auth {
     /// Signs out in every tab: forgets the session and every key held in memory.
     pub async fn sign_out(&self) {
         self.drafts.flush();
-        let _ = self.persist.delete(&self.persist.keys().session()).await;
+        let keys = self.persist.keys();
+        let _ = self.persist.delete(&keys.session()).await;
+        // The copy of Home names the person and their accounts.
+        let _ = self.persist.delete(&keys.home_copy()).await;
         self.leave();
     }
 
