@@ -10,6 +10,7 @@ mod certificate_step;
 mod config;
 mod dialog;
 mod field;
+mod home_copy;
 mod host_keys;
 mod sdk;
 mod shell;
