@@ -122,6 +122,12 @@ def host_headers(host, policy, html, dist):
             "    add_header X-Content-Type-Options nosniff always;",
             f'    add_header Cache-Control "{IMMUTABLE}" always;',
             "}",
+            "# The embed SDK is imported by portals on other origins.",
+            f"location {base}embed/ {{",
+            '    add_header Access-Control-Allow-Origin "*" always;',
+            "    add_header X-Content-Type-Options nosniff always;",
+            f'    add_header Cache-Control "{REVALIDATE}" always;',
+            "}",
         ]
     elif host == "apache":
         lines += [
@@ -133,6 +139,10 @@ def host_headers(host, policy, html, dist):
             f'  <FilesMatch "{hashed}">',
             f'    Header set Cache-Control "{IMMUTABLE}"',
             "  </FilesMatch>",
+            "  # The embed SDK is imported by portals on other origins.",
+            f'  <If "%{{REQUEST_URI}} =~ m#^{base}embed/#">',
+            '    Header set Access-Control-Allow-Origin "*"',
+            "  </If>",
             "</IfModule>",
             f"ErrorDocument 404 {base}404.html",
         ]
@@ -145,6 +155,9 @@ def host_headers(host, policy, html, dist):
             "  X-Content-Type-Options: nosniff",
             base,
             f"  Cache-Control: {REVALIDATE}",
+            "# The embed SDK is imported by portals on other origins.",
+            f"{base}embed/*",
+            "  Access-Control-Allow-Origin: *",
         ]
         for name in files:
             lines += [f"{base}{name}", f"  Cache-Control: {cache_control(name)}"]
@@ -152,6 +165,9 @@ def host_headers(host, policy, html, dist):
         lines += [
             "# Each file with its type and caching; BUCKET is yours. The policy",
             "# goes in the CDN's response-headers policy (see the README).",
+            f"# The embed SDK ({base}embed/) is imported by portals on other",
+            "# origins: allow GET from them in the bucket's CORS configuration,",
+            "# or add Access-Control-Allow-Origin: * in the CDN's policy.",
         ]
         for name in files:
             kind = CONTENT_TYPES.get(Path(name).suffix, "application/octet-stream")

@@ -172,6 +172,36 @@ fn csp_sh_prints_a_year_for_hashed_files_and_no_cache_for_the_entry_page() {
     );
 }
 
+#[test]
+fn csp_sh_lets_portals_on_other_origins_load_the_sdk() {
+    let dist = dist_subpath_dir();
+    let headers = host_headers("headers", &dist);
+    let mut rule = headers.lines().skip_while(|l| *l != "/tools/link/embed/*");
+    assert!(rule.next().is_some(), "no rule for embed/:\n{headers}");
+    assert_eq!(
+        rule.next().map(str::trim),
+        Some("Access-Control-Allow-Origin: *")
+    );
+    let nginx = host_headers("nginx", &dist);
+    let block = nginx
+        .split("location /tools/link/embed/ {")
+        .nth(1)
+        .unwrap_or_else(|| panic!("no location for embed/:\n{nginx}"));
+    let block = &block[..block.find('}').unwrap()];
+    assert!(
+        block.contains("add_header Access-Control-Allow-Origin \"*\" always;"),
+        "{block}"
+    );
+    let apache = host_headers("apache", &dist);
+    assert!(
+        apache.contains("<If \"%{REQUEST_URI} =~ m#^/tools/link/embed/#\">")
+            && apache.contains("Header set Access-Control-Allow-Origin \"*\""),
+        "{apache}"
+    );
+    let s3 = host_headers("s3", &dist);
+    assert!(s3.contains("CORS configuration"), "{s3}");
+}
+
 /// Runs `script` until it returns something other than null or false.
 async fn until(client: &Client, what: &str, script: &str) -> Value {
     let deadline = Instant::now() + Duration::from_secs(30);
