@@ -1,5 +1,5 @@
-//! Cards start with their content: an empty status or error line stays in
-//! the page, ready to be announced, but takes no room.
+//! Cards start and end with their content: an empty status or error line
+//! stays in the page, ready to be announced, but takes no room.
 
 use serde_json::Value;
 
@@ -10,9 +10,9 @@ use crate::support::serve_with_config;
 const TENANT: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 const APP: &str = "0b5f3c6e-8d2a-4f1e-9c3b-7a6d5e4f3a2b";
 
-/// For each panel whose first shown content sits below its padding, the
-/// panel's heading or class and how far below; then how many live regions
-/// are empty, and which of those take room.
+/// For each panel whose first shown content sits below its padding, or whose
+/// last ends above it, the panel's heading or class and by how much; then
+/// how many live regions are empty, and which of those take room.
 const MEASURE: &str = r#"
 const out = { bands: [], emptyLive: 0, roomy: [] };
 for (const panel of document.querySelectorAll('.panel')) {
@@ -24,11 +24,13 @@ for (const panel of document.querySelectorAll('.panel')) {
     return r.height > 0 && el.textContent.trim() !== '' || el.matches('input, textarea, select, button');
   });
   if (shown.length === 0) continue;
+  const contentBottom = box.bottom - parseFloat(cs.borderBottomWidth) - parseFloat(cs.paddingBottom);
   const top = Math.min(...shown.map(el => el.getBoundingClientRect().top));
-  if (top - contentTop > 1) {
-    const title = panel.querySelector('h2');
-    out.bands.push(`${title ? title.textContent : panel.className}: ${Math.round(top - contentTop)}px`);
-  }
+  const bottom = Math.max(...shown.map(el => el.getBoundingClientRect().bottom));
+  const title = panel.querySelector('h2');
+  const name = title ? title.textContent : panel.className;
+  if (top - contentTop > 1) out.bands.push(`${name}: ${Math.round(top - contentTop)}px`);
+  if (contentBottom - bottom > 1) out.bands.push(`${name}: ${Math.round(contentBottom - bottom)}px at the bottom`);
 }
 for (const el of document.querySelectorAll('[role=status], [role=alert], [aria-live]')) {
   if (el.textContent.trim() !== '') continue;
@@ -60,7 +62,7 @@ impl Page<'_> {
         assert_eq!(
             v["bands"],
             Value::Array(vec![]),
-            "{what}: cards open with a blank band"
+            "{what}: cards open or close with a blank band"
         );
         assert!(
             v["emptyLive"].as_u64().unwrap() > 0,
