@@ -39,12 +39,19 @@ pub fn keep_soon(keys: Keys, document_key: String, revision: u64) {
     }
 }
 
+/// The longest markup kept, in UTF-16 units as local storage counts them:
+/// Home's summary is a few KB, but its list of certificates due has no end,
+/// and a copy must not take the room a linked account needs.
+pub const MOST: usize = 32 * 1024;
+
 fn keep(keys: &Keys, document_key: &str, revision: u64) {
     let store = LocalStore;
     let Some(session) = store.get(&keys.session()) else {
         return;
     };
-    let Some(html) = drawn() else {
+    let Some(html) = drawn().filter(|h| h.encode_utf16().count() <= MOST) else {
+        // An older copy could only be stale now, and takes room.
+        let _ = store.remove(&keys.home_copy());
         return;
     };
     let copy = Copy {

@@ -67,3 +67,26 @@ async fn no_copy_is_kept_without_a_stored_session() {
     sleep_ms(50).await;
     assert_eq!(LocalStore.get(&keys.home_copy()), None);
 }
+
+#[wasm_bindgen_test]
+async fn a_home_too_long_to_keep_leaves_no_copy() {
+    let keys = Keys::new("test.home-copy-long.");
+    LocalStore
+        .set(
+            &keys.session(),
+            r#"{"version":1,"data":{"user_id":"u1","email":"a@b.c"}}"#,
+        )
+        .unwrap();
+    LocalStore.set(&keys.home_copy(), "an older copy").unwrap();
+    let page = container();
+    page.set_text_content(Some(&"x".repeat(home_copy::MOST + 1)));
+    home_copy::keep_soon(keys.clone(), keys.user("u1"), 3);
+    sleep_ms(50).await;
+    page.remove();
+    let kept = LocalStore.get(&keys.home_copy());
+    LocalStore.remove(&keys.session()).unwrap();
+    assert_eq!(
+        kept, None,
+        "a copy past the limit was kept, or an older one stayed"
+    );
+}
