@@ -5,17 +5,16 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
 
-use fantoccini::{Client, Locator};
-use serde_json::{json, Value};
+use fantoccini::Locator;
+use serde_json::json;
 
 use crate::support::browser::Browser;
-use crate::support::dist_dir;
 use crate::support::flows::PASSWORD;
 use crate::support::hosting_build::dist_subpath_dir;
 use crate::support::page::Page;
 use crate::support::server::{Gate, ServerOptions, StaticServer};
+use crate::support::{dist_dir, until};
 
 /// The `<link>` that preloads the wasm, and where it starts in `html`.
 fn wasm_preload(html: &str) -> (usize, &str) {
@@ -200,19 +199,6 @@ fn csp_sh_lets_portals_on_other_origins_load_the_sdk() {
     );
     let s3 = host_headers("s3", &dist);
     assert!(s3.contains("CORS configuration"), "{s3}");
-}
-
-/// Runs `script` until it returns something other than null or false.
-async fn until(client: &Client, what: &str, script: &str) -> Value {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let v = client.execute(script, vec![]).await.unwrap();
-        if !v.is_null() && v != json!(false) {
-            return v;
-        }
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
 }
 
 #[tokio::test]

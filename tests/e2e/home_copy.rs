@@ -2,31 +2,16 @@
 //! app last drew it, inert, until the app mounts; a copy drawn from anything
 //! other than what is stored now is not shown, and signing out removes it.
 
-use std::time::{Duration, Instant};
-
 use fantoccini::Client;
 use serde_json::{json, Value};
 
 use crate::support::browser::Browser;
-use crate::support::dist_dir;
 use crate::support::page::Page;
 use crate::support::server::{Gate, ServerOptions, StaticServer};
+use crate::support::{dist_dir, until};
 
 const EMAIL: &str = "returning@example.com";
 const COPY: &str = "cloudlink.home";
-
-/// Runs `script` until it returns something other than null or false.
-async fn until(client: &Client, what: &str, script: &str) -> Value {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        let v = client.execute(script, vec![]).await.unwrap();
-        if !v.is_null() && v != json!(false) {
-            return v;
-        }
-        assert!(Instant::now() < deadline, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
 
 /// Local storage with a copy of Home, as a person who linked an account and
 /// then closed the tab leaves it; and checks that signing out afterwards

@@ -9,6 +9,10 @@ pub mod page;
 pub mod server;
 
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use fantoccini::Client;
+use serde_json::{json, Value};
 
 use server::{ServerOptions, StaticServer};
 
@@ -45,4 +49,19 @@ pub fn temp_dir(tag: &str) -> PathBuf {
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
+}
+
+/// Runs `script` in the page until it returns something other than null or
+/// false, and returns that; a browser with no `Page` (one that must not wait
+/// for the app) polls this way.
+pub async fn until(client: &Client, what: &str, script: &str) -> Value {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let v = client.execute(script, vec![]).await.unwrap();
+        if !v.is_null() && v != json!(false) {
+            return v;
+        }
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
