@@ -22,18 +22,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from csp import CONTENT_TYPES
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 # Each page and the field that says its form is drawn.
 PAGES = [("login", "#email"), ("signup", "#confirm")]
-TYPES = {
-    ".html": "text/html; charset=utf-8",
-    ".js": "text/javascript",
-    ".wasm": "application/wasm",
-    ".css": "text/css",
-    ".svg": "image/svg+xml",
-    ".json": "application/json",
-}
 # The app's own elements in <body>, as outer HTML, once `selector` is there.
 READ_BODY = """
 const [selector, done] = arguments;
@@ -63,7 +57,7 @@ def serve(staging, base):
                 file = staging / "index.html"
             body = file.read_bytes()
             self.send_response(200)
-            self.send_header("Content-Type", TYPES.get(file.suffix, "application/octet-stream"))
+            self.send_header("Content-Type", CONTENT_TYPES.get(file.suffix, "application/octet-stream"))
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)

@@ -9,15 +9,13 @@ use wasm_bindgen_test::wasm_bindgen_test;
 
 use crate::support::{container, sleep_ms};
 
+/// A stored session for user `u1`.
+const SESSION: &str = r#"{"version":1,"data":{"user_id":"u1","email":"a@b.c"}}"#;
+
 #[wasm_bindgen_test]
 async fn the_copy_names_its_sources_and_leaves_out_what_must_not_outlive_the_load() {
     let keys = Keys::new("test.home-copy.");
-    LocalStore
-        .set(
-            &keys.session(),
-            r#"{"version":1,"data":{"user_id":"u1","email":"a@b.c"}}"#,
-        )
-        .unwrap();
+    LocalStore.set(&keys.session(), SESSION).unwrap();
     let page = container();
     page.set_inner_html(
         r#"<main><h1>Home page drawn</h1>
@@ -40,10 +38,7 @@ async fn the_copy_names_its_sources_and_leaves_out_what_must_not_outlive_the_loa
     LocalStore.remove(&keys.home_copy()).unwrap();
     LocalStore.remove(&keys.session()).unwrap();
 
-    assert_eq!(
-        copy["session"],
-        r#"{"version":1,"data":{"user_id":"u1","email":"a@b.c"}}"#
-    );
+    assert_eq!(copy["session"], SESSION);
     assert_eq!(copy["key"], "test.home-copy.user.u1");
     assert_eq!(copy["revision"], 7);
     let today = js_sys::Date::new_0().to_iso_string().as_string().unwrap();
@@ -71,12 +66,7 @@ async fn no_copy_is_kept_without_a_stored_session() {
 #[wasm_bindgen_test]
 async fn a_home_too_long_to_keep_leaves_no_copy() {
     let keys = Keys::new("test.home-copy-long.");
-    LocalStore
-        .set(
-            &keys.session(),
-            r#"{"version":1,"data":{"user_id":"u1","email":"a@b.c"}}"#,
-        )
-        .unwrap();
+    LocalStore.set(&keys.session(), SESSION).unwrap();
     LocalStore.set(&keys.home_copy(), "an older copy").unwrap();
     let page = container();
     page.set_text_content(Some(&"x".repeat(home_copy::MOST + 1)));
