@@ -101,7 +101,20 @@ async fn a_signed_in_person_sees_home_before_the_wasm_and_the_app_takes_over() {
             ),
         ),
     ];
-    for (why, storage) in &stale {
+    let garbled: Vec<(String, String)> = stored
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.clone(),
+                if k == COPY {
+                    "{\"html\": <h1>".into()
+                } else {
+                    v.clone()
+                },
+            )
+        })
+        .collect();
+    for (why, storage) in stale.iter().chain([&("it is not JSON", garbled)]) {
         load_with_storage(c, &server, storage, "/").await;
         let shown = c.execute_async(SHOWS_COPY, vec![]).await.unwrap();
         assert_eq!(
