@@ -33,7 +33,11 @@ SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 TYPE = re.compile(r"""\btype\s*=\s*(["']?)([^"'\s>]*)\1""", re.I)
 RUN = {"", "module", "text/javascript", "application/javascript"}
 SRC = re.compile(r"\bsrc\s*=", re.I)
-ORIGIN = re.compile(r"^https?://[A-Za-z0-9.\-]+(:[0-9]+)?$")
+# The app's rule for origins (src/domain/app/origin.rs), which
+# tests/interop/csp_origins.rs holds this copy to.
+LOOPBACK = ("localhost", "127.0.0.1", "[::1]")
+LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
+PORT = re.compile(r"[0-9]{1,5}")
 
 
 USAGE = "usage: scripts/csp.sh [--write] [--host nginx|apache|headers|s3] [--parent-origin ORIGIN] DIST_DIR [SIGN_IN_ORIGINS...]"
@@ -87,10 +91,48 @@ def parent_origin_from_config(dist):
     return value if isinstance(value, str) and value else None
 
 
+def parse_origin(value):
+    """The origin as a browser serialises it, or None where the app refuses
+    it: https:// anywhere, http:// only on this machine."""
+    scheme, sep, rest = value.strip().lower().partition("://")
+    if not sep or scheme not in ("https", "http"):
+        return None
+    authority = rest[:-1] if rest.endswith("/") else rest
+    if any(c in authority for c in "/?#@\\"):
+        return None
+    if authority.startswith("["):
+        end = authority.find("]")
+        end = len(authority) if end < 0 else end + 1
+    else:
+        end = authority.find(":")
+        end = len(authority) if end < 0 else end
+    host, tail = authority[:end], authority[end:]
+    if tail and not tail.startswith(":"):
+        return None
+    loopback = host in LOOPBACK
+    if not loopback and not all(LABEL.fullmatch(label) for label in host.split(".")):
+        return None
+    if scheme == "http" and not loopback:
+        return None
+    port = None
+    if tail:
+        port = tail[1:]
+        if not PORT.fullmatch(port) or not 1 <= int(port) <= 65535:
+            return None
+        port = port.lstrip("0")
+        if port == ("443" if scheme == "https" else "80"):
+            port = None
+    return f"{scheme}://{host}" + (f":{port}" if port else "")
+
+
 def check_origin(value, what):
-    if not ORIGIN.match(value):
-        usage(f"{what} {value!r} is not an origin such as https://login.example.com")
-    return value
+    origin = parse_origin(value)
+    if origin is None:
+        usage(
+            f"{what} {value!r} is not an origin the app accepts: https://host[:port], "
+            "or http:// only for localhost, 127.0.0.1 or [::1]"
+        )
+    return origin
 
 
 def files_of(dist):
@@ -218,9 +260,9 @@ def main(argv):
         sys.stderr.write(f"csp.sh: no inline <script> in {index}\n")
         return 1
 
-    sign_in = [check_origin(o.rstrip("/"), "sign-in origin") for o in rest[1:]] or DEFAULT_SIGN_IN
+    sign_in = [check_origin(o, "sign-in origin") for o in rest[1:]] or DEFAULT_SIGN_IN
     parent = parent or parent_origin_from_config(dist)
-    ancestors = check_origin(parent.rstrip("/"), "parent origin") if parent else "'none'"
+    ancestors = check_origin(parent, "parent origin") if parent else "'none'"
 
     policy = "; ".join(
         [

@@ -1,8 +1,11 @@
-// An example portal: mounts CloudLink with the embed SDK served by the app's
-// own origin, and shows what it reports. `?app=` names the app's URL.
+// An example portal: mounts CloudLink with the embed SDK that index.html's
+// import map pins (the app's address and the file's hash), and shows what it
+// reports. The app is the one beside that SDK, never one named by a URL.
+// `?user=` stands in for the portal's own signed-in user.
+import { mount } from "cloudlink-embed";
+
 const params = new URLSearchParams(location.search);
-const appUrl = new URL(params.get("app") ?? "http://127.0.0.1:8080/", location.href);
-const { mount } = await import(new URL("embed/cloudlink-embed.js", appUrl).href);
+const appUrl = new URL("../", import.meta.resolve("cloudlink-embed"));
 
 const $ = (id) => document.getElementById(id);
 const accounts = new Map();

@@ -205,8 +205,8 @@ impl KeyDatabase {
     }
 }
 
-/// The key-encryption keys of the first host mode, kept until each user's
-/// keys have moved.
+/// The key-encryption keys of the first host mode, kept until the first
+/// sign-in after the upgrade has moved that person's keys.
 pub mod legacy {
     use super::*;
 
@@ -221,29 +221,15 @@ pub mod legacy {
         read?.dyn_into::<CryptoKey>().ok()
     }
 
-    /// Deletes `user`'s key-encryption key once nothing is sealed under it,
-    /// and the database with the last one.
-    pub async fn forget(user: &str) -> Result<(), JsValue> {
-        let Some(db) = open_existing(DATABASE).await else {
-            return Ok(());
-        };
-        let left = async {
-            let store = db
-                .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readwrite)?
-                .object_store(STORE)?;
-            // The count runs after the delete, in the same transaction.
-            let _ = store.delete(&user.into())?;
-            settle(&store.count()?).await
+    /// Deletes every key-encryption key the first host mode left, with their
+    /// database: those of portal users who never sign in again too, since
+    /// any script on the origin could unwrap what they seal as extractable.
+    pub fn forget_everyone() {
+        // Not awaited: a tab of an older version may hold the database open,
+        // and the deletion then waits for that tab to close. Opening it
+        // meanwhile waits for the deletion.
+        if let Some(factory) = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()) {
+            let _ = factory.delete_database(DATABASE);
         }
-        .await;
-        db.close();
-        if left?.as_f64() == Some(0.0) {
-            // Not awaited: a tab of an older version may hold it open, and
-            // the deletion then waits for that tab to close.
-            if let Some(factory) = web_sys::window().and_then(|w| w.indexed_db().ok().flatten()) {
-                let _ = factory.delete_database(DATABASE);
-            }
-        }
-        Ok(())
     }
 }

@@ -1,7 +1,9 @@
 //! Host mode's private keys at sign-in. Keys sealed under the first host
 //! mode's key-encryption key move into the key database once, as
-//! non-extractable keys, and that key-encryption key is then deleted: it
-//! would let any script on the origin unwrap the sealed keys as extractable.
+//! non-extractable keys, and then every such key-encryption key is deleted:
+//! it would let any script on the origin unwrap the sealed keys as
+//! extractable. Someone who never signed in since loses their sealed keys
+//! and renews their certificates.
 //! Held keys that no stored record names any more are swept.
 
 use std::collections::BTreeSet;
@@ -28,10 +30,14 @@ const SWEEP_AFTER_MS: f64 = 10.0 * 60.0 * 1000.0;
 /// `kek_owner` is the id the first host mode kept the user's key under.
 pub async fn open(persist: Persist, user: &str, kek_owner: &str) -> HeldKeys {
     let held = HeldKeys::new(&persist.keys(), user);
-    if let Some(kek) = legacy::key_encryption_key(kek_owner).await {
-        if migrate(persist, &held, &kek).await.is_ok() {
-            let _ = legacy::forget(kek_owner).await;
-        }
+    let moved = match legacy::key_encryption_key(kek_owner).await {
+        Some(kek) => migrate(persist, &held, &kek).await.is_ok(),
+        None => true,
+    };
+    // Once this person's keys are safe, nobody's old key-encryption key
+    // stays: people who never sign in again would keep theirs forever.
+    if moved {
+        legacy::forget_everyone();
     }
     sweep(persist, &held).await;
     held

@@ -30,13 +30,47 @@ fn message<E: std::fmt::Display>(e: AccountsError<E>) -> String {
     e.to_string()
 }
 
+/// Why an edit or a renewal step did not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChangeError {
+    /// The page was reloaded or left idle: a page left open changes nothing
+    /// for good until the password is given again.
+    Locked,
+    Refused(String),
+}
+
+impl std::fmt::Display for ChangeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChangeError::Locked => f.write_str("Enter your password to continue."),
+            ChangeError::Refused(e) => f.write_str(e),
+        }
+    }
+}
+
+impl From<String> for ChangeError {
+    fn from(e: String) -> Self {
+        ChangeError::Refused(e)
+    }
+}
+
+/// Refuses a change while the keys are locked.
+fn unlocked(auth: &Auth) -> Result<(), ChangeError> {
+    match auth.key_custody() {
+        Some(_) => Ok(()),
+        None => Err(ChangeError::Locked),
+    }
+}
+
 /// Saves an edit of a Microsoft 365 or Azure account.
 pub async fn save_entra(
+    auth: &Auth,
     accounts: Accounts,
     config: &Config,
     id: &str,
     values: EntraValues,
-) -> Result<Integration, String> {
+) -> Result<Integration, ChangeError> {
+    unlocked(auth)?;
     let id = id.to_string();
     let saved = accounts
         .change(move |list| edit_entra(list, &id, &values))
@@ -48,11 +82,13 @@ pub async fn save_entra(
 
 /// Saves an edit of an AWS account.
 pub async fn save_aws(
+    auth: &Auth,
     accounts: Accounts,
     config: &Config,
     id: &str,
     values: AwsValues,
-) -> Result<Integration, String> {
+) -> Result<Integration, ChangeError> {
+    unlocked(auth)?;
     let id = id.to_string();
     let saved = accounts
         .change(move |list| edit_aws(list, &id, &values))
@@ -146,7 +182,13 @@ pub async fn renew(
 
 /// Makes the pending certificate current, and tells the portal. An older
 /// previous certificate is dropped, with its key.
-pub async fn use_new(accounts: Accounts, config: &Config, id: &str) -> Result<(), String> {
+pub async fn use_new(
+    auth: &Auth,
+    accounts: Accounts,
+    config: &Config,
+    id: &str,
+) -> Result<(), ChangeError> {
+    unlocked(auth)?;
     let (older, account) = renewal_step(accounts, id, |link| {
         let older = link.previous_certificate.clone();
         link.use_pending().map(|()| older)
@@ -157,12 +199,21 @@ pub async fn use_new(accounts: Accounts, config: &Config, id: &str) -> Result<()
     Ok(())
 }
 
-pub async fn cancel_renewal(accounts: Accounts, config: &Config, id: &str) -> Result<(), String> {
+/// Drops the pending certificate, with its key.
+pub async fn cancel_renewal(
+    auth: &Auth,
+    accounts: Accounts,
+    config: &Config,
+    id: &str,
+) -> Result<(), ChangeError> {
+    unlocked(auth)?;
     let (dropped, _) = renewal_step(accounts, id, |link| Ok(link.cancel_renewal())).await?;
     forget_keys(config, dropped).await;
     Ok(())
 }
 
+/// Drops the previous certificate, with its key. Its dialog asks for the
+/// password itself, which does not unlock the keys.
 pub async fn forget_previous(accounts: Accounts, config: &Config, id: &str) -> Result<(), String> {
     let (dropped, _) = renewal_step(accounts, id, |link| Ok(link.forget_previous())).await?;
     forget_keys(config, dropped).await;

@@ -6,6 +6,7 @@
 //! `Action`'s own machinery (abort handles, input and version signals) is left
 //! out because nothing here uses it (see docs/size-ledger.md).
 
+use std::collections::VecDeque;
 use std::future::Future;
 use std::pin::Pin;
 
@@ -27,6 +28,8 @@ pub struct Task<I: 'static, O: 'static> {
     /// Numbers the runs, so only the latest one sets the value.
     dispatched: StoredValue<u64>,
     value: RwSignal<Option<O>, LocalStorage>,
+    /// Inputs of `dispatch_in_order`; the front one is running.
+    in_order: StoredValue<VecDeque<I>, LocalStorage>,
 }
 
 impl<I, O> Clone for Task<I, O> {
@@ -52,6 +55,7 @@ impl<I: 'static, O: 'static> Task<I, O> {
             pending: Memo::new(move |_| in_flight.get() > 0),
             dispatched: StoredValue::new(0),
             value: RwSignal::new_local(None),
+            in_order: StoredValue::new_local(VecDeque::new()),
         }
     }
 
@@ -83,6 +87,40 @@ impl<I: 'static, O: 'static> Task<I, O> {
             let out = job.await;
             if this.dispatched.try_get_value() == Some(run) {
                 this.value.try_set(Some(out));
+            }
+            this.in_flight.try_update(|n| *n = n.saturating_sub(1));
+        });
+    }
+
+    /// Runs the work with `input` once every earlier `dispatch_in_order`
+    /// run has ended: for requests whose effects must land in the order
+    /// they arrived, such as a portal's sign-in followed by its sign-out.
+    pub fn dispatch_in_order(&self, input: I) {
+        let Some(first) = self.in_order.try_update_value(|q| {
+            q.push_back(input);
+            q.len() == 1
+        }) else {
+            return;
+        };
+        if !first {
+            return;
+        }
+        self.in_flight.update(|n| *n += 1);
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            while let Some(Some(job)) = this.in_order.try_with_value(|q| {
+                q.front()
+                    .and_then(|input| this.work.try_with_value(|work| work(input)))
+            }) {
+                let out = job.await;
+                this.value.try_set(Some(out));
+                let more = this.in_order.try_update_value(|q| {
+                    q.pop_front();
+                    !q.is_empty()
+                });
+                if more != Some(true) {
+                    break;
+                }
             }
             this.in_flight.try_update(|n| *n = n.saturating_sub(1));
         });

@@ -408,6 +408,38 @@ async fn sealed_keys_move(prefix: &str, portal_id: &str) {
     assert_eq!(h.persist.load::<UserData>(&h.keys.user(user)).1, revision);
 }
 
+/// Every key-encryption key the first host mode left goes at the first
+/// sign-in after the upgrade: those of portal users who never sign in again,
+/// and those under ids whose documents cannot be told from another's.
+#[wasm_bindgen_test]
+async fn the_first_sign_in_deletes_every_old_key_encryption_key() {
+    let owner = Owner::new();
+    owner.set();
+    let h = host("test.legacy-all.");
+    let kek = webcrypto::hkdf_aes_key(&cloudlink::browser::random::bytes::<32>(), "legacy")
+        .await
+        .unwrap();
+    let others = [
+        "host.gone@example.com",
+        "host.alice.drafts",
+        "host.bob.backup.7",
+    ];
+    for other in others {
+        keep_legacy_kek(other, &kek).await;
+    }
+    keep_legacy_kek("host.alice.lock", &kek).await;
+    h.auth
+        .host_sign_in("alice.lock", "alice@example.com")
+        .await
+        .unwrap();
+    for other in others.into_iter().chain(["host.alice.lock"]) {
+        assert!(
+            legacy::key_encryption_key(other).await.is_none(),
+            "the old key-encryption key of {other} is still there"
+        );
+    }
+}
+
 #[wasm_bindgen_test]
 async fn renewal_steps_and_remove_delete_the_held_keys_they_drop() {
     let owner = Owner::new();
@@ -452,7 +484,7 @@ async fn renewal_steps_and_remove_delete_the_held_keys_they_drop() {
     renew(linked.clone()).await;
     let cancelled = pending().expect("pending");
     assert!(database.get(&held_id(&cancelled)).await.is_some());
-    manage::cancel_renewal(h.accounts, &config, "acc-f")
+    manage::cancel_renewal(&h.auth, h.accounts, &config, "acc-f")
         .await
         .unwrap();
     assert!(
@@ -468,7 +500,9 @@ async fn renewal_steps_and_remove_delete_the_held_keys_they_drop() {
         database.get(&held_id(&replaced)).await.is_none(),
         "a second renewal replaces the pending key"
     );
-    manage::use_new(h.accounts, &config, "acc-f").await.unwrap();
+    manage::use_new(&h.auth, h.accounts, &config, "acc-f")
+        .await
+        .unwrap();
     let jwt = certificates::client_assertion(&h.auth, assertion_for(&second, AssertionAlg::Ps256))
         .await
         .unwrap();

@@ -117,3 +117,51 @@ async fn a_run_that_ends_after_its_page_is_gone_changes_nothing() {
     );
     assert_eq!(t.pending().try_get_untracked(), None);
 }
+
+#[wasm_bindgen_test]
+async fn dispatch_in_order_starts_each_run_when_the_one_before_has_ended() {
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let owner = Owner::new();
+    owner.set();
+    let log = Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let seen = log.clone();
+    let t = Task::new(move |&(ms, label): &Run| {
+        let seen = seen.clone();
+        async move {
+            seen.borrow_mut().push(format!("start {label}"));
+            sleep_ms(ms).await;
+            seen.borrow_mut().push(format!("end {label}"));
+            label
+        }
+    });
+    t.dispatch_in_order((80, "sign-in"));
+    t.dispatch_in_order((5, "sign-out"));
+    t.dispatch_in_order((5, "external id"));
+    assert!(t.pending().get_untracked());
+    sleep_ms(40).await;
+    assert_eq!(*log.borrow(), ["start sign-in"], "the later ones wait");
+    sleep_ms(150).await;
+    assert_eq!(
+        *log.borrow(),
+        [
+            "start sign-in",
+            "end sign-in",
+            "start sign-out",
+            "end sign-out",
+            "start external id",
+            "end external id"
+        ]
+    );
+    assert_eq!(t.value().get_untracked(), Some("external id"));
+    assert!(
+        !t.pending().get_untracked(),
+        "pending ends with the last run"
+    );
+    t.dispatch_in_order((5, "again"));
+    sleep_ms(30).await;
+    assert_eq!(
+        t.value().get_untracked(),
+        Some("again"),
+        "a new queue starts"
+    );
+}

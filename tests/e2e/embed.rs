@@ -203,7 +203,7 @@ async fn messages_from_another_origin_are_ignored() {
 impl Page<'_> {
     /// Signs `user` in from the portal, repeating until the app (which may
     /// still be loading) answers.
-    async fn portal_sign_in(&self, user: &str, app_origin: &str, attempt: &str) {
+    pub(crate) async fn portal_sign_in(&self, user: &str, app_origin: &str, attempt: &str) {
         let deadline = Instant::now() + Duration::from_secs(20);
         for n in 0.. {
             let id = format!("{attempt}-{n}");
@@ -453,7 +453,7 @@ async fn the_portal_signs_out_and_the_keys_are_forgotten() {
 }
 
 impl Page<'_> {
-    async fn open_aws_link_in_frame(&self) {
+    pub(crate) async fn open_aws_link_in_frame(&self) {
         self.click_link("AWS").await;
         self.expect_heading("Link a New AWS Account").await;
     }
@@ -546,7 +546,7 @@ impl Page<'_> {
             .len()
     }
 
-    async fn external_id_shown(&self) -> String {
+    pub(crate) async fn external_id_shown(&self) -> String {
         self.find(Locator::Id("external-id"))
             .await
             .text()

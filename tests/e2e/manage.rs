@@ -126,6 +126,10 @@ async fn an_aws_role_arn_edit_is_checked_like_the_link_form() {
     page.fill("Role ARN", "arn:aws:iam::210987654321:role/Renamed")
         .await;
     page.click_button("Save changes").await;
+    // The page was loaded afresh, so the password comes first.
+    page.expect_text("Unlock your keys").await;
+    page.fill("Password", PASSWORD).await;
+    page.click_button("Unlock").await;
     page.expect_text("Saved changes to \"Payer\"").await;
     page.reload().await;
     page.expect_text("arn:aws:iam::210987654321:role/Renamed")

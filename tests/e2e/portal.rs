@@ -3,11 +3,13 @@
 //! hears of it, gets an assertion that verifies, signs the person out and
 //! removes the frame.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use base64ct::{Base64, Encoding};
 use fantoccini::Locator;
 use serde_json::{json, Value};
+use sha2::{Digest, Sha384};
 
 use crate::checks::{python_verify_assertion, TempDir};
 use crate::embed::app_for;
@@ -17,9 +19,35 @@ use crate::support::server::{ServerOptions, StaticServer};
 
 const TENANT: &str = "72f988bf-86f1-41af-91ab-2d7cd011db47";
 
-fn example_portal() -> StaticServer {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/portal");
-    StaticServer::start(&dir, ServerOptions::default())
+/// The address `examples/portal/index.html` pins the app at.
+const PINNED_APP: &str = "http://127.0.0.1:8080/";
+
+/// The example portal, served from a copy whose pinned app address is the
+/// app the test starts next; [`pin_app`] writes the copy.
+fn example_portal() -> (StaticServer, PathBuf) {
+    let dir = crate::support::temp_dir("example-portal");
+    (StaticServer::start(&dir, ServerOptions::default()), dir)
+}
+
+/// Copies `examples/portal` into `dir`, pinned to `app` instead of
+/// [`PINNED_APP`], and checks the pinned hash is the served SDK's.
+fn pin_app(dir: &Path, app: &StaticServer) {
+    let source = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/portal");
+    for entry in std::fs::read_dir(&source).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap();
+        std::fs::write(dir.join(name), text.replace(PINNED_APP, &app.url("/"))).unwrap();
+    }
+    let html = std::fs::read_to_string(source.join("index.html")).unwrap();
+    let sdk = std::fs::read(crate::support::dist_dir().join("embed/cloudlink-embed.js")).unwrap();
+    let hash = format!("sha384-{}", Base64::encode_string(&Sha384::digest(&sdk)));
+    assert!(
+        html.contains(&format!(
+            r#""{PINNED_APP}embed/cloudlink-embed.js": "{hash}""#
+        )),
+        "examples/portal/index.html does not pin the SDK's hash {hash}"
+    );
 }
 
 impl Page<'_> {
@@ -68,21 +96,17 @@ parent.postMessage({ type: "cloudlink:ready", protocol: "1.0" }, "*");
     StaticServer::start(&dir, ServerOptions::default())
 }
 
-fn portal_query(app: &StaticServer) -> String {
-    format!(
-        "/?app={}&user=pat.smith%40contoso.com&email=pat%40contoso.com",
-        app.url("/").replace(':', "%3A").replace('/', "%2F")
-    )
-}
+const PORTAL_QUERY: &str = "/?user=pat.smith%40contoso.com&email=pat%40contoso.com";
 
 /// The README's picture of the example portal; run by scripts/screenshots.sh.
 #[tokio::test]
 #[ignore = "writes the README's picture of the example portal; run scripts/screenshots.sh"]
 async fn portal_screenshot() {
     let login = FakeLogin::start(&[(TENANT, TENANT)]);
-    let portal = example_portal();
+    let (portal, dir) = example_portal();
     let app = app_for(&portal, &login, r#""identityMode":"host","#);
-    let page = Page::open_other(&portal, &portal_query(&app)).await;
+    pin_app(&dir, &app);
+    let page = Page::open_other(&portal, PORTAL_QUERY).await;
     page.enter_app_frame().await;
     page.link_microsoft_in_frame("Contoso Production").await;
     page.wait_for(
@@ -110,9 +134,10 @@ async fn portal_screenshot() {
 #[tokio::test]
 async fn the_example_portal_links_an_account_and_gets_an_assertion_that_verifies() {
     let login = FakeLogin::start(&[(TENANT, TENANT)]);
-    let portal = example_portal();
+    let (portal, dir) = example_portal();
     let app = app_for(&portal, &login, r#""identityMode":"host","#);
-    let page = Page::open_other(&portal, &portal_query(&app)).await;
+    pin_app(&dir, &app);
+    let page = Page::open_other(&portal, PORTAL_QUERY).await;
     page.wait_for(
         "return [...document.querySelectorAll('#events li')].some(l => l.textContent.startsWith('signed-in'));",
         "the SDK's sign-in",
@@ -209,5 +234,31 @@ async fn the_example_portal_links_an_account_and_gets_an_assertion_that_verifies
         .run("return window.cloudlink.requestAssertion('x').then(() => 'answered', e => e.code);")
         .await;
     assert_eq!(status, "destroyed");
+    page.close().await;
+}
+
+#[tokio::test]
+async fn the_example_portal_frames_only_the_app_it_pins() {
+    let login = FakeLogin::start(&[(TENANT, TENANT)]);
+    let (portal, dir) = example_portal();
+    let app = app_for(&portal, &login, r#""identityMode":"host","#);
+    pin_app(&dir, &app);
+    let third = stranger();
+    let crafted = format!(
+        "{PORTAL_QUERY}&app={}",
+        third.url("/").replace(':', "%3A").replace('/', "%2F")
+    );
+    let page = Page::open_other(&portal, &crafted).await;
+    let src = page
+        .wait_for(
+            "return document.querySelector('#cloudlink iframe')?.src ?? null;",
+            "the frame",
+        )
+        .await;
+    let src = src.as_str().unwrap();
+    assert!(
+        src.starts_with(&app.url("/")),
+        "a crafted link chose what the portal frames: {src}"
+    );
     page.close().await;
 }

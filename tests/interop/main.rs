@@ -6,6 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod checks;
+mod csp_origins;
 mod keys;
 mod setup_script;
 

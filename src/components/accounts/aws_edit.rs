@@ -4,11 +4,12 @@
 use leptos::prelude::*;
 
 use crate::components::account_form::{AwsFields, AwsInputs};
-use crate::components::accounts::{after_save, EditFormFrame, FIX_FIELDS};
+use crate::components::accounts::{after_save, EditFormFrame, SaveOutcome, FIX_FIELDS};
 use crate::domain::aws::{validate, AwsField, AwsValues};
 use crate::domain::links::{AwsDraft, Integration};
 use crate::hooks::use_touched::use_touched;
 use crate::state::accounts::Accounts;
+use crate::state::auth::Auth;
 use crate::state::manage;
 use crate::state::notices::Notices;
 use crate::state::task::Task;
@@ -17,6 +18,7 @@ use crate::state::AppState;
 /// Name, account type and Role ARN of a linked AWS account, saved in place.
 #[component]
 pub fn AwsEditForm(account: Integration, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
+    let auth = Auth::expect();
     let accounts = Accounts::expect();
     let notices = Notices::expect();
     let config = AppState::expect().config;
@@ -39,13 +41,14 @@ pub fn AwsEditForm(account: Integration, #[prop(into)] on_close: Callback<()>) -
         name,
         role_arn,
     };
-    let form_error = RwSignal::new(None::<String>);
+    let outcome = SaveOutcome::new();
+    let form_error = outcome.form_error;
     let id = account.id.clone();
     let save_action = Task::new(move |values: &AwsValues| {
         let (config, id, values) = (config.clone(), id.clone(), values.clone());
         async move {
-            let saved = manage::save_aws(accounts, &config, &id, values).await;
-            after_save(saved, notices, form_error, on_close);
+            let saved = manage::save_aws(&auth, accounts, &config, &id, values).await;
+            after_save(saved, notices, outcome, on_close);
         }
     });
     let saving = save_action.pending();
@@ -58,7 +61,7 @@ pub fn AwsEditForm(account: Integration, #[prop(into)] on_close: Callback<()>) -
         save_action.dispatch(values);
     };
     view! {
-        <EditFormFrame form_error saving on_save=save on_close>
+        <EditFormFrame outcome saving on_save=save on_close>
             <AwsFields inputs draft touched id_prefix="edit-"
                 role_arn_hint="The role must trust the platform with this account's External ID." />
         </EditFormFrame>

@@ -4,13 +4,40 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
+use crate::components::certificate::UnlockWhenNeeded;
 use crate::domain::links::Integration;
+use crate::state::manage::ChangeError;
 use crate::state::notices::{NoticeKind, Notices};
 
-/// The "Edit account" panel around `children`, the account's fields.
+/// What a save tells its form: the reason it was refused, or that the
+/// password must come first.
+#[derive(Clone, Copy)]
+pub struct SaveOutcome {
+    pub form_error: RwSignal<Option<String>>,
+    pub needs_unlock: RwSignal<bool>,
+}
+
+impl SaveOutcome {
+    pub fn new() -> Self {
+        SaveOutcome {
+            form_error: RwSignal::new(None),
+            needs_unlock: RwSignal::new(false),
+        }
+    }
+}
+
+impl Default for SaveOutcome {
+    fn default() -> Self {
+        SaveOutcome::new()
+    }
+}
+
+/// The "Edit account" panel around `children`, the account's fields. After
+/// a reload or an idle lock, Save changes asks for the password first and
+/// saves once it is given.
 #[component]
 pub fn EditFormFrame(
-    form_error: RwSignal<Option<String>>,
+    outcome: SaveOutcome,
     #[prop(into)] saving: Signal<bool>,
     #[prop(into)] on_save: Callback<()>,
     #[prop(into)] on_close: Callback<()>,
@@ -24,7 +51,9 @@ pub fn EditFormFrame(
             on_save.run(());
         }
     };
+    let form_error = outcome.form_error;
     view! {
+        <UnlockWhenNeeded needed=outcome.needs_unlock then=move |_| on_save.run(()) />
         <form class="panel" novalidate aria-labelledby="edit-title" on:submit=submit>
             <h2 id="edit-title">"Edit account"</h2>
             {children()}
@@ -42,9 +71,9 @@ pub const FIX_FIELDS: &str = "Fix the fields marked above, then Save changes.";
 
 /// Says what was saved and closes the form, or keeps it open with the reason.
 pub fn after_save(
-    saved: Result<Integration, String>,
+    saved: Result<Integration, ChangeError>,
     notices: Notices,
-    form_error: RwSignal<Option<String>>,
+    outcome: SaveOutcome,
     on_close: Callback<()>,
 ) {
     match saved {
@@ -55,6 +84,7 @@ pub fn after_save(
             );
             on_close.run(());
         }
-        Err(e) => form_error.set(Some(e)),
+        Err(ChangeError::Locked) => outcome.needs_unlock.set(true),
+        Err(e) => outcome.form_error.set(Some(e.to_string())),
     }
 }

@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 
 use crate::components::account_form::{EntraFields, EntraInputs};
-use crate::components::accounts::{after_save, EditFormFrame, FIX_FIELDS};
+use crate::components::accounts::{after_save, EditFormFrame, SaveOutcome, FIX_FIELDS};
 use crate::domain::entra::{validate, AzureScope, EntraField, EntraValues};
 use crate::domain::links::{EntraDraft, Integration};
 use crate::hooks::use_touched::use_touched;
 use crate::pages::entra::flow::EntraFlow;
 use crate::state::accounts::Accounts;
+use crate::state::auth::Auth;
 use crate::state::manage;
 use crate::state::notices::Notices;
 use crate::state::task::Task;
@@ -22,6 +23,7 @@ pub fn EntraEditForm(
     flow: &'static EntraFlow,
     #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
+    let auth = Auth::expect();
     let accounts = Accounts::expect();
     let notices = Notices::expect();
     let config = AppState::expect().config;
@@ -56,13 +58,14 @@ pub fn EntraEditForm(
         subscription,
     };
     let tenant_text = link.tenant.as_str().to_string();
-    let form_error = RwSignal::new(None::<String>);
+    let outcome = SaveOutcome::new();
+    let form_error = outcome.form_error;
     let id = account.id.clone();
     let save_action = Task::new(move |values: &EntraValues| {
         let (config, id, values) = (config.clone(), id.clone(), values.clone());
         async move {
-            let saved = manage::save_entra(accounts, &config, &id, values).await;
-            after_save(saved, notices, form_error, on_close);
+            let saved = manage::save_entra(&auth, accounts, &config, &id, values).await;
+            after_save(saved, notices, outcome, on_close);
         }
     });
     let saving = save_action.pending();
@@ -75,7 +78,7 @@ pub fn EntraEditForm(
         save_action.dispatch(values);
     };
     view! {
-        <EditFormFrame form_error saving on_save=save on_close>
+        <EditFormFrame outcome saving on_save=save on_close>
             <EntraFields flow inputs draft touched tenant=move || view! {
                     <div class="field">
                         <span class="field-label">"Tenant ID"</span>

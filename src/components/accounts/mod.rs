@@ -10,7 +10,7 @@ mod missing;
 mod remove;
 
 pub use aws_edit::AwsEditForm;
-pub use edit_form::{after_save, EditFormFrame, FIX_FIELDS};
+pub use edit_form::{after_save, EditFormFrame, SaveOutcome, FIX_FIELDS};
 pub use entra_edit::EntraEditForm;
 pub use filter::{use_account_filter, AccountFilter, SearchBox, ShowMore};
 pub use list::AccountList;

@@ -14,7 +14,7 @@ use crate::domain::setup_script::append_certificate;
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
 use crate::state::certificates::{KeyAhead, KeyError};
-use crate::state::manage::{self, RenewError};
+use crate::state::manage::{self, ChangeError, RenewError};
 use crate::state::notices::{NoticeKind, Notices};
 use crate::state::task::Task;
 use crate::state::AppState;
@@ -38,6 +38,13 @@ enum Step {
     Use,
     Cancel,
     Forget,
+}
+
+/// What runs once the password unlocks the keys.
+#[derive(Clone, Copy)]
+enum AfterUnlock {
+    Generate,
+    Step(Step),
 }
 
 #[component]
@@ -119,6 +126,7 @@ pub fn RenewalPanel(
     });
     on_cleanup(move || ahead.drop_unused());
     let needs_unlock = RwSignal::new(false);
+    let after_unlock = StoredValue::new(AfterUnlock::Generate);
     let error = RwSignal::new(None::<String>);
     // The page may be left while a step finishes, so results use `try_set`.
     let renew = Task::new(move |snapshot: &Integration| {
@@ -128,6 +136,7 @@ pub fn RenewalPanel(
             match manage::renew(&auth, accounts, &snapshot, key_type, lifetime, ahead).await {
                 Ok(()) => {}
                 Err(RenewError::Key(KeyError::Locked)) => {
+                    after_unlock.try_set_value(AfterUnlock::Generate);
                     needs_unlock.try_set(true);
                 }
                 Err(e) => {
@@ -149,13 +158,19 @@ pub fn RenewalPanel(
         let (what, config, id) = (*what, config.get_value(), id());
         async move {
             let done = match what {
-                Step::Use => manage::use_new(accounts, &config, &id).await,
-                Step::Cancel => manage::cancel_renewal(accounts, &config, &id).await,
-                Step::Forget => manage::forget_previous(accounts, &config, &id).await,
+                Step::Use => manage::use_new(&auth, accounts, &config, &id).await,
+                Step::Cancel => manage::cancel_renewal(&auth, accounts, &config, &id).await,
+                Step::Forget => manage::forget_previous(accounts, &config, &id)
+                    .await
+                    .map_err(ChangeError::Refused),
             };
             match (done, what) {
+                (Err(ChangeError::Locked), _) => {
+                    after_unlock.try_set_value(AfterUnlock::Step(what));
+                    needs_unlock.try_set(true);
+                }
                 (Err(e), _) => {
-                    error.try_set(Some(e));
+                    error.try_set(Some(e.to_string()));
                 }
                 (Ok(()), Step::Use) => {
                     open.try_set(false);
@@ -188,7 +203,10 @@ pub fn RenewalPanel(
                 }
             >
                 <KeyOptions key_type lifetime />
-                <UnlockWhenNeeded needed=needs_unlock then=move |_| generate() />
+                <UnlockWhenNeeded needed=needs_unlock then=move |_| match after_unlock.get_value() {
+                    AfterUnlock::Generate => generate(),
+                    AfterUnlock::Step(what) => step.dispatch(what),
+                } />
                 <div class="button-row">
                     <button type="button" class="button button-primary" on:click=move |_| generate() disabled=move || busy.get()>
                         {move || if pending.with(Option::is_some) { "Generate another new certificate" } else { "Generate new certificate" }}

@@ -32,13 +32,22 @@ pub fn UnlockPanel(#[prop(into)] on_unlocked: Callback<()>) -> impl IntoView {
         }
     });
     let busy = unlock.pending();
+    // The panel appears after a press that needed the keys, maybe far from
+    // it: its heading takes focus so the request is heard and Tab reaches
+    // the password next.
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         unlock.dispatch(password.get_untracked());
     };
     view! {
         <form class="panel unlock-panel" on:submit=submit novalidate>
-            <h2>"Unlock your keys"</h2>
+            <h2 tabindex="-1" node_ref=heading>"Unlock your keys"</h2>
             <p>
                 "Private keys are stored encrypted with your password, and the page forgets the key to them when it reloads or is left idle. Enter your password to continue."
             </p>
