@@ -32,7 +32,7 @@ layer() {
   if [ "$rc" -eq 0 ]; then STATUS+=("ok"); else STATUS+=("FAILED (log: $log)"); fi
 }
 
-layer native cargo test --lib --test interop
+layer native cargo test --lib --test interop --test docs
 layer browser cargo test --target wasm32-unknown-unknown --test browser
 layer build trunk build --release
 layer size scripts/size.sh --no-build
