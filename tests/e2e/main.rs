@@ -27,5 +27,6 @@ mod redirect;
 mod screenshots;
 mod sessions;
 mod shell;
+mod start_failure;
 mod tabs;
 mod troubleshoot;
