@@ -71,7 +71,11 @@ async fn no_message(c: &Client, why: &str) {
         )
         .await
         .unwrap();
-    assert_eq!(shown, Value::Null, "a message that the app cannot start {why}");
+    assert_eq!(
+        shown,
+        Value::Null,
+        "a message that the app cannot start {why}"
+    );
 }
 
 /// Types the email and password into the Log in drawn before the wasm, and
@@ -126,7 +130,10 @@ async fn at_login(c: &Client, server: &StaticServer, cause: &str, says: &[&str],
     assert_eq!(m["reload"], json!(["Reload"]), "{m}");
     let text = m["text"].as_str().unwrap();
     for want in says.iter().chain(&["Log in could not be completed"]) {
-        assert!(text.contains(want), "the message does not say {want:?}: {m}");
+        assert!(
+            text.contains(want),
+            "the message does not say {want:?}: {m}"
+        );
     }
     assert_eq!(
         typed(c).await,
@@ -221,7 +228,14 @@ async fn without_webassembly_the_page_says_how_to_turn_it_back_on() {
     let browser = Browser::start_not_waiting_for_load().await;
     let c = &browser.client;
     let says = ["WebAssembly", "turned off", "settings", "IT"];
-    at_login(c, &server, "webassembly-off", &says, "webassembly-off-login").await;
+    at_login(
+        c,
+        &server,
+        "webassembly-off",
+        &says,
+        "webassembly-off-login",
+    )
+    .await;
     at_home(
         c,
         &server,
@@ -308,8 +322,15 @@ async fn a_wasm_held_back_past_the_limit_says_so_and_a_late_start_clears_it() {
     );
     assert_eq!(m["cause"], "timeout", "{m}");
     let text = m["text"].as_str().unwrap();
-    for want in ["taking too long", "connection", "Log in could not be completed"] {
-        assert!(text.contains(want), "the message does not say {want:?}: {m}");
+    for want in [
+        "taking too long",
+        "connection",
+        "Log in could not be completed",
+    ] {
+        assert!(
+            text.contains(want),
+            "the message does not say {want:?}: {m}"
+        );
     }
     assert_eq!(typed(c).await, json!([EMAIL, PASSWORD]));
     shot(c, "timeout-login").await;
@@ -342,7 +363,10 @@ link.ready.then(() => (window.__ready = "ready"), (e) => (window.__ready = e.cod
 
 #[tokio::test]
 async fn framed_by_a_portal_the_sdk_hears_that_the_app_cannot_start() {
-    for (cause, options) in [("load-failed", wasm_missing()), ("webassembly-off", no_webassembly())] {
+    for (cause, options) in [
+        ("load-failed", wasm_missing()),
+        ("webassembly-off", no_webassembly()),
+    ] {
         // The app's config names the portal's origin, and the portal's page
         // names the app: the portal's server first, its page written after.
         let dir = temp_dir("sdk-portal");
@@ -416,7 +440,12 @@ return { dark: matchMedia('(prefers-color-scheme: dark)').matches,
             assert_eq!(m["cause"], *cause);
             let seen = c.execute(CONTRAST, vec![]).await.unwrap();
             assert_eq!(seen["dark"], json!(theme == "dark"), "{seen}");
-            for (part, least) in [("title", 4.5), ("text", 4.5), ("reload", 4.5), ("border", 3.0)] {
+            for (part, least) in [
+                ("title", 4.5),
+                ("text", 4.5),
+                ("reload", 4.5),
+                ("border", 3.0),
+            ] {
                 assert!(
                     seen[part].as_f64().unwrap() >= least,
                     "{cause} in {theme}: {part} contrast {seen}"

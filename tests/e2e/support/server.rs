@@ -183,7 +183,7 @@ fn answer(
     if !missing
         && !file
             .components()
-        .any(|c| matches!(c, std::path::Component::ParentDir))
+            .any(|c| matches!(c, std::path::Component::ParentDir))
     {
         if let Ok(bytes) = std::fs::read(dist.join(&file)) {
             let bytes = with_first_script(bytes, &file.to_string_lossy(), options);
