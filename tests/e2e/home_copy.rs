@@ -216,6 +216,11 @@ async fn markup_planted_in_the_copy_runs_nothing_and_reaches_nothing() {
     )
     .await;
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(
+        other.requests(),
+        Vec::<String>::new(),
+        "planted markup reached another origin"
+    );
     let seen = c
         .execute(
             "const r = document.querySelector('#prerender');              const attrs = (sel) => { const e = r.querySelector(sel); return e ? e.getAttributeNames().sort().join(',') : 'gone'; };              return { pwned: window.pwned || null,                handler: attrs('#handler'), scheme: attrs('#scheme'), styled: attrs('#styled'), beacon: attrs('#beacon'), painted: attrs('#painted'),                kinds: [...new Set([...r.querySelectorAll('*')].map(e => e.localName))].sort().join(',') };",
@@ -235,11 +240,6 @@ async fn markup_planted_in_the_copy_runs_nothing_and_reaches_nothing() {
             "kinds": "a,div,h1,img,path,svg",
         }),
         "planted markup ran, or kept what could reach another origin"
-    );
-    assert_eq!(
-        other.requests(),
-        Vec::<String>::new(),
-        "planted markup reached another origin"
     );
     gate.open();
     browser.close().await;
