@@ -96,12 +96,22 @@ export type ErrorCode =
   | "unknown-account"
   | "refused"
   | "invalid-request"
-  | "unsupported-protocol";
+  | "unsupported-protocol"
+  /** The page cannot run; `cause` says why. It may come before `ready`. */
+  | "unavailable";
+/**
+ * Why the page cannot run: WebAssembly is turned off in the browser; a file
+ * of the app did not arrive or did not compile (the host may be mid-deploy);
+ * nothing arrived for a long time; or the app stopped on an internal error.
+ */
+export type UnavailableCause = "webassembly-off" | "load-failed" | "timeout" | "panic";
 export interface ErrorMessage {
   type: "cloudlink:error";
   requestId: string | null;
   code: ErrorCode;
   message: string;
+  /** With code "unavailable" only. */
+  cause?: UnavailableCause;
 }
 
 export type PageMessage =
@@ -167,7 +177,7 @@ export type CloudLinkEvent =
   | { type: "account-linked"; account: Account }
   | { type: "account-updated"; account: Account }
   | { type: "account-removed"; account: RemovedAccount }
-  | { type: "error"; code: ErrorCode; message: string };
+  | { type: "error"; code: ErrorCode; message: string; cause?: UnavailableCause };
 
 export type CloudLinkErrorCode = ErrorCode | "timeout" | "destroyed";
 

@@ -182,10 +182,19 @@ export function mount(container, options = {}) {
         if (data.requestId && pending.has(data.requestId)) {
           settle(data.requestId, new CloudLinkError(code, message));
         } else {
-          emit({ type: "error", code, message });
+          const event = { type: "error", code, message };
+          if (typeof data.cause === "string") event.cause = data.cause;
+          emit(event);
         }
         if (code === "unsupported-protocol") {
           refused = new CloudLinkError(code, message);
+          markFailed(refused);
+        }
+        // The page cannot run (it may say so before its first "ready"):
+        // requests fail at once instead of waiting for their time limit.
+        if (code === "unavailable") {
+          refused = new CloudLinkError(code, message);
+          for (const id of [...pending.keys()]) settle(id, refused);
           markFailed(refused);
         }
         return;

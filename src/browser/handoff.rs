@@ -21,7 +21,8 @@ fn document() -> Option<Document> {
 
 /// Takes the copy out of the page, keeping what it held. Called in the same
 /// task as the mount, so no keystroke falls between the two forms; it also
-/// tells the page's script not to show a copy any more.
+/// tells the page's scripts not to show a copy any more and to stop waiting
+/// for the app.
 pub fn take() -> Option<Handoff> {
     let window = web_sys::window()?;
     let _ = js_sys::Reflect::set(
@@ -30,6 +31,11 @@ pub fn take() -> Option<Handoff> {
         &JsValue::TRUE,
     );
     let document = window.document()?;
+    // The app started after all (a slow link that index.html's time limit
+    // gave up on): its message that the app cannot start goes too.
+    if let Some(message) = document.get_element_by_id("start-failure") {
+        message.remove();
+    }
     let root = document.get_element_by_id("prerender")?;
     let mut values = Vec::new();
     if let Ok(inputs) = root.query_selector_all("input[id]") {

@@ -8,7 +8,23 @@ pub fn install() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         show_notice(&info.to_string());
+        tell_the_page();
     }));
+}
+
+/// index.html's `cloudlinkFailed("panic")`: a pressed Log in says it could
+/// not be completed, a copy of Home stops showing, and a portal hears an
+/// `unavailable` error.
+fn tell_the_page() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let failed = js_sys::Reflect::get(&window, &"cloudlinkFailed".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(failed) = failed {
+        let _ = failed.call1(&window, &"panic".into());
+    }
 }
 
 /// `detail` goes in an attribute, not the text, so that test failures can

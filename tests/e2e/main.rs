@@ -29,5 +29,6 @@ mod redirect;
 mod screenshots;
 mod sessions;
 mod shell;
+mod start_failure;
 mod tabs;
 mod troubleshoot;

@@ -44,6 +44,11 @@ impl Browser {
         Browser::launch(&[], json!({}), false).await
     }
 
+    /// Both: navigations that return at once, and extra switches.
+    pub async fn start_not_waiting_for_load_with_args(extra_args: &[&str]) -> Browser {
+        Browser::launch(extra_args, json!({}), false).await
+    }
+
     async fn launch(
         extra_args: &[&str],
         extra_prefs: serde_json::Value,

@@ -25,6 +25,9 @@ pub struct ServerOptions {
     /// While closed, every `.wasm` response waits: the page as a visitor
     /// sees it before the app has arrived.
     pub wasm_gate: Option<Gate>,
+    /// Every `.wasm` answered 404 with the host's error page: a proxy that
+    /// strips it, or a deployment half done.
+    pub wasm_missing: bool,
 }
 
 /// Holds back responses while closed; opening lets them all go.
@@ -55,6 +58,7 @@ pub struct StaticServer {
     pub origin: String,
     pub mount: String,
     reports: Arc<Mutex<Vec<String>>>,
+    requests: Arc<Mutex<Vec<String>>>,
 }
 
 impl StaticServer {
@@ -71,8 +75,14 @@ impl StaticServer {
         let mount_for_thread = mount.clone();
         let reports = Arc::new(Mutex::new(Vec::new()));
         let reports_for_thread = Arc::clone(&reports);
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let requests_for_thread = Arc::clone(&requests);
         let thread = std::thread::spawn(move || {
             for mut request in worker.incoming_requests() {
+                requests_for_thread
+                    .lock()
+                    .unwrap()
+                    .push(request.url().to_string());
                 // The browser reports CSP violations here, including those
                 // before any script of the test could listen for them.
                 if *request.method() == Method::Post
@@ -111,7 +121,13 @@ impl StaticServer {
             origin: format!("http://127.0.0.1:{port}"),
             mount,
             reports,
+            requests,
         }
+    }
+
+    /// The URL of every request received so far, in order.
+    pub fn requests(&self) -> Vec<String> {
+        self.requests.lock().unwrap().clone()
     }
 
     /// The bodies of the CSP violation reports received so far.
@@ -150,6 +166,7 @@ fn answer(
         return Response::from_string("not under the mount path").with_status_code(404);
     };
     let rest = rest.trim_start_matches('/');
+    let missing = options.wasm_missing && rest.ends_with(".wasm");
     if rest == "config.json" {
         if let Some(config) = &options.config_json {
             return with_type(
@@ -163,9 +180,10 @@ fn answer(
     } else {
         PathBuf::from(rest)
     };
-    if !file
-        .components()
-        .any(|c| matches!(c, std::path::Component::ParentDir))
+    if !missing
+        && !file
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir))
     {
         if let Ok(bytes) = std::fs::read(dist.join(&file)) {
             let bytes = with_first_script(bytes, &file.to_string_lossy(), options);
