@@ -206,7 +206,7 @@ def host_headers(host, policy, html, dist):
     elif host == "s3":
         lines += [
             "# Each file with its type and caching; BUCKET is yours. The policy",
-            "# goes in the CDN's response-headers policy (see the README).",
+            "# goes in the CDN's response-headers policy (see docs/hosting.md).",
             f"# The embed SDK ({base}embed/) is imported by portals on other",
             "# origins: allow GET from them in the bucket's CORS configuration,",
             "# or add Access-Control-Allow-Origin: * in the CDN's policy.",

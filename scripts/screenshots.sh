@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Renews the README's pictures in docs/screenshots/: the release build,
+# Renews the docs' pictures in docs/screenshots/: the release build,
 # driven in headless Chromium by an ignored e2e test that saves WebDriver
 # screenshots.
 set -euo pipefail

@@ -1,7 +1,7 @@
 //! The first load: the entry page asks for the wasm before anything else and
 //! the loader uses that response; Log in works before the wasm has arrived
 //! and the app takes it over; `scripts/csp.sh --host` prints the caching
-//! headers the README's hosting section asks for.
+//! headers docs/hosting.md asks for.
 
 use std::path::Path;
 use std::process::Command;

@@ -98,9 +98,9 @@ parent.postMessage({ type: "cloudlink:ready", protocol: "1.0" }, "*");
 
 const PORTAL_QUERY: &str = "/?user=pat.smith%40contoso.com&email=pat%40contoso.com";
 
-/// The README's picture of the example portal; run by scripts/screenshots.sh.
+/// The picture of the example portal in docs/embedding.md; run by scripts/screenshots.sh.
 #[tokio::test]
-#[ignore = "writes the README's picture of the example portal; run scripts/screenshots.sh"]
+#[ignore = "writes the picture of the example portal in docs/embedding.md; run scripts/screenshots.sh"]
 async fn portal_screenshot() {
     let login = FakeLogin::start(&[(TENANT, TENANT)]);
     let (portal, dir) = example_portal();

@@ -1,4 +1,4 @@
-//! The README's pictures, taken from the release build. Ignored, so the test
+//! The docs' pictures, taken from the release build. Ignored, so the test
 //! run never rewrites them; `scripts/screenshots.sh` runs it on purpose.
 
 use std::path::PathBuf;
@@ -138,7 +138,7 @@ async fn open<'s>(server: &'s StaticServer, extra_args: &[&str]) -> Page<'s> {
 }
 
 #[tokio::test]
-#[ignore = "writes the README's pictures; run scripts/screenshots.sh"]
+#[ignore = "writes the docs' pictures; run scripts/screenshots.sh"]
 async fn readme_screenshots() {
     let login = fake_login();
     let server = serve_with_config(login.config_json());

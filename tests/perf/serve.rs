@@ -1,6 +1,6 @@
 //! A static host as a CDN would run it: every file precompressed with brotli
 //! and sent as `Content-Encoding: br` to a browser that accepts it, the
-//! README's `Cache-Control` headers, the entry page for any unknown path, and
+//! `docs/hosting.md`'s `Cache-Control` headers, the entry page for any unknown path, and
 //! a `config.json` of the bench's choosing.
 //!
 //! It can also add a classic script at the end of the entry page's head: the
@@ -153,7 +153,7 @@ fn file(name: &str, raw: Vec<u8>) -> File {
     }
 }
 
-/// What the README's hosting section asks of a host: a file with trunk's
+/// What docs/hosting.md asks of a host: a file with trunk's
 /// content hash in its name never changes, so it is kept a year without
 /// asking again; the entry page, `config.json` and the logos change in place,
 /// so a browser asks each time. First loads come from an empty profile, so

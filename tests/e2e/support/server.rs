@@ -192,7 +192,7 @@ fn answer(
                 options,
             );
             // Portals on other origins import the embed SDK as a module,
-            // which the browser fetches with CORS, as the README tells hosts.
+            // which the browser fetches with CORS, as docs/hosting.md tells hosts.
             if file.starts_with("embed") {
                 return r
                     .with_header(Header::from_bytes("Access-Control-Allow-Origin", "*").unwrap());
