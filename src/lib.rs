@@ -28,6 +28,13 @@ pub fn start() {
     // executor only when it mounts, so this first task uses wasm-bindgen's own.
     wasm_bindgen_futures::spawn_local(async {
         let config = browser::config::load().await;
+        // Before the copy of Log in is taken, so what was typed stays in it
+        // under the page's message.
+        if matches!(config, Err(browser::config::LoadError::Unreachable))
+            && browser::start_failure::report(browser::start_failure::Cause::LoadFailed)
+        {
+            return;
+        }
         // From here to the mount is one task: nothing typed into the
         // build-time copy of the page can fall between the two forms.
         let handoff = browser::handoff::take();

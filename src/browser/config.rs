@@ -7,9 +7,31 @@ use wasm_bindgen_futures::JsFuture;
 use crate::browser::http;
 use crate::domain::app::{parse_config, Config, ConfigError};
 
-/// The deployment's configuration. A missing file means the defaults; a file
-/// that is there but wrong is an error naming the key.
-pub async fn load() -> Result<Config, ConfigError> {
+/// Why there is no configuration to start with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadError {
+    /// The file is there but wrong: the error names the key.
+    Invalid(ConfigError),
+    /// Nothing answered. The defaults would be a guess: in a portal's frame
+    /// or under another storage prefix they show the wrong page or no
+    /// accounts at all.
+    Unreachable,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Invalid(e) => e.fmt(f),
+            LoadError::Unreachable => {
+                f.write_str("config.json could not be reached: check the connection, then reload")
+            }
+        }
+    }
+}
+
+/// The deployment's configuration. A missing file (404) means the defaults;
+/// a file that is there but wrong is an error naming the key.
+pub async fn load() -> Result<Config, LoadError> {
     let read = match started_read() {
         // A started read that has not settled by now is asked again: a
         // preloaded request the browser never finishes must not leave the
@@ -21,13 +43,13 @@ pub async fn load() -> Result<Config, ConfigError> {
         None => http::get_text(&url()).await,
     };
     match read {
-        Ok((200, body)) => parse_config(&body),
+        Ok((200, body)) => parse_config(&body).map_err(LoadError::Invalid),
         Ok((404, _)) => Ok(Config::default()),
-        Ok((status, _)) => Err(ConfigError {
+        Ok((status, _)) => Err(LoadError::Invalid(ConfigError {
             key: String::new(),
             problem: format!("could not be loaded (HTTP {status})"),
-        }),
-        Err(http::Unreachable) => Ok(Config::default()),
+        })),
+        Err(http::Unreachable) => Err(LoadError::Unreachable),
     }
 }
 

@@ -12,19 +12,11 @@ pub fn install() {
     }));
 }
 
-/// index.html's `cloudlinkFailed("panic")`: a pressed Log in says it could
-/// not be completed, a copy of Home stops showing, and a portal hears an
+/// index.html's message for a panic: a pressed Log in says it could not be
+/// completed, a copy of Home stops showing, and a portal hears an
 /// `unavailable` error.
 fn tell_the_page() {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let failed = js_sys::Reflect::get(&window, &"cloudlinkFailed".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    if let Some(failed) = failed {
-        let _ = failed.call1(&window, &"panic".into());
-    }
+    crate::browser::start_failure::report(crate::browser::start_failure::Cause::Panic);
 }
 
 /// `detail` goes in an attribute, not the text, so that test failures can

@@ -30,6 +30,13 @@ fn wasm_missing() -> ServerOptions {
     }
 }
 
+fn config_unreachable() -> ServerOptions {
+    ServerOptions {
+        config_unreachable: true,
+        ..Default::default()
+    }
+}
+
 fn no_webassembly() -> ServerOptions {
     ServerOptions {
         first_script: Some(NO_WASM.into()),
@@ -230,6 +237,27 @@ async fn a_wasm_answered_404_says_so_and_keeps_what_was_typed() {
     let says = ["could not load", "middle of an update", "reload"];
     at_login(c, &server, "load-failed", &says, "load-failed-login").await;
     at_home(c, &server, &stored, "load-failed", "load-failed-home").await;
+    browser.close().await;
+}
+
+/// Without its configuration the app would guess: in a portal's frame the
+/// defaults refuse the frame, and another storage prefix shows no accounts.
+#[tokio::test]
+async fn a_config_json_that_cannot_be_reached_says_so_and_keeps_what_was_typed() {
+    let stored = storage_with_a_copy().await;
+    let server = serve(config_unreachable());
+    let browser = Browser::start_not_waiting_for_load().await;
+    let c = &browser.client;
+    let says = ["could not load", "reload"];
+    at_login(c, &server, "load-failed", &says, "config-unreachable-login").await;
+    at_home(
+        c,
+        &server,
+        &stored,
+        "load-failed",
+        "config-unreachable-home",
+    )
+    .await;
     browser.close().await;
 }
 

@@ -87,10 +87,11 @@ pub async fn load_with_storage(
     stored: &[(String, String)],
     path: &str,
 ) {
-    c.goto(&server.url("/config.json")).await.unwrap();
+    // A plain file of the origin, where no app runs to read the storage.
+    c.goto(&server.url("/logos/logo.svg")).await.unwrap();
     until(
         c,
-        "config.json",
+        "a file of the app's origin",
         "return document.readyState === 'complete';",
     )
     .await;

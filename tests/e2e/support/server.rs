@@ -28,6 +28,9 @@ pub struct ServerOptions {
     /// Every `.wasm` answered 404 with the host's error page: a proxy that
     /// strips it, or a deployment half done.
     pub wasm_missing: bool,
+    /// `config.json` redirected to a port where nothing listens: the
+    /// browser's fetch fails as on a dropped connection.
+    pub config_unreachable: bool,
 }
 
 /// Holds back responses while closed; opening lets them all go.
@@ -167,6 +170,13 @@ fn answer(
     };
     let rest = rest.trim_start_matches('/');
     let missing = options.wasm_missing && rest.ends_with(".wasm");
+    if rest == "config.json" && options.config_unreachable {
+        return Response::from_data(Vec::new())
+            .with_status_code(302)
+            .with_header(
+                Header::from_bytes("Location", "http://127.0.0.1:1/config.json").unwrap(),
+            );
+    }
     if rest == "config.json" {
         if let Some(config) = &options.config_json {
             return with_type(

@@ -1,0 +1,38 @@
+//! The message `index.html` shows when the app cannot run
+//! (`window.cloudlinkFailed`): it replaces a copy of Home, keeps what was
+//! typed into the copy of Log in, and tells a portal's SDK.
+
+use wasm_bindgen::JsCast;
+
+/// Why the app cannot run, in `index.html`'s words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cause {
+    /// A file the app needs did not arrive.
+    LoadFailed,
+    /// The app stopped on an internal error; its notice is the message.
+    Panic,
+}
+
+impl Cause {
+    fn name(self) -> &'static str {
+        match self {
+            Cause::LoadFailed => "load-failed",
+            Cause::Panic => "panic",
+        }
+    }
+}
+
+/// Shows the page's message for `cause`; false when the page has none (a
+/// page other than `index.html`), so the caller can say it another way.
+pub fn report(cause: Cause) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let failed = js_sys::Reflect::get(&window, &"cloudlinkFailed".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match failed {
+        Some(failed) => failed.call1(&window, &cause.name().into()).is_ok(),
+        None => false,
+    }
+}
