@@ -37,8 +37,10 @@ fn run_with_fake_az(script: &Path, args: &[&str], state: &[(&str, &str)]) -> She
     let dir = temp_dir("cloud-shell");
     let bin = dir.join("bin");
     std::fs::create_dir_all(&bin).unwrap();
-    let fake = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/fake_az.sh");
-    executable(&bin.join("az"), &std::fs::read(fake).unwrap());
+    let fakes = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop");
+    for (name, file) in [("az", "fake_az.sh"), ("fake_graph.py", "fake_graph.py")] {
+        executable(&bin.join(name), &std::fs::read(fakes.join(file)).unwrap());
+    }
     executable(&bin.join("sleep"), b"#!/bin/sh\nexit 0\n");
     let (log, uploaded) = (dir.join("calls.log"), dir.join("uploaded.pem"));
     let out = Command::new("bash")

@@ -156,8 +156,10 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
-fn fake_az() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/fake_az.sh")
+fn fake(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/interop")
+        .join(name)
 }
 
 fn executable(path: &Path, contents: impl AsRef<[u8]>) {
@@ -179,7 +181,11 @@ fn run(script: &str, args: &[&str], env: &[(&str, &str)]) -> Run {
     let dir = TempDir::new("setup-run");
     let bin = dir.path().join("bin");
     std::fs::create_dir(&bin).unwrap();
-    executable(&bin.join("az"), std::fs::read(fake_az()).unwrap());
+    executable(&bin.join("az"), std::fs::read(fake("fake_az.sh")).unwrap());
+    executable(
+        &bin.join("fake_graph.py"),
+        std::fs::read(fake("fake_graph.py")).unwrap(),
+    );
     // The script waits between retries; the fake answers at once.
     executable(&bin.join("sleep"), "#!/bin/sh\nexit 0\n");
     let path = dir.write("setup.sh", script);
