@@ -138,7 +138,13 @@ fn check_reuse_rule(script: &Path, pem: &str) {
     assert!(reused
         .stdout
         .contains(&format!("CLOUDLINK_APPLICATION_ID={EXISTING}")));
-    assert!(reused.calls.iter().any(|c| c.contains("admin-consent")));
+    // Exchange.ManageAsApp alone, as one app role assignment.
+    assert!(reused.calls.iter().all(|c| !c.contains("admin-consent")));
+    let grants = reused
+        .calls
+        .iter()
+        .filter(|c| c.contains("/appRoleAssignedTo"));
+    assert_eq!(grants.count(), 1, "{:?}", reused.calls);
 }
 
 /// The text of the one download Chromium holds for confirmation.

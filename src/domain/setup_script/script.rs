@@ -122,6 +122,10 @@ fn header(s: &SetupScript) -> String {
     )
 }
 
+/// Office 365 Exchange Online's Exchange.ManageAsApp application permission.
+const EXCHANGE_MANAGE_AS_APP: &str =
+    "00000002-0000-0ff1-ce00-000000000000/dc50a0fb-09a3-484d-be87-e023b12c6440=Role";
+
 fn values(s: &SetupScript, c: &Checked) -> Result<String, SetupScriptError> {
     let mut out =
         String::from("\n# Values from CloudLink, in single quotes so they are taken literally.\n");
@@ -138,6 +142,15 @@ fn values(s: &SetupScript, c: &Checked) -> Result<String, SetupScriptError> {
             // OData writes a quote inside a string as two quotes.
             add("APP_NAME_ODATA", &s.app_name.replace('\'', "''"))?;
             add("TRUSTED_THUMBPRINTS", &c.trusted.join(" "))?;
+            // What an existing app may ask for: what this script asks for,
+            // as API application ID/permission ID=type.
+            add(
+                "ALLOWED_PERMISSIONS",
+                match s.provider {
+                    Provider::Microsoft => EXCHANGE_MANAGE_AS_APP,
+                    Provider::Azure | Provider::Aws => "",
+                },
+            )?;
         }
     }
     add("GRAPH", graph_base_url(s.cloud))?;
@@ -175,7 +188,7 @@ fn step_list(s: &SetupScript, c: &Checked) -> Vec<Step> {
         list.push(steps::print_result(
             thumbprint,
             "$APP_DONE; certificate added; service principal ready; \
-             Exchange.ManageAsApp granted with admin consent; Global Reader assigned",
+             Exchange.ManageAsApp granted; Global Reader assigned",
         ));
     } else {
         list.push(steps::assign_global_reader());
@@ -288,6 +301,8 @@ mod tests {
             &[
                 "set -euo pipefail\n",
                 "APP_NAME='CloudLink Prod'\n",
+                "ALLOWED_PERMISSIONS='00000002-0000-0ff1-ce00-000000000000/\
+                 dc50a0fb-09a3-484d-be87-e023b12c6440=Role'\n",
                 "--reuse) REUSE=1 ;;",
                 "step '1/7 Check the Azure CLI sign-in and cloud'",
                 "az cloud show --query name -o tsv",
@@ -304,12 +319,13 @@ mod tests {
                 "step '4/7 Create the service principal'",
                 "az ad sp list --filter \"appId eq '$APP_ID'\"",
                 "az ad sp create --id \"$APP_ID\"",
-                "step '5/7 Grant Exchange.ManageAsApp with admin consent'",
+                "step '5/7 Grant Exchange.ManageAsApp'",
                 "az ad app permission list --id \"$APP_ID\"",
                 "--api 00000002-0000-0ff1-ce00-000000000000",
                 "--api-permissions dc50a0fb-09a3-484d-be87-e023b12c6440=Role",
+                "az ad sp show --id 00000002-0000-0ff1-ce00-000000000000",
                 "$GRAPH/v1.0/servicePrincipals/$SP_ID/appRoleAssignments",
-                "az_quiet ad app permission admin-consent --id \"$APP_ID\"",
+                "--uri \"$GRAPH/v1.0/servicePrincipals/$EXCHANGE_SP_ID/appRoleAssignedTo\"",
                 "step '6/7 Assign the Global Reader role'",
                 "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
                 "roleAssignments?\\$filter=principalId%20eq%20'$SP_ID'",
@@ -321,6 +337,8 @@ mod tests {
             ],
         );
         assert!(!s.contains("role assignment create"));
+        // Admin consent would grant whatever the app asks for.
+        assert!(!s.contains("admin-consent"));
         assert!(!s.contains("SCOPE="));
         assert!(!s.contains("CLOUDLINK_THUMBPRINT_SHA1"));
     }
@@ -368,7 +386,10 @@ mod tests {
                 "Reader assigned on $SCOPE",
             ],
         );
-        assert!(!s.contains("00000002-0000-0ff1-ce00-000000000000"));
+        // Nothing asks for or grants an Exchange Online permission.
+        assert!(!s.contains("--api 00000002-0000-0ff1-ce00-000000000000"));
+        assert!(!s.contains("appRoleAssignedTo"));
+        assert!(s.contains("\nALLOWED_PERMISSIONS=''\n"));
         assert!(!s.contains("admin-consent"));
     }
 
@@ -591,7 +612,7 @@ mod tests {
             "credential reset",
             "sp create",
             "permission add",
-            "admin-consent",
+            "appRoleAssignedTo",
             "--method POST",
         ] {
             let at = s.find(change).unwrap_or_else(|| panic!("{change}"));
