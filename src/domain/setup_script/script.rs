@@ -5,7 +5,7 @@ use super::certificate::{normalize_thumbprint, public_certificate, PublicCertifi
 use super::clouds::{az_cloud_name, graph_base_url};
 use super::error::SetupScriptError;
 use super::preamble::{HELPERS, NEW_APP_OPTIONS, RENEWAL_OPTIONS};
-use super::shell_quote::assignment;
+use super::shell_quote::{assignment, Unquotable};
 use super::steps::{self, Step};
 use super::trust::trusted_thumbprints;
 use crate::domain::entra::{ApplicationId, AzureScope, Cloud};
@@ -130,9 +130,10 @@ fn values(s: &SetupScript, c: &Checked) -> Result<String, SetupScriptError> {
     let mut out =
         String::from("\n# Values from CloudLink, in single quotes so they are taken literally.\n");
     let mut add = |name: &str, value: &str| -> Result<(), SetupScriptError> {
-        out.push_str(
-            &assignment(name, value).map_err(|_| SetupScriptError::AppNameControlCharacter)?,
-        );
+        out.push_str(&assignment(name, value).map_err(|e| match e {
+            Unquotable::ControlCharacter => SetupScriptError::ControlCharacter,
+            Unquotable::InvisibleCharacter => SetupScriptError::InvisibleCharacter,
+        })?);
         Ok(())
     };
     match c.renew_app {
@@ -434,9 +435,15 @@ mod tests {
         for (name, err) in [
             ("", SetupScriptError::EmptyAppName),
             ("  ", SetupScriptError::EmptyAppName),
-            ("a\nb", SetupScriptError::AppNameControlCharacter),
-            ("a\rb", SetupScriptError::AppNameControlCharacter),
-            ("a\0b", SetupScriptError::AppNameControlCharacter),
+            ("a\nb", SetupScriptError::ControlCharacter),
+            ("a\rb", SetupScriptError::ControlCharacter),
+            ("a\0b", SetupScriptError::ControlCharacter),
+            ("a\u{2028}b", SetupScriptError::ControlCharacter),
+            (
+                "Contoso\u{202E}gpj.exe",
+                SetupScriptError::InvisibleCharacter,
+            ),
+            ("zero\u{200B}width", SetupScriptError::InvisibleCharacter),
         ] {
             let s = script(Provider::Microsoft, Cloud::Global, name, &pem, None);
             assert_eq!(build(&s), Err(err), "{name:?}");
