@@ -16,6 +16,7 @@ use cloudlink::domain::links::Provider;
 use cloudlink::domain::setup_script::{
     az_cloud_name, build, parse_output, ScriptMode, SetupScript,
 };
+use cloudlink::domain::text::DisplayName;
 
 use crate::checks::TempDir;
 
@@ -60,7 +61,7 @@ fn new_app_knowing(
     build(&SetupScript {
         provider,
         cloud,
-        app_name: name,
+        app_name: &DisplayName::parse(name).unwrap(),
         certificate_pem: &pem,
         azure_scope: scope,
         mode: ScriptMode::NewApp {
@@ -77,7 +78,7 @@ fn renewal(cloud: Cloud) -> String {
     build(&SetupScript {
         provider: Provider::Microsoft,
         cloud,
-        app_name: HOSTILE,
+        app_name: &DisplayName::parse(HOSTILE).unwrap(),
         certificate_pem: &pem,
         azure_scope: None,
         mode: ScriptMode::AppendCertificate {

@@ -8,7 +8,6 @@ pub enum SetupScriptError {
     /// AWS is linked with a CloudFormation template instead.
     UnsupportedProvider,
     MissingAzureScope,
-    EmptyAppName,
     /// A value for the script holds a control character or a line or
     /// paragraph separator.
     ControlCharacter,
@@ -34,7 +33,6 @@ impl SetupScriptError {
                 "Enter a management group ID or a Subscription ID before downloading the \
                  setup script"
             }
-            SetupScriptError::EmptyAppName => "Enter a name for the app registration",
             SetupScriptError::ControlCharacter => {
                 "The setup script cannot hold line breaks, tabs or other control characters"
             }
