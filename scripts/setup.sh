@@ -54,9 +54,10 @@ if [ -n "$missing_debs" ]; then
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y $missing_debs
 fi
 
-if ! python3 -c 'import cryptography, yaml' 2>/dev/null || ! command -v cfn-lint >/dev/null 2>&1; then
-  say "installing Python cryptography, PyYAML and cfn-lint"
-  python3 -m pip install --quiet cryptography PyYAML cfn-lint
+# jmespath runs the fake Azure CLI's --query, as it runs the real one's.
+if ! python3 -c 'import cryptography, yaml, jmespath' 2>/dev/null || ! command -v cfn-lint >/dev/null 2>&1; then
+  say "installing Python cryptography, PyYAML, jmespath and cfn-lint"
+  python3 -m pip install --quiet cryptography PyYAML jmespath cfn-lint
 fi
 
 # Trunk runs cargo offline, so every crate must already be downloaded.

@@ -37,8 +37,10 @@ fn run_with_fake_az(script: &Path, args: &[&str], state: &[(&str, &str)]) -> She
     let dir = temp_dir("cloud-shell");
     let bin = dir.join("bin");
     std::fs::create_dir_all(&bin).unwrap();
-    let fake = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop/fake_az.sh");
-    executable(&bin.join("az"), &std::fs::read(fake).unwrap());
+    let fakes = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/interop");
+    for (name, file) in [("az", "fake_az.sh"), ("fake_graph.py", "fake_graph.py")] {
+        executable(&bin.join(name), &std::fs::read(fakes.join(file)).unwrap());
+    }
     executable(&bin.join("sleep"), b"#!/bin/sh\nexit 0\n");
     let (log, uploaded) = (dir.join("calls.log"), dir.join("uploaded.pem"));
     let out = Command::new("bash")
@@ -136,7 +138,13 @@ fn check_reuse_rule(script: &Path, pem: &str) {
     assert!(reused
         .stdout
         .contains(&format!("CLOUDLINK_APPLICATION_ID={EXISTING}")));
-    assert!(reused.calls.iter().any(|c| c.contains("admin-consent")));
+    // Exchange.ManageAsApp alone, as one app role assignment.
+    assert!(reused.calls.iter().all(|c| !c.contains("admin-consent")));
+    let grants = reused
+        .calls
+        .iter()
+        .filter(|c| c.contains("/appRoleAssignedTo"));
+    assert_eq!(grants.count(), 1, "{:?}", reused.calls);
 }
 
 /// The text of the one download Chromium holds for confirmation.

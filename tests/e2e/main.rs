@@ -14,6 +14,7 @@ mod accounts;
 mod aws;
 mod azure;
 mod cloud_shell;
+mod cloud_shell_name;
 mod embed;
 mod first_load;
 mod home_copy;

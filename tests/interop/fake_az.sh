@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # A stand-in for the Azure CLI, put first on PATH as `az` by the setup-script
 # tests. It records every call and answers the way `az` answers the queries
-# the script makes, so the script runs end to end without a tenant.
+# the script makes, so the script runs end to end without a tenant. The app
+# registration, Exchange Online's service principal and app role assignments
+# come from fake_graph.py (beside this file), in Microsoft Graph's shapes and
+# with the call's --query and --output applied as the Azure CLI applies them.
 #
 # Environment:
 #   FAKE_AZ_LOG          required: each call is appended as one line, its
@@ -20,16 +23,26 @@
 #                        the DER, tab, display name
 #   FAKE_AZ_APP_FEDERATED its federated credentials, one per line: id, tab,
 #                        name, tab, issuer, tab, subject
+#   FAKE_AZ_APP_JSON     that app's Graph properties that differ from those of
+#                        an app `ad app create --sign-in-audience AzureADMyOrg`
+#                        makes, as a JSON object, such as
+#                        {"web": {"redirectUris": ["https://x.example/cb"]}}
 #   FAKE_AZ_EXISTING_SP  the object id of its service principal (default: none)
 #   FAKE_AZ_SP_OWNERS, FAKE_AZ_SP_PASSWORDS, FAKE_AZ_SP_CERTS
 #                        the same for that service principal
 #   FAKE_AZ_IN_PLACE     what an earlier run already granted, any of:
 #                        permission consent global-reader reader
+#   FAKE_AZ_EXCHANGE_SP  the object id of Office 365 Exchange Online's service
+#                        principal (default c4d5e6f7-0819-4a2b-8c3d-4e5f60718293)
 #   FAKE_AZ_FAIL         fail every call whose command words end with this,
 #                        such as "admin-consent" or "sp create"
 #   FAKE_AZ_FAIL_MESSAGE what such a failure prints after "ERROR: "
 #   FAKE_AZ_FAIL_ONCE    the same, for the first such call only
+#   FAKE_AZ_FAIL_URI     fail every `rest` call whose --uri ends with this, such
+#                        as "/appRoleAssignedTo", with FAKE_AZ_FAIL_MESSAGE
 set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 : "${FAKE_AZ_LOG:?FAKE_AZ_LOG must name the call log}"
 
@@ -51,6 +64,7 @@ for arg in "$@"; do
   words+=" $arg"
 done
 words=${words# }
+ARGS=("$@")
 
 option() {
   local name=$1
@@ -63,6 +77,15 @@ option() {
     shift
   done
   return 1
+}
+
+# The answer of fake_graph.py for the object $1 ($2 and any more arguments),
+# with this call's --query and --output.
+graph() {
+  local query output
+  query=$(option --query "${ARGS[@]}") || query=''
+  output=$(option -o "${ARGS[@]}") || output=$(option --output "${ARGS[@]}") || output=''
+  python3 "$HERE/fake_graph.py" "$@" "$query" "$output"
 }
 
 matches() {
@@ -95,6 +118,11 @@ if matches "${FAKE_AZ_FAIL:-}"; then
   printf 'ERROR: %s\n' "${FAKE_AZ_FAIL_MESSAGE:-(Forbidden) fake failure of az $words}" >&2
   exit 1
 fi
+uri=$(option --uri "$@") || uri=''
+if [[ $words == rest && -n ${FAKE_AZ_FAIL_URI:-} && $uri == *"$FAKE_AZ_FAIL_URI" ]]; then
+  printf 'ERROR: %s\n' "${FAKE_AZ_FAIL_MESSAGE:-(Forbidden) fake failure of az rest $uri}" >&2
+  exit 1
+fi
 once_marker="$FAKE_AZ_LOG.failed-once"
 if matches "${FAKE_AZ_FAIL_ONCE:-}" && [[ ! -e $once_marker ]]; then
   : >"$once_marker"
@@ -125,9 +153,7 @@ case $words in
     lines "${FAKE_AZ_APP_FEDERATED:-}"
     ;;
   'ad app permission list')
-    if in_place permission; then
-      printf 'dc50a0fb-09a3-484d-be87-e023b12c6440\n'
-    fi
+    graph permissions "$(option --id "$@")"
     ;;
   'ad sp list')
     lines "${FAKE_AZ_EXISTING_SP:-}"
@@ -142,8 +168,10 @@ case $words in
     printf '%s\n' "${FAKE_AZ_APP_ID:-6731de76-14a6-49ae-97bc-6eba6914391e}"
     ;;
   'ad app show')
-    option --id "$@"
-    printf '\n'
+    graph app "$(option --id "$@")"
+    ;;
+  'ad sp show')
+    graph sp "$(option --id "$@")"
     ;;
   'ad app credential reset')
     cert=$(option --cert "$@")
@@ -163,7 +191,8 @@ case $words in
     ;;
   'ad app permission admin-consent') ;;
   'rest')
-    uri=$(option --uri "$@")
+    sp=${uri##*/servicePrincipals/}
+    sp=${sp%%/*}
     case $(option --method "$@"):$uri in
       GET:*'/applications(appId='*'?$select=keyCredentials')
         certificates "${FAKE_AZ_APP_CERTS:-}"
@@ -172,9 +201,10 @@ case $words in
         certificates "${FAKE_AZ_SP_CERTS:-}"
         ;;
       GET:*'/servicePrincipals/'*'/appRoleAssignments')
-        if in_place consent; then
-          printf 'a1a2a3a4-b1b2-4c1c-8d1d-e1e2e3e4e5e6\n'
-        fi
+        graph assignments "$sp"
+        ;;
+      POST:*'/servicePrincipals/'*'/appRoleAssignedTo')
+        graph assign "$sp" "$(option --body "$@")"
         ;;
       GET:*'/roleManagement/directory/roleAssignments?'*)
         if in_place global-reader; then

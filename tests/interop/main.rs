@@ -5,6 +5,7 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
+mod app_trust;
 mod checks;
 mod csp_origins;
 mod keys;

@@ -12,9 +12,11 @@ use crate::domain::links::Provider;
 use crate::domain::setup_script::{
     build, cloud_shell_url, explanation, file_name, parse_output, ScriptMode, SetupScript,
 };
+use crate::domain::text::DisplayName;
 use crate::state::task::Task;
 
-/// What the script is built from: the link form's fields, read as typed.
+/// What the script is built from: the link form's fields as typed, each
+/// validated as the form validates it before it reaches the script.
 #[derive(Clone, Copy)]
 pub struct ScriptInputs {
     pub name: RwSignal<String>,
@@ -53,13 +55,22 @@ pub fn CloudShellSetup(
             Ok(s) => s,
             Err(e) => return Some(Err(format!("The script needs the Reader scope: {e}"))),
         };
-        let name = inputs.name.get();
+        // The name field shows the same message next to itself.
+        let name = match DisplayName::parse(&inputs.name.get()) {
+            Ok(name) => name,
+            Err(e) => {
+                return Some(Err(format!(
+                    "The script needs a valid name: {}.",
+                    e.message()
+                )))
+            }
+        };
         let known = known_thumbprints.get();
         Some(
             build(&SetupScript {
                 provider,
                 cloud: inputs.cloud.get(),
-                app_name: name.trim(),
+                app_name: &name,
                 certificate_pem: &pem,
                 azure_scope: scope.as_ref(),
                 mode: ScriptMode::NewApp {

@@ -16,7 +16,7 @@ pub fn append_certificate(
     Some(build(&SetupScript {
         provider: account.provider,
         cloud: link.cloud,
-        app_name: account.name.as_str(),
+        app_name: &account.name,
         certificate_pem: &pem,
         azure_scope: link.azure_scope.as_ref(),
         mode: ScriptMode::AppendCertificate {

@@ -8,8 +8,12 @@ pub enum SetupScriptError {
     /// AWS is linked with a CloudFormation template instead.
     UnsupportedProvider,
     MissingAzureScope,
-    EmptyAppName,
-    AppNameControlCharacter,
+    /// A value for the script holds a control character or a line or
+    /// paragraph separator.
+    ControlCharacter,
+    /// A value for the script holds a format character or another invisible
+    /// one.
+    InvisibleCharacter,
     PrivateKey,
     NotOneCertificate,
     BadApplicationId,
@@ -29,10 +33,12 @@ impl SetupScriptError {
                 "Enter a management group ID or a Subscription ID before downloading the \
                  setup script"
             }
-            SetupScriptError::EmptyAppName => "Enter a name for the app registration",
-            SetupScriptError::AppNameControlCharacter => {
-                "The app registration name cannot contain line breaks, tabs or other control \
-                 characters"
+            SetupScriptError::ControlCharacter => {
+                "The setup script cannot hold line breaks, tabs or other control characters"
+            }
+            SetupScriptError::InvisibleCharacter => {
+                "The setup script cannot hold invisible formatting characters, such as \
+                 direction marks or zero-width spaces"
             }
             SetupScriptError::PrivateKey => {
                 "The certificate text contains a private key. The setup script carries only \

@@ -6,14 +6,16 @@ use crate::domain::links::Provider;
 const CHECK: &str = "Checks that Cloud Shell is signed in, and to the Microsoft cloud you chose.";
 const APP: &str = "Creates an app registration with the name you entered. If one with that \
                    name exists, it changes nothing and stops. It sets that app up only when \
-                   you run it again with --reuse and the app is provably CloudLink's: its only \
-                   credentials are this account's certificates, it has no client secret, and \
-                   no owner but you. Otherwise it lists what it found.";
+                   you run it again with --reuse and the app is provably CloudLink's: no owner \
+                   but you, no credential but this account's certificates, no permission \
+                   CloudLink does not need, no redirect URI, and sign-in for this directory \
+                   only. Otherwise it lists what it found.";
 const CERTIFICATE: &str = "Adds CloudLink's public certificate to the app registration. The \
                            private key is not in the script.";
 const SERVICE_PRINCIPAL: &str = "Creates the app's enterprise application (service principal).";
-const EXCHANGE: &str = "Adds the Exchange.ManageAsApp application permission and grants admin \
-                        consent for your organization.";
+const EXCHANGE: &str = "Adds the Exchange.ManageAsApp application permission and grants that \
+                        one permission for your organization, not admin consent to everything \
+                        the app asks for.";
 const GLOBAL_READER: &str =
     "Assigns the Global Reader role, which can read your directory settings but change nothing.";
 const READER: &str = "Assigns the Azure Reader role on the management group or subscription \

@@ -5,20 +5,21 @@ use super::certificate::{normalize_thumbprint, public_certificate, PublicCertifi
 use super::clouds::{az_cloud_name, graph_base_url};
 use super::error::SetupScriptError;
 use super::preamble::{HELPERS, NEW_APP_OPTIONS, RENEWAL_OPTIONS};
-use super::shell_quote::assignment;
+use super::shell_quote::{assignment, Unquotable};
 use super::steps::{self, Step};
 use super::trust::trusted_thumbprints;
 use crate::domain::entra::{ApplicationId, AzureScope, Cloud};
 use crate::domain::links::Provider;
-use crate::domain::text::safe_file_stem;
+use crate::domain::text::{safe_file_stem, DisplayName};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SetupScript<'a> {
     /// Microsoft or Azure.
     pub provider: Provider,
     pub cloud: Cloud,
-    /// The app registration's display name.
-    pub app_name: &'a str,
+    /// The app registration's display name, as the form validated it: never
+    /// empty, and without control or invisible formatting characters.
+    pub app_name: &'a DisplayName,
     /// Only the public certificate; a private key is refused.
     pub certificate_pem: &'a str,
     /// Required for a new Azure app; ignored otherwise.
@@ -88,9 +89,6 @@ fn check(s: &SetupScript) -> Result<Checked, SetupScriptError> {
         ),
         (Provider::Azure, Some(_)) | (Provider::Microsoft | Provider::Aws, _) => None,
     };
-    if renew_app.is_none() && s.app_name.trim().is_empty() {
-        return Err(SetupScriptError::EmptyAppName);
-    }
     Ok(Checked {
         certificate,
         thumbprint,
@@ -122,22 +120,36 @@ fn header(s: &SetupScript) -> String {
     )
 }
 
+/// Office 365 Exchange Online's Exchange.ManageAsApp application permission.
+const EXCHANGE_MANAGE_AS_APP: &str =
+    "00000002-0000-0ff1-ce00-000000000000/dc50a0fb-09a3-484d-be87-e023b12c6440=Role";
+
 fn values(s: &SetupScript, c: &Checked) -> Result<String, SetupScriptError> {
     let mut out =
         String::from("\n# Values from CloudLink, in single quotes so they are taken literally.\n");
     let mut add = |name: &str, value: &str| -> Result<(), SetupScriptError> {
-        out.push_str(
-            &assignment(name, value).map_err(|_| SetupScriptError::AppNameControlCharacter)?,
-        );
+        out.push_str(&assignment(name, value).map_err(|e| match e {
+            Unquotable::ControlCharacter => SetupScriptError::ControlCharacter,
+            Unquotable::InvisibleCharacter => SetupScriptError::InvisibleCharacter,
+        })?);
         Ok(())
     };
     match c.renew_app {
         Some(app) => add("APP_ID", app.as_str())?,
         None => {
-            add("APP_NAME", s.app_name)?;
+            add("APP_NAME", s.app_name.as_str())?;
             // OData writes a quote inside a string as two quotes.
-            add("APP_NAME_ODATA", &s.app_name.replace('\'', "''"))?;
+            add("APP_NAME_ODATA", &s.app_name.as_str().replace('\'', "''"))?;
             add("TRUSTED_THUMBPRINTS", &c.trusted.join(" "))?;
+            // What an existing app may ask for: what this script asks for,
+            // as API application ID/permission ID=type.
+            add(
+                "ALLOWED_PERMISSIONS",
+                match s.provider {
+                    Provider::Microsoft => EXCHANGE_MANAGE_AS_APP,
+                    Provider::Azure | Provider::Aws => "",
+                },
+            )?;
         }
     }
     add("GRAPH", graph_base_url(s.cloud))?;
@@ -175,7 +187,7 @@ fn step_list(s: &SetupScript, c: &Checked) -> Vec<Step> {
         list.push(steps::print_result(
             thumbprint,
             "$APP_DONE; certificate added; service principal ready; \
-             Exchange.ManageAsApp granted with admin consent; Global Reader assigned",
+             Exchange.ManageAsApp granted; Global Reader assigned",
         ));
     } else {
         list.push(steps::assign_global_reader());
@@ -231,13 +243,16 @@ mod tests {
     const HOSTILE: &str = "O'Brien \"$HOME\" `id` ; rm -rf / ü";
     const APP: &str = "6731de76-14a6-49ae-97bc-6eba6914391e";
 
+    /// A script from a name the form accepted. The name lives as long as the
+    /// test process; that is fine for a test.
     fn script<'a>(
         provider: Provider,
         cloud: Cloud,
-        name: &'a str,
+        name: &str,
         pem: &'a str,
         scope: Option<&'a AzureScope>,
     ) -> SetupScript<'a> {
+        let name: &'static DisplayName = Box::leak(Box::new(DisplayName::parse(name).unwrap()));
         SetupScript {
             provider,
             cloud,
@@ -288,6 +303,8 @@ mod tests {
             &[
                 "set -euo pipefail\n",
                 "APP_NAME='CloudLink Prod'\n",
+                "ALLOWED_PERMISSIONS='00000002-0000-0ff1-ce00-000000000000/\
+                 dc50a0fb-09a3-484d-be87-e023b12c6440=Role'\n",
                 "--reuse) REUSE=1 ;;",
                 "step '1/7 Check the Azure CLI sign-in and cloud'",
                 "az cloud show --query name -o tsv",
@@ -304,12 +321,13 @@ mod tests {
                 "step '4/7 Create the service principal'",
                 "az ad sp list --filter \"appId eq '$APP_ID'\"",
                 "az ad sp create --id \"$APP_ID\"",
-                "step '5/7 Grant Exchange.ManageAsApp with admin consent'",
+                "step '5/7 Grant Exchange.ManageAsApp'",
                 "az ad app permission list --id \"$APP_ID\"",
                 "--api 00000002-0000-0ff1-ce00-000000000000",
                 "--api-permissions dc50a0fb-09a3-484d-be87-e023b12c6440=Role",
+                "az ad sp show --id 00000002-0000-0ff1-ce00-000000000000",
                 "$GRAPH/v1.0/servicePrincipals/$SP_ID/appRoleAssignments",
-                "az_quiet ad app permission admin-consent --id \"$APP_ID\"",
+                "--uri \"$GRAPH/v1.0/servicePrincipals/$EXCHANGE_SP_ID/appRoleAssignedTo\"",
                 "step '6/7 Assign the Global Reader role'",
                 "f2ef992c-3afb-46b9-b7cf-a126ee74c451",
                 "roleAssignments?\\$filter=principalId%20eq%20'$SP_ID'",
@@ -321,6 +339,8 @@ mod tests {
             ],
         );
         assert!(!s.contains("role assignment create"));
+        // Admin consent would grant whatever the app asks for.
+        assert!(!s.contains("admin-consent"));
         assert!(!s.contains("SCOPE="));
         assert!(!s.contains("CLOUDLINK_THUMBPRINT_SHA1"));
     }
@@ -368,7 +388,10 @@ mod tests {
                 "Reader assigned on $SCOPE",
             ],
         );
-        assert!(!s.contains("00000002-0000-0ff1-ce00-000000000000"));
+        // Nothing asks for or grants an Exchange Online permission.
+        assert!(!s.contains("--api 00000002-0000-0ff1-ce00-000000000000"));
+        assert!(!s.contains("appRoleAssignedTo"));
+        assert!(s.contains("\nALLOWED_PERMISSIONS=''\n"));
         assert!(!s.contains("admin-consent"));
     }
 
@@ -408,18 +431,23 @@ mod tests {
     }
 
     #[test]
-    fn names_must_be_one_line_of_text() {
-        let pem = sample_pem();
-        for (name, err) in [
-            ("", SetupScriptError::EmptyAppName),
-            ("  ", SetupScriptError::EmptyAppName),
-            ("a\nb", SetupScriptError::AppNameControlCharacter),
-            ("a\rb", SetupScriptError::AppNameControlCharacter),
-            ("a\0b", SetupScriptError::AppNameControlCharacter),
+    fn the_name_is_the_one_the_form_validated() {
+        // The script takes a DisplayName, so what the form refuses never
+        // reaches it: empty names, line breaks, invisible characters.
+        for name in [
+            "",
+            "  ",
+            "a\nb",
+            "a\rb",
+            "a\0b",
+            "a\u{2028}b",
+            "a\u{202E}b",
+            "a\u{200B}b",
         ] {
-            let s = script(Provider::Microsoft, Cloud::Global, name, &pem, None);
-            assert_eq!(build(&s), Err(err), "{name:?}");
+            assert!(DisplayName::parse(name).is_err(), "{name:?}");
         }
+        let s = microsoft(Cloud::Global, "  Contoso Prod ");
+        assert!(s.contains("\nAPP_NAME='Contoso Prod'\n"), "{s}");
     }
 
     #[test]
@@ -591,7 +619,7 @@ mod tests {
             "credential reset",
             "sp create",
             "permission add",
-            "admin-consent",
+            "appRoleAssignedTo",
             "--method POST",
         ] {
             let at = s.find(change).unwrap_or_else(|| panic!("{change}"));

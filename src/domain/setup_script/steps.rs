@@ -57,7 +57,12 @@ elif [[ -n $EXISTING_APP_IDS ]]; then
   fi
   check_existing_app
   if ((REUSE == 0)); then
-    fail "An app registration named \"$APP_NAME\" already exists (Application ID $APP_ID). Its only credentials are this account's certificates and it has no owner but you, so CloudLink can set it up. To do that, run: bash $0 --reuse. To create a new one instead, choose another name in CloudLink and download a new script."
+    if ((OWN_CERTIFICATES > 0)); then
+      HELD="its only credentials are certificates of this CloudLink account"
+    else
+      HELD="it has no credentials yet"
+    fi
+    fail "An app registration named \"$APP_NAME\" already exists (Application ID $APP_ID). It has no owner but you, $HELD, and it asks for no permission CloudLink does not need, so CloudLink can set it up. To do that, run: bash $0 --reuse. To create a new one instead, choose another name in CloudLink and download a new script."
   fi
   APP_DONE='existing app registration reused'
   printf 'Reusing the existing app registration %s.\n' "$APP_ID"
@@ -80,93 +85,7 @@ fi
 /// The rule for an app registration that this run did not create, in Bash:
 /// `check_existing_app` stops the script, before any change, unless the app
 /// is provably CloudLink's own.
-const CHECK_EXISTING_APP: &str = r#"# An app registration with this name that this run did not create. Anyone who
-# may register apps could have made it and kept a credential for it, and then
-# whatever this script grants, they would hold too. So it is reused only when
-# it is provably CloudLink's own:
-#  - its only credentials are certificates of this account, matched by the
-#    SHA-1 thumbprint of the certificate itself (TRUSTED_THUMBPRINTS);
-#  - it has no client secret and no federated credential;
-#  - it has no owner but the signed-in admin, or none;
-# and the same holds for its service principal, if it has one.
-FOUND=''
-found() {
-  FOUND+="  - $1"$'\n'
-}
-
-is_trusted() {
-  [[ -n $1 && " $TRUSTED_THUMBPRINTS " == *" $1 "* ]]
-}
-
-# Adds to FOUND whatever lets someone other than the signed-in admin act as
-# an app registration or service principal. $1: app or sp; $2: its ID for az;
-# $3: its path in Microsoft Graph; $4: how to name it.
-inspect() {
-  local kind=$1 id=$2 graph_path=$3 what=$4 lines first second third thumbprint
-  if ! lines=$(az ad "$kind" owner list --id "$id" --query "[].[id, userPrincipalName || displayName || '-']" -o tsv); then
-    fail "Could not read the owners of the $what. Check that your account can read applications in Microsoft Entra ID."
-  fi
-  while IFS=$'\t' read -r first second; do
-    if [[ -n $first && $first != "$ADMIN_ID" ]]; then
-      found "$what: owner $(shown "$second") (object ID $(shown "$first"))"
-    fi
-  done <<<"$lines"
-  if ! lines=$(az ad "$kind" credential list --id "$id" --query "[].[keyId || '-', displayName || '-']" -o tsv); then
-    fail "Could not read the client secrets of the $what. Check that your account can read applications in Microsoft Entra ID."
-  fi
-  while IFS=$'\t' read -r first second; do
-    if [[ -n $first ]]; then
-      found "$what: client secret \"$(shown "$second")\" (key ID $(shown "$first"))"
-    fi
-  done <<<"$lines"
-  if ! lines=$(key_credentials "$graph_path"); then
-    fail "Could not read the certificates of the $what. Check that your account can read applications in Microsoft Entra ID."
-  fi
-  while IFS=$'\t' read -r first second third; do
-    if [[ -z $first ]]; then
-      continue
-    elif ! thumbprint=$(thumbprint_of "$second"); then
-      found "$what: credential \"$(shown "$third")\" (key ID $(shown "$first")), not a certificate that can be checked"
-    elif ! is_trusted "$thumbprint"; then
-      found "$what: certificate \"$(shown "$third")\" (key ID $(shown "$first"), thumbprint $thumbprint), not one of this account's certificates"
-    fi
-  done <<<"$lines"
-  if [[ $kind == app ]]; then
-    if ! lines=$(az ad app federated-credential list --id "$id" --query "[].[name || '-', issuer || '-', subject || '-']" -o tsv); then
-      fail "Could not read the federated credentials of the $what. Check that your account can read applications in Microsoft Entra ID."
-    fi
-    while IFS=$'\t' read -r first second third; do
-      if [[ -n $first ]]; then
-        found "$what: federated credential \"$(shown "$first")\" (issuer $(shown "$second"), subject $(shown "$third"))"
-      fi
-    done <<<"$lines"
-  fi
-}
-
-check_existing_app() {
-  local sp_id
-  # Not every sign-in has a user object; then any owner counts as another.
-  ADMIN_ID=$(az ad signed-in-user show --query id -o tsv 2>/dev/null) || ADMIN_ID=''
-  is_guid "$ADMIN_ID" || ADMIN_ID=''
-  inspect app "$APP_ID" "applications(appId='$APP_ID')" "app registration $APP_ID"
-  if ! sp_id=$(az ad sp list --filter "appId eq '$APP_ID'" --query '[].id' -o tsv); then
-    fail "Could not look for the service principal of app registration $APP_ID. Check that your account can read enterprise applications in Microsoft Entra ID."
-  fi
-  if [[ -n $sp_id ]]; then
-    if ! is_guid "$sp_id"; then
-      found "service principal: the Azure CLI answered \"$(shown "$sp_id")\" where one object ID was expected"
-    else
-      inspect sp "$sp_id" "servicePrincipals/$sp_id" "service principal $sp_id"
-    fi
-  fi
-  if [[ -n $FOUND ]]; then
-    fail "An app registration named \"$APP_NAME\" already exists (Application ID $APP_ID), and it is not provably CloudLink's own. This script changed nothing. It found:
-$FOUND
-Whoever holds one of these may be able to sign in as this app, so this script will not add permissions, admin consent or roles to it, with or without --reuse. Either choose another name in CloudLink and download a new script, or first check with whoever added them, then remove these owners and credentials in the Microsoft Entra admin center (App registrations and Enterprise applications: Owners, Certificates & secrets) and run this script again with --reuse."
-  fi
-}
-
-"#;
+const CHECK_EXISTING_APP: &str = include_str!("check_existing_app.sh");
 
 pub fn find_app() -> Step {
     step(
@@ -235,34 +154,45 @@ printf 'Service principal object ID: %s\n' "$SP_ID"
     )
 }
 
+/// Exchange.ManageAsApp is granted as one app role assignment: this role,
+/// for the app's service principal, on Office 365 Exchange Online's. Admin
+/// consent (`az ad app permission admin-consent`, or the button in the admin
+/// center) would grant every permission the app asks for, so it is never
+/// used. The body names only GUIDs the script checked, so it is valid JSON.
 pub fn grant_exchange() -> Step {
     step(
-        "Grant Exchange.ManageAsApp with admin consent",
+        "Grant Exchange.ManageAsApp",
         r#"# Office 365 Exchange Online, and its Exchange.ManageAsApp application role.
+# Asking for it shows it under the app's API permissions.
 if ! REQUESTED=$(retry az ad app permission list --id "$APP_ID" \
   --query "[?resourceAppId=='00000002-0000-0ff1-ce00-000000000000'].resourceAccess[].id" -o tsv); then
   fail "Could not read the permissions of the app registration. Check that your account can read applications in Microsoft Entra ID."
 fi
 if [[ $REQUESTED == *dc50a0fb-09a3-484d-be87-e023b12c6440* ]]; then
-  printf 'The app registration already requests Exchange.ManageAsApp.\n'
+  printf 'The app registration already asks for Exchange.ManageAsApp.\n'
 elif ! retry az_quiet ad app permission add --id "$APP_ID" \
   --api 00000002-0000-0ff1-ce00-000000000000 \
   --api-permissions dc50a0fb-09a3-484d-be87-e023b12c6440=Role; then
   fail "Could not add the Exchange.ManageAsApp permission to the app registration. Check that your account may manage this app registration."
 fi
-# Admin consent to an application permission is an app role assignment to
-# the service principal.
-if ! CONSENTED=$(retry az rest --method GET \
+if ! EXCHANGE_SP_ID=$(az ad sp show --id 00000002-0000-0ff1-ce00-000000000000 --query id -o tsv) ||
+  ! is_guid "$EXCHANGE_SP_ID"; then
+  fail "Could not find Office 365 Exchange Online in tenant $TENANT_ID. The tenant needs Exchange Online, which comes with most Microsoft 365 subscriptions."
+fi
+if ! GRANTED=$(retry az rest --method GET \
   --uri "$GRAPH/v1.0/servicePrincipals/$SP_ID/appRoleAssignments" \
-  --query "value[?appRoleId=='dc50a0fb-09a3-484d-be87-e023b12c6440'].id" -o tsv); then
+  --query "value[?appRoleId=='dc50a0fb-09a3-484d-be87-e023b12c6440' && resourceId=='$EXCHANGE_SP_ID'].id" -o tsv); then
   fail "Could not read the permissions granted to the service principal. Check that your account can read enterprise applications in Microsoft Entra ID."
 fi
-if [[ -n $CONSENTED ]]; then
-  printf 'Admin consent for Exchange.ManageAsApp was already granted.\n'
-elif ! retry az_quiet ad app permission admin-consent --id "$APP_ID"; then
-  fail "Could not grant admin consent for Exchange.ManageAsApp. The signed-in admin needs a role that can grant tenant-wide admin consent to application permissions, such as Privileged Role Administrator or Global Administrator."
+EXCHANGE_ROLE_BODY="{\"principalId\":\"$SP_ID\",\"resourceId\":\"$EXCHANGE_SP_ID\",\"appRoleId\":\"dc50a0fb-09a3-484d-be87-e023b12c6440\"}"
+if [[ -n $GRANTED ]]; then
+  printf 'Exchange.ManageAsApp was already granted.\n'
+elif ! retry az_quiet rest --method POST \
+  --uri "$GRAPH/v1.0/servicePrincipals/$EXCHANGE_SP_ID/appRoleAssignedTo" \
+  --headers Content-Type=application/json --body "$EXCHANGE_ROLE_BODY"; then
+  fail "Could not grant Exchange.ManageAsApp. The signed-in admin needs a role that can grant application permissions, such as Privileged Role Administrator or Global Administrator."
 fi
-printf 'Granted Exchange.ManageAsApp with admin consent.\n'
+printf 'Granted Exchange.ManageAsApp.\n'
 "#,
     )
 }

@@ -5,7 +5,7 @@
 //! overrides, zero-width spaces) would make the setup script and the
 //! certificate subject read differently from what they hold.
 
-use super::format_chars::is_format_character;
+use super::format_chars::is_invisible_character;
 use super::text_value::field_error;
 use serde::{Deserialize, Serialize};
 
@@ -49,7 +49,7 @@ impl DisplayName {
         {
             return Err(DisplayNameError::ControlCharacter);
         }
-        if s.chars().any(is_format_character) {
+        if s.chars().any(is_invisible_character) {
             return Err(DisplayNameError::FormatCharacter);
         }
         // Characters, not bytes: "Zürich" must not count as longer than "Zurich".
@@ -82,7 +82,7 @@ impl std::str::FromStr for DisplayName {
 impl TryFrom<String> for DisplayName {
     type Error = DisplayNameError;
     fn try_from(s: String) -> Result<Self, Self::Error> {
-        let visible: String = s.chars().filter(|&c| !is_format_character(c)).collect();
+        let visible: String = s.chars().filter(|&c| !is_invisible_character(c)).collect();
         DisplayName::parse(&visible)
     }
 }
@@ -170,6 +170,8 @@ mod tests {
             "a\u{200D}b",
             "a\u{FEFF}b",
             "a\u{E0041}b",
+            "a\u{3164}b",
+            "a\u{034F}b",
         ] {
             assert_eq!(
                 DisplayName::parse(s),

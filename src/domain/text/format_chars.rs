@@ -1,7 +1,8 @@
 //! Invisible characters that change how text around them is shown: Unicode
 //! general category Cf (bidi overrides and isolates, direction marks, zero-width
-//! characters, the byte-order mark, tags). In a name they can make a setup
-//! script or a certificate subject read differently from what it holds.
+//! characters, the byte-order mark, tags), and the few other characters that
+//! are drawn as nothing. In a name they can make a setup script or a
+//! certificate subject read differently from what it holds.
 
 /// Every Cf range of Unicode 15.
 const FORMAT_RANGES: [(char, char); 21] = [
@@ -28,11 +29,41 @@ const FORMAT_RANGES: [(char, char); 21] = [
     ('\u{E0020}', '\u{E007F}'),
 ];
 
-/// Whether `c` is a format character (general category Cf).
-pub fn is_format_character(c: char) -> bool {
-    FORMAT_RANGES
+/// Characters outside Cf that Unicode marks default-ignorable (shown as
+/// nothing) and that stand for nothing on their own: the combining grapheme
+/// joiner, the Hangul fillers, Khmer's inherent vowels, Mongolian's free
+/// variation selectors and the unassigned ignorable ranges. Variation
+/// selectors, also default-ignorable, are left out: emoji need them, and
+/// they only choose how the character before them is drawn.
+const INVISIBLE_RANGES: [(char, char); 10] = [
+    ('\u{034F}', '\u{034F}'),
+    ('\u{115F}', '\u{1160}'),
+    ('\u{17B4}', '\u{17B5}'),
+    ('\u{180B}', '\u{180D}'),
+    ('\u{180F}', '\u{180F}'),
+    ('\u{3164}', '\u{3164}'),
+    ('\u{FFA0}', '\u{FFA0}'),
+    ('\u{FFF0}', '\u{FFF8}'),
+    ('\u{E0000}', '\u{E0000}'),
+    ('\u{E0002}', '\u{E001F}'),
+];
+
+fn within(ranges: &[(char, char)], c: char) -> bool {
+    ranges
         .iter()
         .any(|&(first, last)| (first..=last).contains(&c))
+}
+
+/// Whether `c` is a format character (general category Cf).
+pub fn is_format_character(c: char) -> bool {
+    within(&FORMAT_RANGES, c)
+}
+
+/// Whether `c` is a format character or another character that is drawn as
+/// nothing (see `INVISIBLE_RANGES`): text holding one reads differently from
+/// what it holds.
+pub fn is_invisible_character(c: char) -> bool {
+    is_format_character(c) || within(&INVISIBLE_RANGES, c)
 }
 
 #[cfg(test)]
@@ -72,9 +103,26 @@ mod tests {
     }
 
     #[test]
+    fn fillers_and_joiners_are_invisible_but_emoji_selectors_are_not() {
+        for c in [
+            '\u{202E}', '\u{200B}', '\u{034F}', '\u{115F}', '\u{3164}', '\u{FFA0}',
+        ] {
+            assert!(is_invisible_character(c), "U+{:04X}", c as u32);
+        }
+        for c in "Prod ❤\u{FE0F} Zürich 東京 é\u{301}".chars() {
+            assert!(!is_invisible_character(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
     fn ranges_are_sorted_and_do_not_overlap() {
-        for pair in FORMAT_RANGES.windows(2) {
-            assert!(pair[0].0 <= pair[0].1 && pair[0].1 < pair[1].0);
+        for ranges in [&FORMAT_RANGES[..], &INVISIBLE_RANGES[..]] {
+            for pair in ranges.windows(2) {
+                assert!(pair[0].0 <= pair[0].1 && pair[0].1 < pair[1].0);
+            }
+        }
+        for &(first, last) in &INVISIBLE_RANGES {
+            assert!(!is_format_character(first) && !is_format_character(last));
         }
     }
 }

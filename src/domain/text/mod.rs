@@ -9,5 +9,5 @@ mod text_value;
 
 pub use display_name::{DisplayName, DisplayNameError};
 pub use file_name::safe_file_stem;
-pub use format_chars::is_format_character;
+pub use format_chars::{is_format_character, is_invisible_character};
 pub(crate) use text_value::{field_error, text_value};
