@@ -3,8 +3,9 @@
 //!
 //! `domain`, `crypto` and `store` are pure and tested natively; `browser` is the
 //! only module that touches `web_sys`; `state` holds app state and actions;
-//! `pages` compose `components`, which keep their state in `hooks`; `routes`
-//! spells every path once.
+//! `pages` compose `components`, which keep their state in `hooks`;
+//! `domain::app::routes` spells every path once, and `routes` draws the page
+//! each path names.
 
 pub mod app;
 pub mod browser;

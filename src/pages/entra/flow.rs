@@ -1,6 +1,7 @@
 //! The two providers that link an Entra ID app registration with a
 //! certificate: Microsoft 365 and Azure. One set of pages serves both; what
-//! differs between them is here, and their paths are in `crate::routes`.
+//! differs between them is here, and their paths are in
+//! `crate::domain::app::routes`.
 
 use crate::domain::links::Provider;
 
