@@ -12,12 +12,12 @@ use leptos_router::location::{BrowserUrl, LocationProvider};
 
 use crate::browser::location::current_route;
 use crate::domain::app::routes::Route;
+use crate::domain::entra::flow::{AZURE, MICROSOFT};
 use crate::domain::links::Provider;
 use crate::pages::aws::detail::AwsDetailPage;
 use crate::pages::aws::link::AwsLinkPage;
 use crate::pages::aws::list::AwsListPage;
 use crate::pages::entra::detail::EntraDetailPage;
-use crate::pages::entra::flow::{AZURE, MICROSOFT};
 use crate::pages::entra::link::EntraLinkPage;
 use crate::pages::entra::list::EntraListPage;
 use crate::pages::home::HomePage;

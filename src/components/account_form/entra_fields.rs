@@ -3,10 +3,10 @@
 use leptos::prelude::*;
 
 use crate::components::form::TextField;
+use crate::domain::entra::flow::EntraFlow;
 use crate::domain::entra::{field_error, EntraField};
 use crate::domain::links::EntraDraft;
 use crate::hooks::use_touched::Touched;
-use crate::pages::entra::flow::EntraFlow;
 
 /// The editable text of an Entra account.
 #[derive(Clone, Copy)]
