@@ -12,7 +12,7 @@ use crate::domain::auth::{
     PBKDF2_ITERATIONS, VERIFIER_INFO, WRONG_CREDENTIALS, WRONG_PASSWORD,
 };
 use crate::state::certificates::{HeldKeys, KeyCustody};
-use crate::state::host_keys;
+use crate::state::{host_keys, migrate};
 use crate::store::schema::{PasswordRecord, Registry, Session, UserRecord};
 use crate::store::write::WriteError;
 use leptos::prelude::*;
@@ -270,7 +270,7 @@ impl Auth {
     /// Host identity mode: the portal vouches for the user, and the browser
     /// holds the user's private keys as non-extractable keys in IndexedDB.
     pub async fn host_sign_in(&self, portal_id: &str, email: &str) -> Result<(), String> {
-        use crate::domain::app::embed::{earlier_host_storage_id, host_storage_id};
+        use crate::domain::app::embed::host_storage_id;
         let user_id = host_storage_id(portal_id);
         // Someone else is signed in here: save and close their drafts and
         // forget their keys first, and let the page redraw without their form,
@@ -279,19 +279,7 @@ impl Auth {
             self.leave();
             crate::browser::embed::settle().await;
         }
-        let earlier = earlier_host_storage_id(portal_id);
-        if let Some(earlier) = &earlier {
-            let keys = self.persist.keys();
-            // A refusal is shown, and the move is tried again next time.
-            let _ = self
-                .persist
-                .adopt(&keys.user(earlier), &keys.user(&user_id))
-                .await;
-            let _ = self
-                .persist
-                .adopt(&keys.drafts(earlier), &keys.drafts(&user_id))
-                .await;
-        }
+        let earlier = migrate::unescaped_host_data(self.persist, portal_id, &user_id).await;
         host_keys::open(
             self.persist,
             &user_id,
