@@ -18,6 +18,10 @@ pub mod routes;
 pub mod state;
 pub mod store;
 
+// Reads src/ from disk, which only a native test run can.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod house_rules;
+
 use leptos::prelude::*;
 
 /// Entry point called by the binary: install the panic notice, read the
