@@ -3,8 +3,9 @@
 //!
 //! `domain`, `crypto` and `store` are pure and tested natively; `browser` is the
 //! only module that touches `web_sys`; `state` holds app state and actions;
-//! `pages` compose `components`, which keep their state in `hooks`; `routes`
-//! spells every path once.
+//! `pages` compose `components`, which keep their state in `hooks`;
+//! `domain::app::routes` spells every path once, and `routes` draws the page
+//! each path names.
 
 pub mod app;
 pub mod browser;
@@ -16,6 +17,10 @@ pub mod pages;
 pub mod routes;
 pub mod state;
 pub mod store;
+
+// Reads src/ from disk, which only a native test run can.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod house_rules;
 
 use leptos::prelude::*;
 

@@ -1,7 +1,7 @@
 //! Where the page is served from, and which page of the app the URL names.
 
 use crate::domain::app;
-use crate::routes::{self, AppPath, Route};
+use crate::domain::app::routes::{self, AppPath, Route};
 
 /// The router base derived from the document's `<base href>`, which trunk sets
 /// from its public URL at build time.

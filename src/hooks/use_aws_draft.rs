@@ -5,13 +5,21 @@
 
 use leptos::prelude::*;
 
-use crate::components::account_form::AwsInputs;
 use crate::domain::aws::{choose_external_id, AwsAccountType, ExternalId, ExternalIdSource};
 use crate::domain::links::{AwsDraft, Provider};
 use crate::hooks::keep_draft::keep_draft;
 use crate::state::drafts::Drafts;
 use crate::state::embed::IssuedExternalId;
 use crate::store::drafts::FormDraft;
+
+/// The editable parts of an AWS account, which the link form's draft and
+/// Edit both hand to the account form's fields.
+#[derive(Clone, Copy)]
+pub struct AwsInputs {
+    pub account_type: RwSignal<AwsAccountType>,
+    pub name: RwSignal<String>,
+    pub role_arn: RwSignal<String>,
+}
 
 #[derive(Clone, Copy)]
 pub struct UseAwsDraftReturn {

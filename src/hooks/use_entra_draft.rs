@@ -4,13 +4,23 @@
 
 use leptos::prelude::*;
 
-use crate::components::account_form::EntraInputs;
 use crate::crypto::{KeyType, Lifetime};
 use crate::domain::entra::{CertificateRecord, Cloud};
 use crate::domain::links::{EntraDraft, Provider};
 use crate::hooks::keep_draft::keep_draft;
 use crate::state::drafts::Drafts;
 use crate::store::drafts::FormDraft;
+
+/// The editable text of an Entra account, which the link form's draft and
+/// Edit both hand to the account form's fields.
+#[derive(Clone, Copy)]
+pub struct EntraInputs {
+    pub name: RwSignal<String>,
+    pub application_id: RwSignal<String>,
+    pub organization: RwSignal<String>,
+    pub management_group: RwSignal<String>,
+    pub subscription: RwSignal<String>,
+}
 
 #[derive(Clone, Copy)]
 pub struct UseEntraDraftReturn {

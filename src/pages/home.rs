@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::browser::clock;
 use crate::components::shell::Link;
 use crate::crypto::utc_date;
+use crate::domain::app::routes::{self, Route};
 use crate::domain::links::{report, summarise, Due, ExpiryStatus, Provider, ProviderSummary};
-use crate::routes::{self, Route};
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
 

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::shell::ProviderCard;
+use crate::domain::app::routes;
 use crate::domain::links::Provider;
-use crate::routes;
 use crate::state::accounts::Accounts;
 
 /// The available providers as cards: AWS, Azure and Microsoft.

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use crate::components::shell::Breadcrumbs;
 use crate::components::shell::ProviderCard;
+use crate::domain::app::routes::Route;
 use crate::domain::links::Provider;
-use crate::routes::Route;
 use crate::state::accounts::Accounts;
 
 /// Microsoft products that can be linked; today M365.

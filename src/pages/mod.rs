@@ -1,6 +1,7 @@
 //! One component per page, named with a `Page` suffix; each page is thin and
 //! calls into `domain`, `crypto`, `state` or `browser` for real work. Paths
-//! and breadcrumbs come from `crate::routes`, never from another page.
+//! and breadcrumbs come from `crate::domain::app::routes`, never from another
+//! page.
 //!
 //! `entra/` serves Microsoft 365 and Azure with one set of pages, told apart
 //! by an `EntraFlow`; `aws/` holds the AWS pages.

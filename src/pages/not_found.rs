@@ -5,7 +5,7 @@ use leptos_router::hooks::use_location;
 
 use crate::browser::location::shown_path;
 use crate::components::shell::Link;
-use crate::routes::Route;
+use crate::domain::app::routes::Route;
 
 /// "Page not found" with the path that was asked for and a way back.
 #[component]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::components::form::TextField;
 use crate::components::shell::Link;
-use crate::routes::Route;
+use crate::domain::app::routes::Route;
 use crate::state::auth::{Auth, FormError};
 use crate::state::task::Task;
 

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::shell::ProviderCard;
+use crate::domain::app::routes::Route;
 use crate::domain::links::Provider;
-use crate::routes::Route;
 
 /// Each choice leads straight to that provider's link page.
 /// "Select your preferred cloud service or platform": AWS, Azure or Microsoft.

@@ -16,6 +16,7 @@ pub mod embed;
 pub mod host_keys;
 pub mod idle_lock;
 pub mod manage;
+pub mod migrate;
 pub mod notices;
 pub mod persist;
 pub mod sync;

@@ -5,7 +5,7 @@
 
 use cloudlink::browser::{random, webcrypto};
 use cloudlink::crypto::{KeyType, Lifetime};
-use cloudlink::state::certificates::{generate_sealed, NewCertificate};
+use cloudlink::state::certificates::{generate_kept, KeyCustody, NewCertificate};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -50,8 +50,8 @@ async fn time_generation(kek: &web_sys::CryptoKey, key_type: KeyType) -> Vec<f64
     let mut times = Vec::new();
     for i in 0..RUNS + 2 {
         let t0 = now();
-        generate_sealed(
-            kek,
+        generate_kept(
+            &KeyCustody::Sealed(kek.clone()),
             NewCertificate {
                 common_name: "Bench".into(),
                 organization: Some("Bench Org".into()),

@@ -15,9 +15,7 @@ use cloudlink::domain::entra::{CertificateRecord, PrivateKey};
 use cloudlink::domain::links::{Integration, Provider};
 use cloudlink::state::accounts::Accounts;
 use cloudlink::state::auth::Auth;
-use cloudlink::state::certificates::{
-    self, generate_sealed, AssertionFor, KeyAhead, KeyCustody, NewCertificate,
-};
+use cloudlink::state::certificates::{self, AssertionFor, KeyAhead, KeyCustody, NewCertificate};
 use cloudlink::state::drafts::Drafts;
 use cloudlink::state::notices::Notices;
 use cloudlink::state::persist::Persist;
@@ -31,6 +29,8 @@ use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
+
+use crate::support::generate_sealed;
 
 fn new_certificate(key_type: KeyType) -> NewCertificate {
     NewCertificate {

@@ -1,5 +1,11 @@
-//! Mounting components into a fresh element and reading what they render.
+//! Mounting components into a fresh element and reading what they render,
+//! and certificates sealed under a key-encryption key a test made.
 
+use cloudlink::browser::webcrypto::KeyPairJob;
+use cloudlink::domain::entra::CertificateRecord;
+use cloudlink::state::certificates::{
+    generate_kept, sign_assertion_kept, AssertionFor, KeyCustody, KeyError, NewCertificate,
+};
 use leptos::mount::mount_to;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -95,4 +101,22 @@ pub fn press(target: &web_sys::Element, key: &str, shift: bool) -> bool {
     .unwrap()
     .as_bool()
     .unwrap()
+}
+
+/// A certificate whose private key is sealed under `kek`, as a password
+/// user's is.
+pub async fn generate_sealed(
+    kek: &web_sys::CryptoKey,
+    new: NewCertificate,
+    job: Option<KeyPairJob>,
+) -> Result<CertificateRecord, KeyError> {
+    generate_kept(&KeyCustody::Sealed(kek.clone()), new, job).await
+}
+
+/// A client assertion signed with a key sealed under `kek`.
+pub async fn sign_assertion(
+    kek: &web_sys::CryptoKey,
+    req: AssertionFor<'_>,
+) -> Result<String, KeyError> {
+    sign_assertion_kept(&KeyCustody::Sealed(kek.clone()), req).await
 }

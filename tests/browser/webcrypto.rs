@@ -3,10 +3,10 @@
 use base64ct::{Base64, Base64UrlUnpadded, Encoding};
 use cloudlink::browser::{random, webcrypto};
 use cloudlink::crypto::{AssertionAlg, KeyType, Lifetime};
-use cloudlink::state::certificates::{
-    generate_sealed, sign_assertion, AssertionFor, KeyError, NewCertificate,
-};
+use cloudlink::state::certificates::{AssertionFor, KeyError, NewCertificate};
 use der::Decode;
+
+use crate::support::{generate_sealed, sign_assertion};
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn hex(b: &[u8]) -> String {

@@ -5,15 +5,8 @@ use leptos::prelude::*;
 use crate::components::form::TextField;
 use crate::domain::aws::{field_error, AwsAccountType, AwsField};
 use crate::domain::links::AwsDraft;
+use crate::hooks::use_aws_draft::AwsInputs;
 use crate::hooks::use_touched::Touched;
-
-/// The editable parts of an AWS account.
-#[derive(Clone, Copy)]
-pub struct AwsInputs {
-    pub account_type: RwSignal<AwsAccountType>,
-    pub name: RwSignal<String>,
-    pub role_arn: RwSignal<String>,
-}
 
 /// Account type, name and Role ARN; errors show once `touched` says so.
 #[component]

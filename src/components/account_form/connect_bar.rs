@@ -7,10 +7,10 @@ use leptos::prelude::*;
 
 use crate::components::form::shown_after;
 use crate::components::shell::use_navigate_to;
+use crate::domain::app::routes::Route;
 use crate::domain::aws::AwsValues;
 use crate::domain::entra::EntraValues;
 use crate::domain::links::{EntraDraft, LinkStatus, Provider};
-use crate::routes::Route;
 use crate::state::accounts::Accounts;
 use crate::state::connect::{connect_aws, connect_entra};
 use crate::state::drafts::Drafts;

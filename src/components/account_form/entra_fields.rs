@@ -3,20 +3,11 @@
 use leptos::prelude::*;
 
 use crate::components::form::TextField;
+use crate::domain::entra::flow::EntraFlow;
 use crate::domain::entra::{field_error, EntraField};
 use crate::domain::links::EntraDraft;
+use crate::hooks::use_entra_draft::EntraInputs;
 use crate::hooks::use_touched::Touched;
-use crate::pages::entra::flow::EntraFlow;
-
-/// The editable text of an Entra account.
-#[derive(Clone, Copy)]
-pub struct EntraInputs {
-    pub name: RwSignal<String>,
-    pub application_id: RwSignal<String>,
-    pub organization: RwSignal<String>,
-    pub management_group: RwSignal<String>,
-    pub subscription: RwSignal<String>,
-}
 
 /// Name, tenant, application ID, organization and, for Azure, the scope; errors show once `touched` says so.
 #[component]

@@ -9,9 +9,9 @@ mod entra_instructions;
 mod external_id;
 mod instructions_button;
 
-pub use aws_fields::{AwsFields, AwsInputs};
+pub use aws_fields::AwsFields;
 pub use connect_bar::{Connect, ConnectBar, Connection, StepStatus};
-pub use entra_fields::{EntraFields, EntraInputs};
+pub use entra_fields::EntraFields;
 pub use entra_instructions::EntraInstructions;
 pub use external_id::ExternalIdField;
 pub use instructions_button::InstructionsButton;

@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::components::account_form::{AwsFields, AwsInputs};
+use crate::components::account_form::AwsFields;
 use crate::components::accounts::{after_save, EditFormFrame, SaveOutcome, FIX_FIELDS};
 use crate::domain::aws::{validate, AwsField, AwsValues};
 use crate::domain::links::{AwsDraft, Integration};
+use crate::hooks::use_aws_draft::AwsInputs;
 use crate::hooks::use_touched::use_touched;
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;

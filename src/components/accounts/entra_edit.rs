@@ -3,12 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::components::account_form::{EntraFields, EntraInputs};
+use crate::components::account_form::EntraFields;
 use crate::components::accounts::{after_save, EditFormFrame, SaveOutcome, FIX_FIELDS};
+use crate::domain::entra::flow::EntraFlow;
 use crate::domain::entra::{validate, AzureScope, EntraField, EntraValues};
 use crate::domain::links::{EntraDraft, Integration};
+use crate::hooks::use_entra_draft::EntraInputs;
 use crate::hooks::use_touched::use_touched;
-use crate::pages::entra::flow::EntraFlow;
 use crate::state::accounts::Accounts;
 use crate::state::auth::Auth;
 use crate::state::manage;

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::components::shell::Link;
+use crate::domain::app::routes::Route;
 use crate::domain::links::Provider;
-use crate::routes::Route;
 
 /// "Account not found", with a way back to `provider`'s list (`list_heading`).
 #[component]

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::components::form::Dialog;
 use crate::components::form::{ConfirmPasswordField, PasswordCheck};
 use crate::components::shell::use_navigate_to;
-use crate::routes::AppPath;
+use crate::domain::app::routes::AppPath;
 use crate::state::accounts::Accounts;
 use crate::state::connect;
 use crate::state::notices::{NoticeKind, Notices};

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::components::shell::Link;
-use crate::routes::Route;
+use crate::domain::app::routes::Route;
 
 /// The trail above `page`, then the page itself; an account's page passes the
 /// account's `name`, every other page is labelled by its route.

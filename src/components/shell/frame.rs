@@ -7,7 +7,7 @@ use crate::components::shell::use_navigate_to;
 use crate::components::shell::NoticeArea;
 use crate::components::shell::RouteGuard;
 use crate::components::shell::SideNav;
-use crate::routes::Route;
+use crate::domain::app::routes::Route;
 use crate::state::auth::Auth;
 use crate::state::task::Task;
 use crate::state::AppState;

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_location;
 use leptos_router::NavigateOptions;
 
 use crate::browser::location::{current_route, href};
-use crate::routes::{route, AppPath};
+use crate::domain::app::routes::{route, AppPath};
 
 /// When a `Link` counts as pointing at the page on screen.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::shell::Link;
-use crate::routes::AppPath;
+use crate::domain::app::routes::AppPath;
 use crate::state::AppState;
 
 /// A card that is a single link: logo, title and one line of detail.

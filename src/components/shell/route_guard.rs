@@ -6,7 +6,7 @@ use leptos_router::hooks::use_location;
 use crate::browser::location::current_route;
 use crate::components::shell::use_redirect;
 use crate::domain::app::route_rules::{decide, Decision};
-use crate::routes::NEXT;
+use crate::domain::app::routes::NEXT;
 use crate::state::auth::Auth;
 
 /// Shows the page only when the rules allow it; otherwise replaces the history

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::components::shell::{Current, Link};
-use crate::routes::Route;
+use crate::domain::app::routes::Route;
 
 /// Section links; the current one carries `aria-current="page"`.
 #[component]

@@ -79,7 +79,8 @@ mod tests {
         assert_eq!(app_path("/tools/link", "/tools/link/login"), "/login");
         assert_eq!(app_path("/tools/link", "/tools/link/"), "/");
         assert_eq!(app_path("/tools/link", "/tools/link"), "/");
-        let new = crate::routes::Route::New(crate::domain::links::Provider::Microsoft).path();
+        let new = crate::domain::app::routes::Route::New(crate::domain::links::Provider::Microsoft)
+            .path();
         let pathname = new.href("/tools/link");
         assert_eq!(app_path("/tools/link", &pathname), new.as_str());
     }

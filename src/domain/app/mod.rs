@@ -1,14 +1,17 @@
 //! The app around the rules: runtime configuration, the sub-path it is served
-//! under, who may see which page, and the messages to an embedding portal.
+//! under, its pages and who may see them, and the messages to an embedding
+//! portal.
 //!
-//! `route_rules` and `embed` stay modules: their names (`LOGIN`, `decide`,
-//! `linked`, `error`) only read clearly with the module in front.
+//! `routes`, `route_rules` and `embed` stay modules: their names (`route`,
+//! `NEXT`, `decide`, `linked`, `error`) only read clearly with the module in
+//! front.
 
 mod base_path;
 mod config;
 pub mod embed;
 mod origin;
 pub mod route_rules;
+pub mod routes;
 
 pub use base_path::{app_path, href, router_base};
 pub use config::{

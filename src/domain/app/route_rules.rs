@@ -6,7 +6,7 @@
 //! Log in returns to the page asked for only when `next` names one of the
 //! app's own pages; anything else a link could put there is ignored.
 
-use crate::routes::{self, AppPath, Route};
+use super::routes::{self, AppPath, Route};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Decision {

@@ -1,11 +1,13 @@
 //! Microsoft Entra ID and Azure: the identifiers an admin copies from the admin
 //! center, the clouds and their sign-in URLs, the tenant check, the link form,
-//! and the certificates an Entra account signs in with.
+//! the two providers' flows, and the certificates an Entra account signs in
+//! with.
 
 mod application_id;
 mod azure_scope;
 mod certificate_record;
 mod cloud;
+pub mod flow;
 mod form;
 mod guid;
 mod openid;

@@ -6,9 +6,9 @@ use crate::components::accounts::AccountMissing;
 use crate::components::accounts::AwsEditForm;
 use crate::components::accounts::RemoveAccount;
 use crate::components::shell::Breadcrumbs;
+use crate::domain::app::routes::Route;
 use crate::domain::links::Provider;
 use crate::pages::aws::list::AwsFacts;
-use crate::routes::Route;
 use crate::state::accounts::Accounts;
 
 /// One AWS account, `id` from its path: its facts, Edit and Remove.

@@ -10,11 +10,11 @@ use crate::components::account_form::ExternalIdField;
 use crate::components::account_form::InstructionsButton;
 use crate::components::account_form::{Connect, ConnectBar, Connection, StepStatus};
 use crate::components::shell::Breadcrumbs;
+use crate::domain::app::routes::Route;
 use crate::domain::aws::{validate, AwsField};
 use crate::domain::links::Provider;
 use crate::hooks::use_aws_draft::use_aws_draft;
 use crate::hooks::use_touched::use_touched;
-use crate::routes::Route;
 use crate::state::AppState;
 
 const ACCOUNT_FORM: &str = "account-form";

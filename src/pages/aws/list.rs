@@ -6,8 +6,8 @@ use crate::components::accounts::use_account_filter;
 use crate::components::accounts::AccountList;
 use crate::components::shell::Breadcrumbs;
 use crate::components::shell::Link;
+use crate::domain::app::routes::Route;
 use crate::domain::links::{Integration, Provider};
-use crate::routes::Route;
 use crate::state::accounts::Accounts;
 
 /// Every linked AWS account with its role.

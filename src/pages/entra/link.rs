@@ -13,12 +13,12 @@ use crate::components::certificate::KeyOptions;
 use crate::components::certificate::{CloudShellSetup, ScriptInputs};
 use crate::components::form::TextField;
 use crate::components::shell::Breadcrumbs;
+use crate::domain::app::routes::Route;
+use crate::domain::entra::flow::EntraFlow;
 use crate::domain::entra::{field_error, validate, EntraField};
 use crate::domain::setup_script::known_thumbprints;
 use crate::hooks::use_entra_draft::use_entra_draft;
 use crate::hooks::use_touched::use_touched;
-use crate::pages::entra::flow::EntraFlow;
-use crate::routes::Route;
 use crate::state::AppState;
 
 const ACCOUNT_FORM: &str = "account-form";

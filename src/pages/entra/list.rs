@@ -7,9 +7,9 @@ use crate::components::accounts::AccountList;
 use crate::components::certificate::ExpiryBadge;
 use crate::components::shell::Breadcrumbs;
 use crate::components::shell::Link;
+use crate::domain::app::routes::Route;
+use crate::domain::entra::flow::EntraFlow;
 use crate::domain::links::{Integration, LinkStatus};
-use crate::pages::entra::flow::EntraFlow;
-use crate::routes::Route;
 use crate::state::accounts::Accounts;
 
 /// Every linked account of `flow`'s provider, with identifiers and certificate state.

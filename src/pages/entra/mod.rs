@@ -2,6 +2,5 @@
 //! with a certificate: the list, one account, and the link form.
 
 pub mod detail;
-pub mod flow;
 pub mod link;
 pub mod list;

@@ -5,6 +5,7 @@
 //! The key-encryption key lives only in memory: a reload forgets it, and any
 //! operation that needs a private key then asks for the password again.
 
+mod password;
 mod sign_in;
 
 use leptos::prelude::*;
@@ -12,6 +13,7 @@ use web_sys::CryptoKey;
 
 use crate::domain::app::route_rules::Visitor;
 use crate::state::accounts::Accounts;
+use crate::state::certificates::{HeldKeys, KeyCustody};
 use crate::state::drafts::Drafts;
 use crate::state::persist::Persist;
 use crate::store::document;
@@ -126,6 +128,19 @@ impl Auth {
     /// The in-memory key that wraps private keys; `None` after a reload.
     pub fn key_encryption_key(&self) -> Option<CryptoKey> {
         self.kek.get_value()
+    }
+
+    /// Where this person's private keys are kept: sealed under the in-memory
+    /// key from the password, or held by the browser in host mode. `None`
+    /// while locked or signed out.
+    pub fn key_custody(&self) -> Option<KeyCustody> {
+        if !self.host_identity {
+            return self.kek.get_value().map(KeyCustody::Sealed);
+        }
+        let user = self.user_id_untracked()?;
+        self.unlocked
+            .get_untracked()
+            .then(|| KeyCustody::Held(HeldKeys::new(&self.persist.keys(), &user)))
     }
 
     /// Signs out in every tab: forgets the session and every key held in memory.

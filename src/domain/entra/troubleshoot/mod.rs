@@ -5,14 +5,19 @@
 //! bounded in length, and only compared.
 
 mod account;
+mod account_ids;
+mod clock_skew;
 mod codes;
 mod diagnose;
+mod exchange;
 mod input;
 mod scan;
 mod tenant_lookup;
 mod thumbprint;
 mod time;
 mod token;
+mod token_check;
+mod unregistered_key;
 
 pub use account::{AccountFacts, Slot};
 pub use codes::{lookup_url, Known, KNOWN};
@@ -22,7 +27,8 @@ pub use scan::{scan, ErrorText};
 pub use tenant_lookup::tenant_lookup;
 pub use thumbprint::normalize;
 pub use time::{duration_text, parse_utc};
-pub use token::{check_token, decode_token, TokenCheck, TokenClaims, TokenError, Verdict};
+pub use token::{decode_token, TokenClaims, TokenError};
+pub use token_check::{check_token, TokenCheck, Verdict};
 
 #[cfg(test)]
 mod tests;

@@ -1,6 +1,8 @@
 //! The two providers that link an Entra ID app registration with a
-//! certificate: Microsoft 365 and Azure. One set of pages serves both; what
-//! differs between them is here, and their paths are in `crate::routes`.
+//! certificate: Microsoft 365 and Azure. One set of pages and forms serves
+//! both; what differs between them is here, and their paths are in
+//! `crate::domain::app::routes`. Plain data, so the forms and the pages can
+//! both be told which flow they serve.
 
 use crate::domain::links::Provider;
 
