@@ -14,6 +14,7 @@ mod certificate;
 mod clouds;
 mod error;
 mod explanation;
+mod grants;
 mod output;
 mod preamble;
 mod script;
