@@ -37,8 +37,10 @@ pub async fn load() -> Result<Config, LoadError> {
         // preloaded request the browser never finishes must not leave the
         // page blank.
         Some(promise) => match settled_within(promise, STARTED_READ_MS).await {
-            Some(read) => read,
-            None => http::get_text(&url()).await,
+            Some(Ok(read)) => Ok(read),
+            // Nothing answered the early read: ask once more before saying
+            // the app cannot start.
+            Some(Err(http::Unreachable)) | None => http::get_text(&url()).await,
         },
         None => http::get_text(&url()).await,
     };

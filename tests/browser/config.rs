@@ -1,6 +1,6 @@
 //! Reading `config.json`: from the read `index.html` starts, and without it.
 
-use cloudlink::browser::config;
+use cloudlink::browser::config::{self, LoadError};
 use cloudlink::domain::app::Config;
 use js_sys::{Array, Promise, Reflect};
 use wasm_bindgen::JsValue;
@@ -42,11 +42,14 @@ async fn a_started_read_is_the_configuration() {
 async fn a_started_read_of_a_bad_file_is_an_error_naming_the_key() {
     let _read = StartedRead::answered(200, r#"{"productName":""}"#);
     let error = config::load().await.expect_err("an empty name is refused");
+    let LoadError::Invalid(error) = error else {
+        panic!("{error}");
+    };
     assert_eq!(error.key, "productName");
 }
 
 #[wasm_bindgen_test]
-async fn a_started_read_that_reached_nothing_or_no_file_means_the_defaults() {
+async fn a_started_read_that_reached_nothing_is_asked_again_and_no_file_means_the_defaults() {
     for read in [
         StartedRead::settled_with(JsValue::NULL),
         StartedRead::answered(404, "Not found"),
@@ -58,7 +61,7 @@ async fn a_started_read_that_reached_nothing_or_no_file_means_the_defaults() {
     let error = config::load()
         .await
         .expect_err("a server error is not the defaults");
-    assert!(error.problem.contains("HTTP 500"), "{}", error.problem);
+    assert!(error.to_string().contains("HTTP 500"), "{error}");
 }
 
 #[wasm_bindgen_test]
