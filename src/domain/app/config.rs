@@ -4,9 +4,9 @@
 
 use serde_json::{Map, Value};
 
-use super::origin::parse_origin;
+use super::origin::{is_loopback_origin, parse_origin};
 use crate::domain::auth::IdleLimit;
-use crate::domain::entra::Cloud;
+use crate::domain::entra::{Cloud, Guid};
 
 /// What every storage key starts with unless `storagePrefix` says otherwise.
 /// It is part of the configuration's defaults, so the store reads it from here.
@@ -29,6 +29,11 @@ pub struct Config {
     pub default_cloud: Cloud,
     /// Sign-in origin per cloud: [Global, US Government, China].
     pub sign_in_hosts: [String; 3],
+    /// The platform's multi-tenant sign-in app for Set up with Microsoft
+    /// sign-in; `None` keeps that feature, and every button of it, away.
+    pub setup_client_id: Option<Guid>,
+    /// Microsoft Graph origin per cloud, in the order of `sign_in_hosts`.
+    pub graph_hosts: [String; 3],
     /// The platform's AWS account trusted by the IAM role, if configured.
     pub aws_platform_account_id: Option<String>,
     pub identity_mode: IdentityMode,
@@ -47,6 +52,8 @@ impl Default for Config {
             storage_prefix: DEFAULT_STORAGE_PREFIX.into(),
             default_cloud: Cloud::Global,
             sign_in_hosts: Cloud::ALL.map(Cloud::default_base),
+            setup_client_id: None,
+            graph_hosts: Cloud::ALL.map(Cloud::default_graph_base),
             aws_platform_account_id: None,
             identity_mode: IdentityMode::Local,
             parent_origin: None,
@@ -60,6 +67,11 @@ impl Config {
     pub fn sign_in_host(&self, cloud: Cloud) -> &str {
         let i = Cloud::ALL.iter().position(|c| *c == cloud).unwrap_or(0);
         &self.sign_in_hosts[i]
+    }
+
+    pub fn graph_host(&self, cloud: Cloud) -> &str {
+        let i = Cloud::ALL.iter().position(|c| *c == cloud).unwrap_or(0);
+        &self.graph_hosts[i]
     }
 }
 
@@ -98,6 +110,34 @@ fn string(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, ConfigE
 fn is_colour(s: &str) -> bool {
     let hex = s.strip_prefix('#').unwrap_or("");
     matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
+}
+
+/// `{"global": origin, …}` read in the order of `Cloud::ALL`, each parsed as
+/// an origin; an unknown cloud is an error rather than a silent no-op.
+fn per_cloud_origins(
+    obj: &Map<String, Value>,
+    key: &str,
+) -> Result<Option<[Option<String>; 3]>, ConfigError> {
+    let hosts = match obj.get(key) {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::Object(hosts)) => hosts,
+        Some(_) => return Err(bad(key, "must be an object keyed by cloud")),
+    };
+    let mut out: [Option<String>; 3] = Default::default();
+    for (slot, cloud) in out.iter_mut().zip(Cloud::ALL) {
+        let name = cloud.key();
+        let sub = format!("{key}.{name}");
+        if let Some(h) = string(hosts, name).map_err(|e| bad(&sub, &e.problem))? {
+            *slot = Some(parse_origin(&h).map_err(|e| bad(&sub, e.message()))?);
+        }
+    }
+    if let Some(k) = hosts.keys().find(|k| Cloud::from_key(k).is_none()) {
+        return Err(bad(
+            &format!("{key}.{k}"),
+            "is not a known cloud (global, us-government, china)",
+        ));
+    }
+    Ok(Some(out))
 }
 
 pub fn parse(json: &str) -> Result<Config, ConfigError> {
@@ -144,24 +184,40 @@ pub fn parse(json: &str) -> Result<Config, ConfigError> {
             )
         })?;
     }
-    match obj.get("signInHosts") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(hosts)) => {
-            for (i, cloud) in Cloud::ALL.into_iter().enumerate() {
-                let name = cloud.key();
-                let key = format!("signInHosts.{name}");
-                if let Some(h) = string(hosts, name).map_err(|e| bad(&key, &e.problem))? {
-                    c.sign_in_hosts[i] = parse_origin(&h).map_err(|e| bad(&key, e.message()))?;
-                }
-            }
-            if let Some(k) = hosts.keys().find(|k| Cloud::from_key(k).is_none()) {
-                return Err(bad(
-                    &format!("signInHosts.{k}"),
-                    "is not a known cloud (global, us-government, china)",
-                ));
+    if let Some(hosts) = per_cloud_origins(&obj, "signInHosts")? {
+        for (i, host) in hosts.into_iter().enumerate() {
+            if let Some(host) = host {
+                c.sign_in_hosts[i] = host;
             }
         }
-        Some(_) => return Err(bad("signInHosts", "must be an object keyed by cloud")),
+    }
+    if let Some(s) = string(&obj, "setupClientId")? {
+        if !s.is_empty() {
+            let id = Guid::parse(&s).map_err(|_| {
+                bad(
+                    "setupClientId",
+                    "must be the Application ID (a GUID) of the platform's sign-in app",
+                )
+            })?;
+            c.setup_client_id = Some(id);
+        }
+    }
+    if let Some(hosts) = per_cloud_origins(&obj, "graphHosts")? {
+        for (i, (cloud, host)) in Cloud::ALL.into_iter().zip(hosts).enumerate() {
+            let Some(host) = host else { continue };
+            // The admin's Graph token goes wherever this points, so the only
+            // other place it may go is this machine, for the test fakes.
+            if host != cloud.default_graph_base() && !is_loopback_origin(&host) {
+                return Err(bad(
+                    &format!("graphHosts.{}", cloud.key()),
+                    &format!(
+                        "may only be {} or an origin on localhost, 127.0.0.1 or [::1]",
+                        cloud.default_graph_base()
+                    ),
+                ));
+            }
+            c.graph_hosts[i] = host;
+        }
     }
     if let Some(s) = string(&obj, "awsPlatformAccountId")? {
         if !s.is_empty() {
@@ -384,6 +440,117 @@ mod origin_tests {
             let e = parent(bad).unwrap_err();
             assert_eq!(e.key, "parentOrigin", "{bad}");
             assert!(e.to_string().contains("origin"), "{e}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod setup_tests {
+    use super::*;
+
+    #[test]
+    fn without_setup_client_id_the_sign_in_set_up_is_off() {
+        let c = parse("{}").unwrap();
+        assert_eq!(c.setup_client_id, None);
+        assert_eq!(
+            parse(r#"{"setupClientId":""}"#).unwrap().setup_client_id,
+            None
+        );
+        assert_eq!(
+            parse(r#"{"setupClientId":null}"#).unwrap().setup_client_id,
+            None
+        );
+    }
+
+    #[test]
+    fn setup_client_id_is_a_guid() {
+        let c = parse(r#"{"setupClientId":" {0C1A5E7B-1111-4222-8333-944455556666} "}"#).unwrap();
+        assert_eq!(
+            c.setup_client_id.map(|g| g.as_str().to_string()).as_deref(),
+            Some("0c1a5e7b-1111-4222-8333-944455556666")
+        );
+        for bad in [
+            r#"{"setupClientId":"cloudlink"}"#,
+            r#"{"setupClientId":"0c1a5e7b-1111-4222-8333-94445555666"}"#,
+            r#"{"setupClientId":42}"#,
+            r#"{"setupClientId":["0c1a5e7b-1111-4222-8333-944455556666"]}"#,
+        ] {
+            let e = parse(bad).unwrap_err();
+            assert_eq!(e.key, "setupClientId", "{bad}");
+            assert!(e.to_string().contains("config.json"), "{e}");
+        }
+    }
+
+    #[test]
+    fn graph_hosts_default_to_microsoft_graph_of_each_cloud() {
+        let c = parse("{}").unwrap();
+        assert_eq!(c.graph_host(Cloud::Global), "https://graph.microsoft.com");
+        assert_eq!(
+            c.graph_host(Cloud::UsGovernment),
+            "https://graph.microsoft.us"
+        );
+        assert_eq!(
+            c.graph_host(Cloud::China),
+            "https://microsoftgraph.chinacloudapi.cn"
+        );
+    }
+
+    #[test]
+    fn graph_hosts_may_point_only_to_loopback_or_the_real_host() {
+        let c = parse(
+            r#"{"graphHosts":{"global":"http://127.0.0.1:4568/","china":"https://microsoftgraph.chinacloudapi.cn"}}"#,
+        )
+        .unwrap();
+        assert_eq!(c.graph_host(Cloud::Global), "http://127.0.0.1:4568");
+        assert_eq!(
+            c.graph_host(Cloud::UsGovernment),
+            "https://graph.microsoft.us"
+        );
+        for ok in [
+            "https://localhost:9443",
+            "http://[::1]:9000",
+            "http://localhost",
+        ] {
+            let json = format!(r#"{{"graphHosts":{{"us-government":"{ok}"}}}}"#);
+            assert_eq!(parse(&json).unwrap().graph_host(Cloud::UsGovernment), ok);
+        }
+    }
+
+    #[test]
+    fn a_graph_host_elsewhere_is_a_configuration_error_naming_the_cloud() {
+        let cases = [
+            (
+                r#"{"graphHosts":{"global":"https://graph.evil.example"}}"#,
+                "graphHosts.global",
+            ),
+            // Another cloud's Graph is still not this cloud's.
+            (
+                r#"{"graphHosts":{"global":"https://graph.microsoft.us"}}"#,
+                "graphHosts.global",
+            ),
+            (
+                r#"{"graphHosts":{"china":"http://localhost.evil.example"}}"#,
+                "graphHosts.china",
+            ),
+            (
+                r#"{"graphHosts":{"global":"http://evil.example"}}"#,
+                "graphHosts.global",
+            ),
+            (
+                r#"{"graphHosts":{"global":"http://127.0.0.1:4568/v1.0"}}"#,
+                "graphHosts.global",
+            ),
+            (r#"{"graphHosts":{"global":7}}"#, "graphHosts.global"),
+            (
+                r#"{"graphHosts":{"moon":"http://localhost"}}"#,
+                "graphHosts.moon",
+            ),
+            (r#"{"graphHosts":"http://localhost"}"#, "graphHosts"),
+        ];
+        for (json, key) in cases {
+            let e = parse(json).unwrap_err();
+            assert_eq!(e.key, key, "{json}");
+            assert!(e.to_string().contains("config.json"), "{e}");
         }
     }
 }

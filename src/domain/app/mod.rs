@@ -14,4 +14,4 @@ pub use base_path::{app_path, href, router_base};
 pub use config::{
     parse as parse_config, Config, ConfigError, IdentityMode, DEFAULT_STORAGE_PREFIX,
 };
-pub use origin::{parse_origin, OriginError};
+pub use origin::{is_loopback_origin, parse_origin, OriginError};
