@@ -7,10 +7,12 @@ mod authorize;
 mod call;
 mod encode;
 mod graph_error;
+mod machine;
 mod pkce;
 mod problem;
 mod requests;
 mod responses;
+mod steps;
 mod token;
 mod trust;
 
@@ -21,10 +23,12 @@ pub use authorize::{
 pub use call::{Call, GraphRequest, Method};
 pub use encode::{form, parse_pairs, percent_decode, percent_encode};
 pub use graph_error::{graph_problem, parse_graph_error, GraphError, InnerError};
+pub use machine::{Next, Setup, SetupInput};
 pub use pkce::{CodeVerifier, SignInSecrets, RANDOM_BYTES};
 pub use problem::Problem;
 pub use requests::*;
 pub use responses::*;
+pub use steps::{check_tenant, Fill, Produced, StepId, StepState};
 pub use token::{identity_problem, parse_token_response, AccessToken, SignedIn, TokenRequest};
 pub use trust::{
     application_findings, has_only_certificate, service_principal_findings, thumbprint_of,
@@ -34,5 +38,9 @@ pub use trust::{
 mod authorize_tests;
 #[cfg(test)]
 mod graph_tests;
+#[cfg(test)]
+mod machine_existing_tests;
+#[cfg(test)]
+mod machine_tests;
 #[cfg(test)]
 mod token_tests;
