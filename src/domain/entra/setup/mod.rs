@@ -44,3 +44,5 @@ mod machine_existing_tests;
 mod machine_tests;
 #[cfg(test)]
 mod token_tests;
+#[cfg(test)]
+mod trust_tests;
