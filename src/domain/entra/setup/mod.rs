@@ -8,6 +8,7 @@ mod call;
 mod encode;
 mod graph_error;
 mod machine;
+mod permissions;
 mod pkce;
 mod problem;
 mod requests;
@@ -24,6 +25,7 @@ pub use call::{Call, GraphRequest, Method};
 pub use encode::{form, parse_pairs, percent_decode, percent_encode};
 pub use graph_error::{graph_problem, parse_graph_error, GraphError, InnerError};
 pub use machine::{Next, Setup, SetupInput};
+pub use permissions::{least_permissions, setup_permissions, setup_scope, INCLUDES};
 pub use pkce::{CodeVerifier, SignInSecrets, RANDOM_BYTES};
 pub use problem::Problem;
 pub use requests::*;
@@ -42,6 +44,8 @@ mod graph_tests;
 mod machine_existing_tests;
 #[cfg(test)]
 mod machine_tests;
+#[cfg(test)]
+mod schema_check;
 #[cfg(test)]
 mod token_tests;
 #[cfg(test)]
