@@ -120,7 +120,7 @@ impl Setup {
 
     /// The request to send now. Asking again before `receive` gives the
     /// same request, so a re-render cannot skip a step.
-    pub fn next(&mut self) -> Next {
+    pub fn next_step(&mut self) -> Next {
         loop {
             if let Some(request) = self.request() {
                 return Next::Send(request);

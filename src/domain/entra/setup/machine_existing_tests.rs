@@ -69,7 +69,7 @@ fn drive(
     mut graph: impl FnMut(&GraphRequest) -> (u16, String),
 ) -> Vec<GraphRequest> {
     let mut sent = Vec::new();
-    while let Next::Send(r) = setup.next() {
+    while let Next::Send(r) = setup.next_step() {
         let (status, body) = graph(&r);
         sent.push(r);
         setup.receive(status, &body);
@@ -91,7 +91,7 @@ fn an_app_that_is_provably_ours_is_reused_with_its_service_principal() {
         &mut setup,
         graph(ours(), json!({"value": [{"id": ADMIN}]}), false),
     );
-    assert_eq!(setup.next(), Next::Finished);
+    assert_eq!(setup.next_step(), Next::Finished);
     assert_eq!(
         writes(&sent),
         [Call::GrantAppRole, Call::AssignDirectoryRole]
@@ -106,7 +106,7 @@ fn an_app_of_ours_without_this_certificate_gets_exactly_this_one() {
     app["keyCredentials"] = json!([]);
     let mut setup = Setup::new(input());
     let sent = drive(&mut setup, graph(app, json!({"value": []}), false));
-    assert_eq!(setup.next(), Next::Finished);
+    assert_eq!(setup.next_step(), Next::Finished);
     assert_eq!(
         writes(&sent),
         [

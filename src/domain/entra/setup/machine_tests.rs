@@ -64,9 +64,9 @@ fn healthy(r: &GraphRequest) -> (u16, String) {
 /// Runs the machine until it stops or finishes; the calls it made, in order.
 fn drive(setup: &mut Setup, mut graph: impl FnMut(&GraphRequest) -> (u16, String)) -> Vec<Call> {
     let mut calls = Vec::new();
-    while let Next::Send(r) = setup.next() {
+    while let Next::Send(r) = setup.next_step() {
         assert_eq!(
-            setup.next(),
+            setup.next_step(),
             Next::Send(r.clone()),
             "asking twice gives the same request"
         );
@@ -100,7 +100,7 @@ fn a_new_tenant_goes_through_all_six_steps() {
     let mut setup = Setup::new(input(None));
     let calls = drive(&mut setup, healthy);
     assert_eq!(calls, ALL_CALLS);
-    assert_eq!(setup.next(), Next::Finished);
+    assert_eq!(setup.next_step(), Next::Finished);
     assert!(setup.steps().all(|(_, s)| s == &StepState::Done));
     let fill = setup.fill();
     assert_eq!(fill.tenant_id.unwrap().as_str(), TENANT);
@@ -117,7 +117,7 @@ fn typed_fields_are_kept_and_a_verified_domain_names_the_same_tenant() {
     i.organization_typed = Some("Contoso Ltd".into());
     let mut setup = Setup::new(i);
     drive(&mut setup, healthy);
-    assert_eq!(setup.next(), Next::Finished);
+    assert_eq!(setup.next_step(), Next::Finished);
     let fill = setup.fill();
     assert_eq!((fill.tenant_id, fill.organization_name), (None, None));
     assert_eq!(fill.application_id.unwrap().as_str(), APP_ID);
@@ -128,7 +128,7 @@ fn another_tenant_is_an_error_never_an_overwrite() {
     let mut setup = Setup::new(input(Some("00000000-0000-4000-8000-0000000000ff")));
     let calls = drive(&mut setup, healthy);
     assert_eq!(calls, [Call::ReadOrganization]);
-    assert_eq!(setup.next(), Next::Stopped);
+    assert_eq!(setup.next_step(), Next::Stopped);
     let StepState::Failed(p) = setup.state(StepId::Organization) else {
         panic!("{:?}", setup.state(StepId::Organization))
     };
@@ -151,7 +151,7 @@ fn each_failing_call_fails_its_step_and_retry_runs_only_what_is_not_done() {
             }
         });
         assert_eq!(calls.last(), Some(failing), "call {n}");
-        assert_eq!(setup.next(), Next::Stopped);
+        assert_eq!(setup.next_step(), Next::Stopped);
         let failed: Vec<_> = setup
             .steps()
             .filter(|(_, s)| matches!(s, StepState::Failed(_)))
@@ -171,7 +171,7 @@ fn each_failing_call_fails_its_step_and_retry_runs_only_what_is_not_done() {
         setup.retry();
         assert_eq!(setup.state(failed), &StepState::Pending);
         let again = drive(&mut setup, healthy);
-        assert_eq!(setup.next(), Next::Finished, "call {n}");
+        assert_eq!(setup.next_step(), Next::Finished, "call {n}");
         // The retry starts at the failed step's first call: nothing done is redone.
         let first_of_step = ALL_CALLS[..=n]
             .iter()
@@ -203,7 +203,7 @@ fn each_failing_call_fails_its_step_and_retry_runs_only_what_is_not_done() {
 #[test]
 fn a_request_that_gets_no_answer_fails_its_step() {
     let mut setup = Setup::new(input(None));
-    let Next::Send(r) = setup.next() else {
+    let Next::Send(r) = setup.next_step() else {
         panic!()
     };
     assert_eq!(r.call, Call::ReadOrganization);
@@ -214,7 +214,7 @@ fn a_request_that_gets_no_answer_fails_its_step() {
     ));
     // An answer nobody asked for changes nothing.
     setup.receive(200, "{}");
-    assert_eq!(setup.next(), Next::Stopped);
+    assert_eq!(setup.next_step(), Next::Stopped);
 }
 
 #[test]

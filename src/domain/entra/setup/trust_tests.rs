@@ -37,7 +37,8 @@ fn an_app_with_only_this_account_s_certificate_and_exchange_may_be_used() {
 
 #[test]
 fn each_way_in_is_listed() {
-    let cases: Vec<(Box<dyn Fn(&mut Value)>, &str)> = vec![
+    type Change = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(Change, &str)> = vec![
         (
             Box::new(|v| v["keyCredentials"] = json!([key(b"theirs")])),
             "not one of this account's certificates",
