@@ -2,11 +2,13 @@
 //! serves many deployments. Missing keys take the documented defaults; a bad
 //! value is an error that names its key.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
-use super::origin::parse_origin;
+pub use super::config_values::ConfigError;
+use super::config_values::{bad, is_colour, per_cloud_origins, string};
+use super::origin::{is_loopback_origin, parse_origin};
 use crate::domain::auth::IdleLimit;
-use crate::domain::entra::Cloud;
+use crate::domain::entra::{Cloud, Guid};
 
 /// What every storage key starts with unless `storagePrefix` says otherwise.
 /// It is part of the configuration's defaults, so the store reads it from here.
@@ -29,6 +31,11 @@ pub struct Config {
     pub default_cloud: Cloud,
     /// Sign-in origin per cloud: [Global, US Government, China].
     pub sign_in_hosts: [String; 3],
+    /// The platform's multi-tenant sign-in app for Set up with Microsoft
+    /// sign-in; `None` keeps that feature, and every button of it, away.
+    pub setup_client_id: Option<Guid>,
+    /// Microsoft Graph origin per cloud, in the order of `sign_in_hosts`.
+    pub graph_hosts: [String; 3],
     /// The platform's AWS account trusted by the IAM role, if configured.
     pub aws_platform_account_id: Option<String>,
     pub identity_mode: IdentityMode,
@@ -47,6 +54,8 @@ impl Default for Config {
             storage_prefix: DEFAULT_STORAGE_PREFIX.into(),
             default_cloud: Cloud::Global,
             sign_in_hosts: Cloud::ALL.map(Cloud::default_base),
+            setup_client_id: None,
+            graph_hosts: Cloud::ALL.map(Cloud::default_graph_base),
             aws_platform_account_id: None,
             identity_mode: IdentityMode::Local,
             parent_origin: None,
@@ -61,43 +70,11 @@ impl Config {
         let i = Cloud::ALL.iter().position(|c| *c == cloud).unwrap_or(0);
         &self.sign_in_hosts[i]
     }
-}
 
-/// A configuration problem, naming the key so an operator can fix it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ConfigError {
-    pub key: String,
-    pub problem: String,
-}
-
-impl std::fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if self.key.is_empty() {
-            write!(f, "config.json {}", self.problem)
-        } else {
-            write!(f, "config.json key \"{}\" {}", self.key, self.problem)
-        }
+    pub fn graph_host(&self, cloud: Cloud) -> &str {
+        let i = Cloud::ALL.iter().position(|c| *c == cloud).unwrap_or(0);
+        &self.graph_hosts[i]
     }
-}
-
-fn bad(key: &str, problem: &str) -> ConfigError {
-    ConfigError {
-        key: key.into(),
-        problem: problem.into(),
-    }
-}
-
-fn string(obj: &Map<String, Value>, key: &str) -> Result<Option<String>, ConfigError> {
-    match obj.get(key) {
-        None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
-        Some(_) => Err(bad(key, "must be a string")),
-    }
-}
-
-fn is_colour(s: &str) -> bool {
-    let hex = s.strip_prefix('#').unwrap_or("");
-    matches!(hex.len(), 3 | 6) && hex.chars().all(|c| c.is_ascii_hexdigit())
 }
 
 pub fn parse(json: &str) -> Result<Config, ConfigError> {
@@ -144,24 +121,40 @@ pub fn parse(json: &str) -> Result<Config, ConfigError> {
             )
         })?;
     }
-    match obj.get("signInHosts") {
-        None | Some(Value::Null) => {}
-        Some(Value::Object(hosts)) => {
-            for (i, cloud) in Cloud::ALL.into_iter().enumerate() {
-                let name = cloud.key();
-                let key = format!("signInHosts.{name}");
-                if let Some(h) = string(hosts, name).map_err(|e| bad(&key, &e.problem))? {
-                    c.sign_in_hosts[i] = parse_origin(&h).map_err(|e| bad(&key, e.message()))?;
-                }
-            }
-            if let Some(k) = hosts.keys().find(|k| Cloud::from_key(k).is_none()) {
-                return Err(bad(
-                    &format!("signInHosts.{k}"),
-                    "is not a known cloud (global, us-government, china)",
-                ));
+    if let Some(hosts) = per_cloud_origins(&obj, "signInHosts")? {
+        for (i, host) in hosts.into_iter().enumerate() {
+            if let Some(host) = host {
+                c.sign_in_hosts[i] = host;
             }
         }
-        Some(_) => return Err(bad("signInHosts", "must be an object keyed by cloud")),
+    }
+    if let Some(s) = string(&obj, "setupClientId")? {
+        if !s.is_empty() {
+            let id = Guid::parse(&s).map_err(|_| {
+                bad(
+                    "setupClientId",
+                    "must be the Application ID (a GUID) of the platform's sign-in app",
+                )
+            })?;
+            c.setup_client_id = Some(id);
+        }
+    }
+    if let Some(hosts) = per_cloud_origins(&obj, "graphHosts")? {
+        for (i, (cloud, host)) in Cloud::ALL.into_iter().zip(hosts).enumerate() {
+            let Some(host) = host else { continue };
+            // The admin's Graph token goes wherever this points, so the only
+            // other place it may go is this machine, for the test fakes.
+            if host != cloud.default_graph_base() && !is_loopback_origin(&host) {
+                return Err(bad(
+                    &format!("graphHosts.{}", cloud.key()),
+                    &format!(
+                        "may only be {} or an origin on localhost, 127.0.0.1 or [::1]",
+                        cloud.default_graph_base()
+                    ),
+                ));
+            }
+            c.graph_hosts[i] = host;
+        }
     }
     if let Some(s) = string(&obj, "awsPlatformAccountId")? {
         if !s.is_empty() {
@@ -384,6 +377,117 @@ mod origin_tests {
             let e = parent(bad).unwrap_err();
             assert_eq!(e.key, "parentOrigin", "{bad}");
             assert!(e.to_string().contains("origin"), "{e}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod setup_tests {
+    use super::*;
+
+    #[test]
+    fn without_setup_client_id_the_sign_in_set_up_is_off() {
+        let c = parse("{}").unwrap();
+        assert_eq!(c.setup_client_id, None);
+        assert_eq!(
+            parse(r#"{"setupClientId":""}"#).unwrap().setup_client_id,
+            None
+        );
+        assert_eq!(
+            parse(r#"{"setupClientId":null}"#).unwrap().setup_client_id,
+            None
+        );
+    }
+
+    #[test]
+    fn setup_client_id_is_a_guid() {
+        let c = parse(r#"{"setupClientId":" {0C1A5E7B-1111-4222-8333-944455556666} "}"#).unwrap();
+        assert_eq!(
+            c.setup_client_id.map(|g| g.as_str().to_string()).as_deref(),
+            Some("0c1a5e7b-1111-4222-8333-944455556666")
+        );
+        for bad in [
+            r#"{"setupClientId":"cloudlink"}"#,
+            r#"{"setupClientId":"0c1a5e7b-1111-4222-8333-94445555666"}"#,
+            r#"{"setupClientId":42}"#,
+            r#"{"setupClientId":["0c1a5e7b-1111-4222-8333-944455556666"]}"#,
+        ] {
+            let e = parse(bad).unwrap_err();
+            assert_eq!(e.key, "setupClientId", "{bad}");
+            assert!(e.to_string().contains("config.json"), "{e}");
+        }
+    }
+
+    #[test]
+    fn graph_hosts_default_to_microsoft_graph_of_each_cloud() {
+        let c = parse("{}").unwrap();
+        assert_eq!(c.graph_host(Cloud::Global), "https://graph.microsoft.com");
+        assert_eq!(
+            c.graph_host(Cloud::UsGovernment),
+            "https://graph.microsoft.us"
+        );
+        assert_eq!(
+            c.graph_host(Cloud::China),
+            "https://microsoftgraph.chinacloudapi.cn"
+        );
+    }
+
+    #[test]
+    fn graph_hosts_may_point_only_to_loopback_or_the_real_host() {
+        let c = parse(
+            r#"{"graphHosts":{"global":"http://127.0.0.1:4568/","china":"https://microsoftgraph.chinacloudapi.cn"}}"#,
+        )
+        .unwrap();
+        assert_eq!(c.graph_host(Cloud::Global), "http://127.0.0.1:4568");
+        assert_eq!(
+            c.graph_host(Cloud::UsGovernment),
+            "https://graph.microsoft.us"
+        );
+        for ok in [
+            "https://localhost:9443",
+            "http://[::1]:9000",
+            "http://localhost",
+        ] {
+            let json = format!(r#"{{"graphHosts":{{"us-government":"{ok}"}}}}"#);
+            assert_eq!(parse(&json).unwrap().graph_host(Cloud::UsGovernment), ok);
+        }
+    }
+
+    #[test]
+    fn a_graph_host_elsewhere_is_a_configuration_error_naming_the_cloud() {
+        let cases = [
+            (
+                r#"{"graphHosts":{"global":"https://graph.evil.example"}}"#,
+                "graphHosts.global",
+            ),
+            // Another cloud's Graph is still not this cloud's.
+            (
+                r#"{"graphHosts":{"global":"https://graph.microsoft.us"}}"#,
+                "graphHosts.global",
+            ),
+            (
+                r#"{"graphHosts":{"china":"http://localhost.evil.example"}}"#,
+                "graphHosts.china",
+            ),
+            (
+                r#"{"graphHosts":{"global":"http://evil.example"}}"#,
+                "graphHosts.global",
+            ),
+            (
+                r#"{"graphHosts":{"global":"http://127.0.0.1:4568/v1.0"}}"#,
+                "graphHosts.global",
+            ),
+            (r#"{"graphHosts":{"global":7}}"#, "graphHosts.global"),
+            (
+                r#"{"graphHosts":{"moon":"http://localhost"}}"#,
+                "graphHosts.moon",
+            ),
+            (r#"{"graphHosts":"http://localhost"}"#, "graphHosts"),
+        ];
+        for (json, key) in cases {
+            let e = parse(json).unwrap_err();
+            assert_eq!(e.key, key, "{json}");
+            assert!(e.to_string().contains("config.json"), "{e}");
         }
     }
 }

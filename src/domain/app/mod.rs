@@ -8,6 +8,7 @@
 
 mod base_path;
 mod config;
+mod config_values;
 pub mod embed;
 mod origin;
 pub mod route_rules;
@@ -17,4 +18,4 @@ pub use base_path::{app_path, href, router_base};
 pub use config::{
     parse as parse_config, Config, ConfigError, IdentityMode, DEFAULT_STORAGE_PREFIX,
 };
-pub use origin::{parse_origin, OriginError};
+pub use origin::{is_loopback_origin, parse_origin, OriginError};

@@ -60,6 +60,14 @@ fn split_port(authority: &str) -> Result<(&str, Option<&str>), OriginError> {
         .ok_or(OriginError::Host)
 }
 
+/// Whether a normalised origin (from `parse_origin`) is on this machine.
+pub fn is_loopback_origin(origin: &str) -> bool {
+    let Some((_, authority)) = origin.split_once("://") else {
+        return false;
+    };
+    split_port(authority).is_ok_and(|(host, _)| LOOPBACK.contains(&host))
+}
+
 /// The normalised origin, as a browser would serialise it.
 pub fn parse_origin(input: &str) -> Result<String, OriginError> {
     let lower = input.trim().to_ascii_lowercase();

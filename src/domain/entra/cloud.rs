@@ -49,6 +49,17 @@ impl Cloud {
         }
     }
 
+    /// Microsoft Graph's origin in this cloud. It is also the resource that
+    /// names the delegated scopes, even when `graphHosts` points elsewhere.
+    pub fn default_graph_base(self) -> String {
+        match self {
+            Cloud::Global => "https://graph.microsoft.com",
+            Cloud::UsGovernment => "https://graph.microsoft.us",
+            Cloud::China => "https://microsoftgraph.chinacloudapi.cn",
+        }
+        .to_string()
+    }
+
     /// `https://` plus the default host: the `base` the URL builders expect.
     pub fn default_base(self) -> String {
         format!("https://{}", self.default_sign_in_host())

@@ -12,6 +12,7 @@ mod form;
 mod guid;
 mod openid;
 mod renewal;
+pub mod setup;
 mod tenant;
 pub mod troubleshoot;
 
