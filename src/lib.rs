@@ -24,6 +24,13 @@ mod house_rules;
 
 use leptos::prelude::*;
 
+// An exported RUSTFLAGS replaces the flags in .cargo/config.toml, which would
+// drop `erase_components` without a word and grow the bundle by about 31 KB.
+#[cfg(all(target_arch = "wasm32", not(erase_components)))]
+compile_error!(
+    "the wasm is built with `--cfg erase_components` (.cargo/config.toml), and an exported RUSTFLAGS replaces it: unset RUSTFLAGS, or add `--cfg erase_components` to it"
+);
+
 /// Entry point called by the binary: install the panic notice, read the
 /// configuration, then mount the app, the configuration error, or the refusal
 /// to work in a frame of another origin.
