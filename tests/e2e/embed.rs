@@ -94,6 +94,31 @@ impl Page<'_> {
         }
     }
 
+    /// Asks the app for an assertion for `account_id` and checks it refuses,
+    /// and that no assertion was ever given: nobody is signed in.
+    pub(crate) async fn expect_no_assertion(
+        &self,
+        request_id: &str,
+        account_id: &str,
+        app_origin: &str,
+        when: &str,
+    ) {
+        self.post_to_app(
+            json!({"type": "cloudlink:assertion-request", "requestId": request_id, "accountId": account_id}),
+            app_origin,
+        )
+        .await;
+        let reply = self.wait_message("cloudlink:error", Some(request_id)).await;
+        assert!(
+            !self
+                .messages()
+                .await
+                .iter()
+                .any(|m| m["data"]["type"] == "cloudlink:assertion"),
+            "an assertion was given {when}: {reply:?}"
+        );
+    }
+
     pub(crate) async fn post_to_app(&self, message: Value, app_origin: &str) {
         self.browser
             .client
@@ -435,20 +460,8 @@ async fn the_portal_signs_out_and_the_keys_are_forgotten() {
         "the last user's account shows: {body}"
     );
     page.leave_frame().await;
-    page.post_to_app(
-        json!({"type": "cloudlink:assertion-request", "requestId": "after", "accountId": id}),
-        &app.origin,
-    )
-    .await;
-    let reply = page.wait_message("cloudlink:error", Some("after")).await;
-    assert!(
-        !page
-            .messages()
-            .await
-            .iter()
-            .any(|m| m["data"]["type"] == "cloudlink:assertion"),
-        "no assertion after sign-out: {reply:?}"
-    );
+    page.expect_no_assertion("after", &id, &app.origin, "after sign-out")
+        .await;
     page.close().await;
 }
 

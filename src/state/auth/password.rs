@@ -107,15 +107,25 @@ impl Auth {
             return Err(refusal(WRONG_PASSWORD, wait));
         }
         if had_failures {
-            self.persist
-                .commit::<Registry, _, std::convert::Infallible>(&keys.registry(), move |r| {
-                    r.clear_failures(&address);
-                    Ok(())
-                })
-                .await
-                .map_err(store_error)?;
+            self.clear_failures(address).await?;
         }
         Ok(derived)
+    }
+
+    /// Forgets the wrong tries counted for `address`, once the right
+    /// password came.
+    pub(super) async fn clear_failures(&self, address: String) -> Result<(), String> {
+        self.persist
+            .commit::<Registry, _, std::convert::Infallible>(
+                &self.persist.keys().registry(),
+                move |r| {
+                    r.clear_failures(&address);
+                    Ok(())
+                },
+            )
+            .await
+            .map_err(store_error)?;
+        Ok(())
     }
 
     /// Counts a wrong password for `address`; how long it must now wait.

@@ -110,13 +110,7 @@ impl Auth {
         let address = email.as_str().to_string();
         match user {
             Some(u) if verifiers_match(&derived.verifier, &expected) => {
-                self.persist
-                    .commit::<Registry, _, std::convert::Infallible>(&keys.registry(), move |r| {
-                        r.clear_failures(&address);
-                        Ok(())
-                    })
-                    .await
-                    .map_err(store_error)?;
+                self.clear_failures(address).await?;
                 self.start_session(
                     Session {
                         user_id: u.user_id,

@@ -155,7 +155,8 @@ struct List<T> {
     value: Vec<T>,
 }
 
-fn unreadable(call: Call, status: u16) -> Problem {
+/// An answer that is not in the shape Graph documents for `call`.
+pub(super) fn unreadable(call: Call, status: u16) -> Problem {
     Problem::Unexpected {
         status,
         code: String::new(),

@@ -1,6 +1,7 @@
 //! Each phase's request, and what its answer leads to.
 
 use super::*;
+use crate::domain::entra::setup::responses::unreadable;
 
 impl Setup {
     pub(super) fn request(&self) -> Option<GraphRequest> {
@@ -139,16 +140,5 @@ impl Setup {
             }
             Phase::Grant(..) | Phase::Assign(_) => Then::Done,
         })
-    }
-}
-
-fn unreadable(call: Call, status: u16) -> Problem {
-    Problem::Unexpected {
-        status,
-        code: String::new(),
-        message: format!(
-            "the answer to \"{}\" was not what Microsoft Graph sends",
-            call.action()
-        ),
     }
 }
