@@ -3,7 +3,7 @@
 # the total. Exits non-zero when the brotli total is more than 2% above the
 # figure in docs/size-ceiling, so the bundle cannot creep up unnoticed; a
 # change that needs more raises that figure in the same commit and says why.
-# It also says whether the total is within the 330 KB brotli cap.
+# It also says how far the total is from the 330 KB brotli target.
 # Builds dist/ first unless --no-build is given.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -36,8 +36,14 @@ printf '%-48s %10d %10d %10d\n' TOTAL "$total_raw" "$total_gz" "$total_br"
 
 kb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1000 }'; }
 status=0
-if [ "$total_br" -le "$CAP_BYTES" ]; then verdict="within"; else verdict="OVER"; fi
-printf '\nbrotli total %s KB: %s the %s KB cap\n' "$(kb "$total_br")" "$verdict" "$(kb "$CAP_BYTES")"
+# The 330 KB figure is a target, not the gate: say how far off it is
+# without the word the gate uses for a failure.
+if [ "$total_br" -le "$CAP_BYTES" ]; then
+  printf '\nbrotli total %s KB: within the %s KB target\n' "$(kb "$total_br")" "$(kb "$CAP_BYTES")"
+else
+  printf '\nbrotli total %s KB: %s KB above the %s KB target (not a failure)\n' \
+    "$(kb "$total_br")" "$(kb $((total_br - CAP_BYTES)))" "$(kb "$CAP_BYTES")"
+fi
 if [ "$total_br" -le "$allowed" ]; then verdict="within"; else verdict="OVER"; status=1; fi
 printf 'brotli total %s KB: %s the ceiling of %s KB + 2%% (%s KB, docs/size-ceiling)\n' \
   "$(kb "$total_br")" "$verdict" "$(kb "$ceiling")" "$(kb "$allowed")"

@@ -32,9 +32,17 @@ pub fn dist_dir() -> PathBuf {
     let dir = std::env::var_os("DIST_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    let html = std::fs::read_to_string(dir.join("index.html")).unwrap_or_else(|_| {
+        panic!(
+            "no release build at {}: run scripts/test.sh, or `trunk build --release` first",
+            dir.display()
+        )
+    });
+    // `trunk serve` writes a debug build into dist/, without the build-time
+    // pages a release carries: testing it would fail far from the cause.
     assert!(
-        dir.join("index.html").is_file(),
-        "no release build at {}: run scripts/test.sh, or `trunk build --release` first",
+        html.contains(r#"<template id="prerender-login">"#),
+        "{} holds a debug build (`trunk serve` writes one there): run scripts/test.sh, or `trunk build --release`, or point DIST_DIR at a release build",
         dir.display()
     );
     dir
