@@ -228,6 +228,24 @@ async fn messages_from_another_origin_are_ignored() {
 impl Page<'_> {
     /// Signs `user` in from the portal, repeating until the app (which may
     /// still be loading) answers.
+    /// Signs `user` in from the portal and links a Microsoft account named
+    /// `name` in the frame; the linked account's id, as the portal heard it.
+    pub(crate) async fn sign_in_and_link(
+        &self,
+        user: &str,
+        name: &str,
+        app_origin: &str,
+    ) -> String {
+        self.portal_sign_in(user, app_origin, "s").await;
+        self.enter_app_frame().await;
+        self.link_microsoft_in_frame(name).await;
+        let linked = self.wait_message("cloudlink:account-linked", None).await;
+        linked["data"]["account"]["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
     pub(crate) async fn portal_sign_in(&self, user: &str, app_origin: &str, attempt: &str) {
         let deadline = Instant::now() + Duration::from_secs(20);
         for n in 0.. {
@@ -437,14 +455,9 @@ async fn the_portal_signs_out_and_the_keys_are_forgotten() {
     page.enter_app_frame().await;
     page.expect_heading("Waiting for sign-in").await;
     page.leave_frame().await;
-    page.portal_sign_in("leaver", &app.origin, "s").await;
-    page.enter_app_frame().await;
-    page.link_microsoft_in_frame("Leaving").await;
-    let linked = page.wait_message("cloudlink:account-linked", None).await;
-    let id = linked["data"]["account"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = page
+        .sign_in_and_link("leaver", "Leaving", &app.origin)
+        .await;
 
     page.post_to_app(
         json!({"type": "cloudlink:sign-out", "requestId": "o1"}),

@@ -6,7 +6,6 @@
 use std::path::Path;
 use std::process::Command;
 
-use fantoccini::Locator;
 use serde_json::json;
 
 use crate::support::browser::Browser;
@@ -14,7 +13,7 @@ use crate::support::flows::PASSWORD;
 use crate::support::hosting_build::dist_subpath_dir;
 use crate::support::page::Page;
 use crate::support::server::{Gate, ServerOptions, StaticServer};
-use crate::support::{dist_dir, load_with_storage, serve_gated, until};
+use crate::support::{dist_dir, load_with_storage, serve_gated, type_and_press_log_in, until};
 
 /// The `<link>` that preloads the wasm, and where it starts in `html`.
 fn wasm_preload(html: &str) -> (usize, &str) {
@@ -219,26 +218,8 @@ async fn log_in_typed_and_pressed_before_the_wasm_arrives_ends_on_home() {
     let browser = Browser::start_not_waiting_for_load().await;
     let c = &browser.client;
     load_with_storage(c, &server, &stored, "/login").await;
-    until(
-        c,
-        "the log-in form before the app",
-        "return !!document.querySelector('#prerender #email');",
-    )
-    .await;
-
     // Typed as keys, focus and all, into the page the build copied.
-    let email = c.find(Locator::Css("#prerender #email")).await.unwrap();
-    email.click().await.unwrap();
-    email.send_keys(EMAIL).await.unwrap();
-    let password = c.find(Locator::Css("#prerender #password")).await.unwrap();
-    password.click().await.unwrap();
-    password.send_keys(PASSWORD).await.unwrap();
-    c.find(Locator::Css("#prerender button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    type_and_press_log_in(c, EMAIL, PASSWORD).await;
     let early = c
         .execute(
             "return [!!document.querySelector('body > .app-header'), location.pathname];",

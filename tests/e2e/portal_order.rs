@@ -54,14 +54,9 @@ async fn a_sign_out_sent_right_after_a_sign_in_wins() {
     let host = portal();
     let app = app_for(&host, &login, r#""identityMode":"host","#);
     let page = Page::open_other(&host, &framing(&app.url("/"))).await;
-    page.portal_sign_in("stayer", &app.origin, "s").await;
-    page.enter_app_frame().await;
-    page.link_microsoft_in_frame("Ordered").await;
-    let linked = page.wait_message("cloudlink:account-linked", None).await;
-    let id = linked["data"]["account"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = page
+        .sign_in_and_link("stayer", "Ordered", &app.origin)
+        .await;
 
     page.post_all_to_app(
         vec![
@@ -97,14 +92,9 @@ async fn of_two_sign_ins_sent_back_to_back_the_second_user_stays() {
     let host = portal();
     let app = app_for(&host, &login, r#""identityMode":"host","#);
     let page = Page::open_other(&host, &framing(&app.url("/"))).await;
-    page.portal_sign_in("second", &app.origin, "s").await;
-    page.enter_app_frame().await;
-    page.link_microsoft_in_frame("Second's").await;
-    let linked = page.wait_message("cloudlink:account-linked", None).await;
-    let id = linked["data"]["account"]["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let id = page
+        .sign_in_and_link("second", "Second's", &app.origin)
+        .await;
 
     for round in 0..3 {
         let (a, b) = (format!("first-{round}"), format!("second-{round}"));

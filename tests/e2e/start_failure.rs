@@ -14,7 +14,9 @@ use crate::home_copy::storage_with_a_copy;
 use crate::support::browser::Browser;
 use crate::support::flows::PASSWORD;
 use crate::support::server::{Gate, ServerOptions, StaticServer};
-use crate::support::{dist_dir, load_with_storage, serve_gated, temp_dir, until};
+use crate::support::{
+    dist_dir, load_with_storage, serve_gated, temp_dir, type_and_press_log_in, until,
+};
 
 const EMAIL: &str = "stuck@example.com";
 const NO_WASM: &str = "delete window.WebAssembly;";
@@ -85,29 +87,6 @@ async fn no_message(c: &Client, why: &str) {
     );
 }
 
-/// Types the email and password into the Log in drawn before the wasm, and
-/// presses Log in.
-async fn type_and_press_log_in(c: &Client) {
-    until(
-        c,
-        "the log-in form before the app",
-        "return !!document.querySelector('#prerender #email');",
-    )
-    .await;
-    let email = c.find(Locator::Css("#prerender #email")).await.unwrap();
-    email.click().await.unwrap();
-    email.send_keys(EMAIL).await.unwrap();
-    let password = c.find(Locator::Css("#prerender #password")).await.unwrap();
-    password.click().await.unwrap();
-    password.send_keys(PASSWORD).await.unwrap();
-    c.find(Locator::Css("#prerender button[type=submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-}
-
 async fn typed(c: &Client) -> Value {
     c.execute(
         "const v = (id) => { const e = document.querySelector('#prerender #' + id); return e ? e.value : null; }; \
@@ -124,7 +103,7 @@ async fn typed(c: &Client) -> Value {
 async fn at_login(c: &Client, server: &StaticServer, cause: &str, says: &[&str], name: &str) {
     let started = Instant::now();
     c.goto(&server.url("/login")).await.unwrap();
-    type_and_press_log_in(c).await;
+    type_and_press_log_in(c, EMAIL, PASSWORD).await;
     let m = message(c).await;
     let took = started.elapsed();
     assert!(
@@ -351,7 +330,7 @@ async fn a_wasm_held_back_past_the_limit_says_so_and_a_late_start_clears_it() {
     let c = &browser.client;
     let started = Instant::now();
     c.goto(&server.url("/login")).await.unwrap();
-    type_and_press_log_in(c).await;
+    type_and_press_log_in(c, EMAIL, PASSWORD).await;
     tokio::time::sleep(Duration::from_secs(20)).await;
     no_message(c, "20 s into the load").await;
     let m = message(c).await;
@@ -468,7 +447,7 @@ return { dark: matchMedia('(prefers-color-scheme: dark)').matches,
         ];
         for (cause, server) in &servers {
             c.goto(&server.url("/login")).await.unwrap();
-            type_and_press_log_in(c).await;
+            type_and_press_log_in(c, EMAIL, PASSWORD).await;
             if *cause == "timeout" {
                 // What the limit draws, without waiting for it (the test
                 // above waits).

@@ -114,3 +114,32 @@ pub async fn load_with_storage(
     }
     c.goto(&server.url(path)).await.unwrap();
 }
+
+/// Types `email` and `password` into the Log in the build copied into the
+/// page, before the wasm, and presses Log in.
+pub async fn type_and_press_log_in(c: &Client, email: &str, password: &str) {
+    until(
+        c,
+        "the log-in form before the app",
+        "return !!document.querySelector('#prerender #email');",
+    )
+    .await;
+    let field = c
+        .find(fantoccini::Locator::Css("#prerender #email"))
+        .await
+        .unwrap();
+    field.click().await.unwrap();
+    field.send_keys(email).await.unwrap();
+    let field = c
+        .find(fantoccini::Locator::Css("#prerender #password"))
+        .await
+        .unwrap();
+    field.click().await.unwrap();
+    field.send_keys(password).await.unwrap();
+    c.find(fantoccini::Locator::Css("#prerender button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
