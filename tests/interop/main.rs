@@ -6,6 +6,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod app_trust;
+mod bash_files;
 mod checks;
 mod csp_origins;
 mod keys;

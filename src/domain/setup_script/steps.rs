@@ -24,17 +24,7 @@ pub(super) fn step(title: &'static str, body: &str) -> Step {
 pub fn check_sign_in() -> Step {
     step(
         "Check the Azure CLI sign-in and cloud",
-        r#"if ! ACTIVE_CLOUD=$(az cloud show --query name -o tsv); then
-  fail "Could not read the Azure CLI's active cloud (az cloud show). Run this script in Azure Cloud Shell, in Bash."
-fi
-if [[ $ACTIVE_CLOUD != "$EXPECTED_CLOUD" ]]; then
-  fail "The Azure CLI is set to the cloud $ACTIVE_CLOUD, but this script is for $EXPECTED_CLOUD ($CLOUD_LABEL). Switch with: az cloud set --name $EXPECTED_CLOUD, then sign in with: az login, then run this script again."
-fi
-if ! TENANT_ID=$(az account show --query tenantId -o tsv) || ! is_guid "$TENANT_ID"; then
-  fail "The Azure CLI is not signed in. Run: az login, then run this script again."
-fi
-printf 'Signed in to tenant %s in %s.\n' "$TENANT_ID" "$EXPECTED_CLOUD"
-"#,
+        include_str!("bash/check_sign_in.sh"),
     )
 }
 
@@ -45,58 +35,19 @@ printf 'Signed in to tenant %s in %s.\n' "$TENANT_ID" "$EXPECTED_CLOUD"
 pub fn create_app() -> Step {
     step(
         "Create the app registration",
-        &[
-            CHECK_EXISTING_APP,
-            r#"if ! EXISTING_APP_IDS=$(az ad app list --filter "displayName eq '$APP_NAME_ODATA'" --query '[].appId' -o tsv); then
-  fail "Could not search the app registrations for the name \"$APP_NAME\". Check that your account can read applications in Microsoft Entra ID."
-fi
-if [[ $EXISTING_APP_IDS == *$'\n'* ]]; then
-  fail "Several app registrations are named \"$APP_NAME\". Delete or rename the extra ones in the Microsoft Entra admin center, or choose another name in CloudLink and download a new script."
-elif [[ -n $EXISTING_APP_IDS ]]; then
-  APP_ID=$EXISTING_APP_IDS
-  if ! is_guid "$APP_ID"; then
-    fail "The Azure CLI answered \"$(shown "$APP_ID")\" where an Application ID was expected."
-  fi
-  check_existing_app
-  if ((REUSE == 0)); then
-    if ((OWN_CERTIFICATES > 0)); then
-      HELD="its only credentials are certificates of this CloudLink account"
-    else
-      HELD="it has no credentials yet"
-    fi
-    fail "An app registration named \"$APP_NAME\" already exists (Application ID $APP_ID). It has no owner but you, $HELD, and it asks for no permission CloudLink does not need, so CloudLink can set it up. To do that, run: bash $0 --reuse. To create a new one instead, choose another name in CloudLink and download a new script."
-  fi
-  APP_DONE='existing app registration reused'
-  printf 'Reusing the existing app registration %s.\n' "$APP_ID"
-else
-  if ! APP_ID=$(az ad app create --display-name "$APP_NAME" --sign-in-audience AzureADMyOrg --query appId -o tsv); then
-    fail "Could not create the app registration. Check that your account may register applications, for example as Application Administrator or Cloud Application Administrator."
-  fi
-  APP_DONE='app registration created'
-  printf 'Created the app registration %s.\n' "$APP_ID"
-fi
-if ! is_guid "$APP_ID"; then
-  fail "The Azure CLI answered \"$APP_ID\" where an Application ID was expected."
-fi
-"#,
-        ]
-        .concat(),
+        &[CHECK_EXISTING_APP, include_str!("bash/create_app.sh")].concat(),
     )
 }
 
 /// The rule for an app registration that this run did not create, in Bash:
 /// `check_existing_app` stops the script, before any change, unless the app
 /// is provably CloudLink's own.
-const CHECK_EXISTING_APP: &str = include_str!("check_existing_app.sh");
+const CHECK_EXISTING_APP: &str = include_str!("bash/check_existing_app.sh");
 
 pub fn find_app() -> Step {
     step(
         "Find the app registration",
-        r#"if ! FOUND_APP_ID=$(az ad app show --id "$APP_ID" --query appId -o tsv) || ! is_guid "$FOUND_APP_ID"; then
-  fail "No app registration with Application ID $APP_ID was found in tenant $TENANT_ID. Check that you are signed in to the tenant where it was registered, and that your account can read it."
-fi
-printf 'Found the app registration %s.\n' "$APP_ID"
-"#,
+        include_str!("bash/find_app.sh"),
     )
 }
 
@@ -140,19 +91,7 @@ fi
 pub fn create_service_principal() -> Step {
     step(
         "Create the service principal",
-        r#"find_or_create_sp() {
-  local id
-  id=$(az ad sp list --filter "appId eq '$APP_ID'" --query '[].id' -o tsv) || return 1
-  if [[ -z $id ]]; then
-    id=$(az ad sp create --id "$APP_ID" --query id -o tsv) || return 1
-  fi
-  printf '%s\n' "$id"
-}
-if ! SP_ID=$(retry find_or_create_sp) || ! is_guid "$SP_ID"; then
-  fail "Could not create the service principal (enterprise application) of the app registration. Check that your account may create enterprise applications, for example as Application Administrator."
-fi
-printf 'Service principal object ID: %s\n' "$SP_ID"
-"#,
+        include_str!("bash/create_service_principal.sh"),
     )
 }
 
