@@ -32,3 +32,5 @@ pub use token_check::{check_token, TokenCheck, Verdict};
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod token_tests;
