@@ -70,7 +70,9 @@ impl Page<'_> {
                     .run("return { mounted: !!window.cloudlink, frames: document.querySelectorAll('#cloudlink iframe').length };")
                     .await;
                 let portal = self.body_text().await;
-                self.enter_any_frame().await;
+                // Whatever the frame shows, even a page that never mounted.
+                self.find(Locator::Css("iframe")).await;
+                self.browser.client.clone().enter_frame(0).await.unwrap();
                 let app = self.body_text().await;
                 let app = format!(
                     "{app}\n{}",

@@ -11,10 +11,8 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::Arc;
-use std::thread::JoinHandle;
 
-use tiny_http::{Header, Response, Server};
+use crate::support::http::{content_type, HttpServer, Reply};
 
 struct File {
     raw: Vec<u8>,
@@ -24,8 +22,7 @@ struct File {
 }
 
 pub struct BrotliServer {
-    server: Arc<Server>,
-    threads: Vec<JoinHandle<()>>,
+    _server: HttpServer,
     pub origin: String,
 }
 
@@ -46,36 +43,20 @@ impl BrotliServer {
             "no index.html in {}",
             dist.display()
         );
-        let files = Arc::new(files);
-        let server = Arc::new(Server::http("127.0.0.1:0").expect("bind a loopback port"));
-        let port = server.server_addr().to_ip().unwrap().port();
-        // A browser fetches the glue, the wasm and the styles at once; one
-        // thread would queue them behind each other, which no CDN does.
-        let threads = (0..4)
-            .map(|_| {
-                let (server, files) = (Arc::clone(&server), Arc::clone(&files));
-                std::thread::spawn(move || {
-                    for request in server.incoming_requests() {
-                        let accepts_br = request.headers().iter().any(|h| {
-                            h.field.equiv("Accept-Encoding")
-                                && h.value
-                                    .as_str()
-                                    .split(',')
-                                    .any(|e| e.trim().starts_with("br"))
-                        });
-                        let path = request.url().split(['?', '#']).next().unwrap_or("/");
-                        let name = path.trim_start_matches('/');
-                        let name = if name.is_empty() { "index.html" } else { name };
-                        let f = files.get(name).unwrap_or_else(|| &files["index.html"]);
-                        let _ = request.respond(reply(f, accepts_br));
-                    }
-                })
-            })
-            .collect();
+        let server = HttpServer::start(move |request| {
+            let accepts_br = request
+                .headers
+                .get("Accept-Encoding")
+                .and_then(|v| v.to_str().ok())
+                .is_some_and(|v| v.split(',').any(|e| e.trim().starts_with("br")));
+            let path = request.url.split(['?', '#']).next().unwrap_or("/");
+            let name = path.trim_start_matches('/');
+            let name = if name.is_empty() { "index.html" } else { name };
+            reply(files.get(name).unwrap_or(&files["index.html"]), accepts_br)
+        });
         BrotliServer {
-            server,
-            threads,
-            origin: format!("http://127.0.0.1:{port}"),
+            origin: server.origin.clone(),
+            _server: server,
         }
     }
 
@@ -84,28 +65,17 @@ impl BrotliServer {
     }
 }
 
-impl Drop for BrotliServer {
-    fn drop(&mut self) {
-        for _ in &self.threads {
-            self.server.unblock();
-        }
-        for t in self.threads.drain(..) {
-            let _ = t.join();
-        }
-    }
-}
-
-fn reply(f: &File, accepts_br: bool) -> Response<std::io::Cursor<Vec<u8>>> {
-    let header = |k: &str, v: &str| Header::from_bytes(k.as_bytes(), v.as_bytes()).unwrap();
+fn reply(f: &File, accepts_br: bool) -> Reply {
     let body = if accepts_br { &f.br } else { &f.raw };
-    let mut r = Response::from_data(body.clone())
-        .with_header(header("Content-Type", f.content_type))
-        .with_header(header("Vary", "Accept-Encoding"))
-        .with_header(header("Cache-Control", f.cache_control));
+    let r = Reply::new(200, body.clone())
+        .header("Content-Type", f.content_type)
+        .header("Vary", "Accept-Encoding")
+        .header("Cache-Control", f.cache_control);
     if accepts_br {
-        r = r.with_header(header("Content-Encoding", "br"));
+        r.header("Content-Encoding", "br")
+    } else {
+        r
     }
-    r
 }
 
 fn load_dir(root: &Path, dir: &Path, files: &mut HashMap<String, File>, head_script: &str) {
@@ -136,19 +106,10 @@ fn load_dir(root: &Path, dir: &Path, files: &mut HashMap<String, File>, head_scr
 }
 
 fn file(name: &str, raw: Vec<u8>) -> File {
-    let content_type = match name.rsplit('.').next().unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "svg" => "image/svg+xml",
-        "json" => "application/json",
-        _ => "application/octet-stream",
-    };
     File {
         br: brotli(&raw),
         raw,
-        content_type,
+        content_type: content_type(name),
         cache_control: cache_control(name),
     }
 }

@@ -5,13 +5,11 @@
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::thread::JoinHandle;
 
-use tiny_http::{Header, Response, Server};
+use super::http::{HttpServer, Reply};
 
 pub struct FakeLogin {
-    server: Arc<Server>,
-    thread: Option<JoinHandle<()>>,
+    _server: HttpServer,
     pub origin: String,
     requests: Arc<AtomicUsize>,
 }
@@ -19,50 +17,43 @@ pub struct FakeLogin {
 impl FakeLogin {
     /// `tenants` maps what a person may type (GUID or domain) to the GUID.
     pub fn start(tenants: &[(&str, &str)]) -> FakeLogin {
-        let server = Arc::new(Server::http("127.0.0.1:0").unwrap());
-        let port = server.server_addr().to_ip().unwrap().port();
         let known: HashMap<String, String> = tenants
             .iter()
             .map(|(k, v)| (k.to_lowercase(), v.to_string()))
             .collect();
         let requests = Arc::new(AtomicUsize::new(0));
-        let (worker, count) = (Arc::clone(&server), Arc::clone(&requests));
-        let thread = std::thread::spawn(move || {
-            for request in worker.incoming_requests() {
-                count.fetch_add(1, Ordering::Relaxed);
-                let path = request.url().to_string();
-                let tenant = path
-                    .trim_start_matches('/')
-                    .split('/')
-                    .next()
-                    .unwrap_or("")
-                    .to_lowercase();
-                let is_openid = path.ends_with("/v2.0/.well-known/openid-configuration");
-                let (status, body) = match known.get(&tenant) {
-                    Some(guid) if is_openid => (
-                        200,
-                        format!(
-                            r#"{{"token_endpoint":"https://login.microsoftonline.com/{guid}/oauth2/v2.0/token","issuer":"https://login.microsoftonline.com/{guid}/v2.0","tenant_region_scope":"EU"}}"#
-                        ),
+        let count = Arc::clone(&requests);
+        let server = HttpServer::start(move |request| {
+            count.fetch_add(1, Ordering::Relaxed);
+            let path = request.url;
+            let tenant = path
+                .trim_start_matches('/')
+                .split('/')
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            let is_openid = path.ends_with("/v2.0/.well-known/openid-configuration");
+            let (status, body) = match known.get(&tenant) {
+                Some(guid) if is_openid => (
+                    200,
+                    format!(
+                        r#"{{"token_endpoint":"https://login.microsoftonline.com/{guid}/oauth2/v2.0/token","issuer":"https://login.microsoftonline.com/{guid}/v2.0","tenant_region_scope":"EU"}}"#
                     ),
-                    _ => (
-                        400,
-                        format!(
-                            r#"{{"error":"invalid_tenant","error_description":"AADSTS90002: Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID.","error_codes":[90002]}}"#
-                        ),
+                ),
+                _ => (
+                    400,
+                    format!(
+                        r#"{{"error":"invalid_tenant","error_description":"AADSTS90002: Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID.","error_codes":[90002]}}"#
                     ),
-                };
-                let reply = Response::from_string(body)
-                    .with_status_code(status)
-                    .with_header(Header::from_bytes("Content-Type", "application/json").unwrap())
-                    .with_header(Header::from_bytes("Access-Control-Allow-Origin", "*").unwrap());
-                let _ = request.respond(reply);
-            }
+                ),
+            };
+            Reply::new(status, body)
+                .header("Content-Type", "application/json")
+                .header("Access-Control-Allow-Origin", "*")
         });
         FakeLogin {
-            server,
-            thread: Some(thread),
-            origin: format!("http://127.0.0.1:{port}"),
+            origin: server.origin.clone(),
+            _server: server,
             requests,
         }
     }
@@ -74,15 +65,6 @@ impl FakeLogin {
     /// A `config.json` that points the Global cloud at this host.
     pub fn config_json(&self) -> String {
         format!(r#"{{"signInHosts":{{"global":"{}"}}}}"#, self.origin)
-    }
-}
-
-impl Drop for FakeLogin {
-    fn drop(&mut self) {
-        self.server.unblock();
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
     }
 }
 

@@ -5,6 +5,7 @@ pub mod browser;
 pub mod fake_login;
 pub mod flows;
 pub mod hosting_build;
+pub mod http;
 pub mod page;
 pub mod server;
 

@@ -4,9 +4,8 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex};
-use std::thread::JoinHandle;
 
-use tiny_http::{Header, Method, Response, Server};
+use super::http::{content_type, HttpServer, Reply};
 
 /// Where a test's CSP may send `report-uri` reports, below the mount path.
 pub const CSP_REPORT_PATH: &str = "__csp-report";
@@ -56,8 +55,7 @@ impl Gate {
 }
 
 pub struct StaticServer {
-    server: Arc<Server>,
-    thread: Option<JoinHandle<()>>,
+    _server: HttpServer,
     pub origin: String,
     pub mount: String,
     reports: Arc<Mutex<Vec<String>>>,
@@ -66,62 +64,38 @@ pub struct StaticServer {
 
 impl StaticServer {
     pub fn start(dist: &Path, options: ServerOptions) -> StaticServer {
-        let server = Arc::new(Server::http("127.0.0.1:0").expect("bind a loopback port"));
-        let port = server.server_addr().to_ip().unwrap().port();
         let mount = if options.mount.is_empty() {
             "/".to_string()
         } else {
             options.mount.clone()
         };
         let dist = dist.to_path_buf();
-        let worker = Arc::clone(&server);
-        let mount_for_thread = mount.clone();
+        let mount_for_server = mount.clone();
         let reports = Arc::new(Mutex::new(Vec::new()));
-        let reports_for_thread = Arc::clone(&reports);
         let requests = Arc::new(Mutex::new(Vec::new()));
-        let requests_for_thread = Arc::clone(&requests);
-        let thread = std::thread::spawn(move || {
-            for mut request in worker.incoming_requests() {
-                requests_for_thread
-                    .lock()
-                    .unwrap()
-                    .push(request.url().to_string());
-                // The browser reports CSP violations here, including those
-                // before any script of the test could listen for them.
-                if *request.method() == Method::Post
-                    && request.url().ends_with(&format!("/{CSP_REPORT_PATH}"))
-                {
-                    let mut body = String::new();
-                    let _ = request.as_reader().read_to_string(&mut body);
-                    reports_for_thread.lock().unwrap().push(body);
-                    let _ = request.respond(Response::empty(204));
-                    continue;
-                }
-                let reply = answer(&dist, &mount_for_thread, &options, request.url());
-                match &options.wasm_gate {
-                    // Its own thread, so the other files are still served.
-                    Some(gate) if request.url().ends_with(".wasm") => {
-                        let gate = gate.clone();
-                        std::thread::spawn(move || {
-                            gate.wait();
-                            let _ = request.respond(reply);
-                        });
-                    }
-                    // Each answer on its own thread, as a real host serves
-                    // connections side by side: one slow reader must not
-                    // hold back every other request.
-                    _ => {
-                        std::thread::spawn(move || {
-                            let _ = request.respond(reply);
-                        });
-                    }
+        let (reports_seen, requests_seen) = (Arc::clone(&reports), Arc::clone(&requests));
+        let server = HttpServer::start(move |request| {
+            requests_seen.lock().unwrap().push(request.url.clone());
+            // The browser reports CSP violations here, including those
+            // before any script of the test could listen for them.
+            if request.method == http::Method::POST
+                && request.url.ends_with(&format!("/{CSP_REPORT_PATH}"))
+            {
+                let body = String::from_utf8_lossy(&request.body).into_owned();
+                reports_seen.lock().unwrap().push(body);
+                return Reply::new(204, Vec::new());
+            }
+            let reply = answer(&dist, &mount_for_server, &options, &request.url);
+            if let Some(gate) = &options.wasm_gate {
+                if request.url.ends_with(".wasm") {
+                    gate.wait();
                 }
             }
+            reply
         });
         StaticServer {
-            server,
-            thread: Some(thread),
-            origin: format!("http://127.0.0.1:{port}"),
+            origin: server.origin.clone(),
+            _server: server,
             mount,
             reports,
             requests,
@@ -149,40 +123,20 @@ impl StaticServer {
     }
 }
 
-impl Drop for StaticServer {
-    fn drop(&mut self) {
-        self.server.unblock();
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
-    }
-}
-
-fn answer(
-    dist: &Path,
-    mount: &str,
-    options: &ServerOptions,
-    url: &str,
-) -> Response<std::io::Cursor<Vec<u8>>> {
+fn answer(dist: &Path, mount: &str, options: &ServerOptions, url: &str) -> Reply {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     let Some(rest) = path.strip_prefix(mount.trim_end_matches('/')) else {
-        return Response::from_string("not under the mount path").with_status_code(404);
+        return Reply::new(404, "not under the mount path");
     };
     let rest = rest.trim_start_matches('/');
     let missing = options.wasm_missing && rest.ends_with(".wasm");
     if rest == "config.json" && options.config_unreachable {
-        return Response::from_data(Vec::new())
-            .with_status_code(302)
-            .with_header(
-                Header::from_bytes("Location", "http://127.0.0.1:1/config.json").unwrap(),
-            );
+        return Reply::new(302, Vec::new()).header("Location", "http://127.0.0.1:1/config.json");
     }
     if rest == "config.json" {
         if let Some(config) = &options.config_json {
-            return with_type(
-                Response::from_data(config.clone().into_bytes()),
-                "config.json",
-            );
+            return Reply::new(200, config.clone())
+                .header("Content-Type", content_type("config.json"));
         }
     }
     let file = if rest.is_empty() {
@@ -196,16 +150,16 @@ fn answer(
             .any(|c| matches!(c, std::path::Component::ParentDir))
     {
         if let Ok(bytes) = std::fs::read(dist.join(&file)) {
-            let bytes = with_first_script(bytes, &file.to_string_lossy(), options);
+            let name = file.to_string_lossy();
+            let bytes = with_first_script(bytes, &name, options);
             let r = html_headers(
-                with_type(Response::from_data(bytes), &file.to_string_lossy()),
+                Reply::new(200, bytes).header("Content-Type", content_type(&name)),
                 options,
             );
             // Portals on other origins import the embed SDK as a module,
             // which the browser fetches with CORS, as docs/hosting.md tells hosts.
             if file.starts_with("embed") {
-                return r
-                    .with_header(Header::from_bytes("Access-Control-Allow-Origin", "*").unwrap());
+                return r.header("Access-Control-Allow-Origin", "*");
             }
             return r;
         }
@@ -219,8 +173,10 @@ fn answer(
         ),
     };
     let page = with_first_script(page, "index.html", options);
-    html_headers(with_type(Response::from_data(page), "index.html"), options)
-        .with_status_code(status)
+    html_headers(
+        Reply::new(status, page).header("Content-Type", content_type("index.html")),
+        options,
+    )
 }
 
 fn with_first_script(bytes: Vec<u8>, name: &str, options: &ServerOptions) -> Vec<u8> {
@@ -234,33 +190,12 @@ fn with_first_script(bytes: Vec<u8>, name: &str, options: &ServerOptions) -> Vec
     }
 }
 
-fn with_type(
-    r: Response<std::io::Cursor<Vec<u8>>>,
-    name: &str,
-) -> Response<std::io::Cursor<Vec<u8>>> {
-    let ty = match name.rsplit('.').next().unwrap_or("") {
-        "html" => "text/html; charset=utf-8",
-        "js" => "text/javascript",
-        "wasm" => "application/wasm",
-        "css" => "text/css",
-        "svg" => "image/svg+xml",
-        "json" => "application/json",
-        _ => "application/octet-stream",
-    };
-    r.with_header(Header::from_bytes("Content-Type", ty).unwrap())
-}
-
-fn html_headers(
-    mut r: Response<std::io::Cursor<Vec<u8>>>,
-    options: &ServerOptions,
-) -> Response<std::io::Cursor<Vec<u8>>> {
-    let is_html = r
-        .headers()
-        .iter()
-        .any(|h| h.field.equiv("Content-Type") && h.value.as_str().starts_with("text/html"));
-    if is_html {
+fn html_headers(mut r: Reply, options: &ServerOptions) -> Reply {
+    if r.header_value("Content-Type")
+        .is_some_and(|t| t.starts_with("text/html"))
+    {
         for (k, v) in &options.html_headers {
-            r = r.with_header(Header::from_bytes(k.as_bytes(), v.as_bytes()).unwrap());
+            r = r.header(k, v);
         }
     }
     r
