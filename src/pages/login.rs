@@ -17,7 +17,12 @@ pub fn LoginPage() -> impl IntoView {
     let password = RwSignal::new(String::new());
     let log_in = Task::new(move |(email, password): &(String, String)| {
         let (email, password) = (email.clone(), password.clone());
-        async move { auth.log_in(&email, &password).await.err() }
+        async move {
+            auth.log_in(&email, &password)
+                .await
+                .err()
+                .map(|e| e.to_string())
+        }
     });
     let busy = log_in.pending();
     let error = move || log_in.value().get().flatten();

@@ -187,8 +187,12 @@ pub async fn retry_tenant_check(accounts: Accounts, config: &Config, id: &str) -
 
 /// Deletes an account with its certificates and their keys, and tells an
 /// embedding portal.
-pub async fn remove(accounts: Accounts, config: &Config, id: &str) -> Result<(), String> {
-    let removed = accounts.remove(id).await.map_err(|e| e.to_string())?;
+pub async fn remove(
+    accounts: Accounts,
+    config: &Config,
+    id: &str,
+) -> Result<(), AccountsError<std::convert::Infallible>> {
+    let removed = accounts.remove(id).await?;
     if let Some(gone) = removed {
         if let Some(link) = gone.entra() {
             let database = certificates::key_database(&Keys::new(&config.storage_prefix));

@@ -26,8 +26,28 @@ async fn forget_held(auth: &Auth, dropped: Option<CertificateRecord>) {
     }
 }
 
-fn message<E: std::fmt::Display>(e: AccountsError<E>) -> String {
-    e.to_string()
+/// Why the latest stored account refused a change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    Edit(EditError),
+    Renewal(RenewalError),
+    /// Removed meanwhile, perhaps in another tab.
+    Gone,
+    /// An AWS account has no certificates to renew.
+    NoCertificates,
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Edit(e) => e.fmt(f),
+            Refusal::Renewal(e) => e.fmt(f),
+            Refusal::Gone => f.write_str("This account no longer exists."),
+            Refusal::NoCertificates => {
+                f.write_str("Only Microsoft 365 and Azure accounts have certificates.")
+            }
+        }
+    }
 }
 
 /// Why an edit or a renewal step did not happen.
@@ -36,21 +56,31 @@ pub enum ChangeError {
     /// The page was reloaded or left idle: a page left open changes nothing
     /// for good until the password is given again.
     Locked,
-    Refused(String),
+    Refused(AccountsError<Refusal>),
 }
 
 impl std::fmt::Display for ChangeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             ChangeError::Locked => f.write_str("Enter your password to continue."),
-            ChangeError::Refused(e) => f.write_str(e),
+            ChangeError::Refused(e) => e.fmt(f),
         }
     }
 }
 
-impl From<String> for ChangeError {
-    fn from(e: String) -> Self {
+impl From<AccountsError<Refusal>> for ChangeError {
+    fn from(e: AccountsError<Refusal>) -> Self {
         ChangeError::Refused(e)
+    }
+}
+
+impl From<AccountsError<EditError>> for ChangeError {
+    fn from(e: AccountsError<EditError>) -> Self {
+        ChangeError::Refused(match e {
+            AccountsError::SignedOut => AccountsError::SignedOut,
+            AccountsError::Store(e) => AccountsError::Store(e),
+            AccountsError::Rejected(e) => AccountsError::Rejected(Refusal::Edit(e)),
+        })
     }
 }
 
@@ -74,8 +104,7 @@ pub async fn save_entra(
     let id = id.to_string();
     let saved = accounts
         .change(move |list| edit_entra(list, &id, &values))
-        .await
-        .map_err(message::<EditError>)?;
+        .await?;
     embed::notify_updated(config, &saved);
     Ok(saved)
 }
@@ -92,8 +121,7 @@ pub async fn save_aws(
     let id = id.to_string();
     let saved = accounts
         .change(move |list| edit_aws(list, &id, &values))
-        .await
-        .map_err(message::<EditError>)?;
+        .await?;
     embed::notify_updated(config, &saved);
     Ok(saved)
 }
@@ -102,14 +130,14 @@ pub async fn save_aws(
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RenewError {
     Key(KeyError),
-    Other(String),
+    Refused(AccountsError<Refusal>),
 }
 
 impl std::fmt::Display for RenewError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RenewError::Key(e) => e.fmt(f),
-            RenewError::Other(e) => f.write_str(e),
+            RenewError::Refused(e) => e.fmt(f),
         }
     }
 }
@@ -119,22 +147,18 @@ async fn renewal_step<R: 'static>(
     accounts: Accounts,
     id: &str,
     step: impl Fn(&mut crate::domain::links::EntraLink) -> Result<R, RenewalError> + 'static,
-) -> Result<(R, Integration), String> {
+) -> Result<(R, Integration), AccountsError<Refusal>> {
     let id = id.to_string();
     accounts
         .change(move |list| {
-            let account = list
-                .iter_mut()
-                .find(|i| i.id == id)
-                .ok_or_else(|| "This account no longer exists.".to_string())?;
+            let account = list.iter_mut().find(|i| i.id == id).ok_or(Refusal::Gone)?;
             let Details::Entra(link) = &mut account.details else {
-                return Err("Only Microsoft 365 and Azure accounts have certificates.".into());
+                return Err(Refusal::NoCertificates);
             };
-            let r = step(link).map_err(|e| e.to_string())?;
+            let r = step(link).map_err(Refusal::Renewal)?;
             Ok((r, account.clone()))
         })
         .await
-        .map_err(message::<String>)
 }
 
 /// Makes a new key pair and certificate for `account` and keeps it pending;
@@ -175,7 +199,7 @@ pub async fn renew(
         }
         Err(e) => {
             forget_held(auth, Some(record)).await;
-            Err(RenewError::Other(e))
+            Err(RenewError::Refused(e))
         }
     }
 }
@@ -214,7 +238,11 @@ pub async fn cancel_renewal(
 
 /// Drops the previous certificate, with its key. Its dialog asks for the
 /// password itself, which does not unlock the keys.
-pub async fn forget_previous(accounts: Accounts, config: &Config, id: &str) -> Result<(), String> {
+pub async fn forget_previous(
+    accounts: Accounts,
+    config: &Config,
+    id: &str,
+) -> Result<(), ChangeError> {
     let (dropped, _) = renewal_step(accounts, id, |link| Ok(link.forget_previous())).await?;
     forget_keys(config, dropped).await;
     Ok(())

@@ -43,9 +43,7 @@ async fn signed_in() -> (Auth, Drafts, Accounts, Notices) {
     let accounts = Accounts::new(persist, false);
     let drafts = Drafts::new(persist, "tab-cert-step".into());
     let auth = Auth::restore(persist, accounts, drafts, true);
-    auth.host_sign_in(PORTAL_USER, "pat@example.com")
-        .await
-        .unwrap();
+    auth.host_sign_in(PORTAL_USER, "pat@example.com").await;
     assert!(auth.is_unlocked());
     (auth, drafts, accounts, notices)
 }

@@ -167,10 +167,7 @@ async fn script_on_the_origin_gets_no_private_key_bytes_in_host_mode() {
     let owner = Owner::new();
     owner.set();
     let h = host("test.attack.");
-    h.auth
-        .host_sign_in("attacked", "pat@example.com")
-        .await
-        .unwrap();
+    h.auth.host_sign_in("attacked", "pat@example.com").await;
     let record = certificates::generate(&h.auth, new_certificate(KeyType::Rsa2048), None)
         .await
         .unwrap();
@@ -214,10 +211,7 @@ async fn held_keys_sign_only_and_live_in_the_prefixed_database() {
     let owner = Owner::new();
     owner.set();
     let h = host("test.held.");
-    h.auth
-        .host_sign_in("held", "pat@example.com")
-        .await
-        .unwrap();
+    h.auth.host_sign_in("held", "pat@example.com").await;
     let rsa = certificates::generate(&h.auth, new_certificate(KeyType::Rsa2048), None)
         .await
         .unwrap();
@@ -349,10 +343,7 @@ async fn sealed_keys_move(prefix: &str, portal_id: &str) {
         "the old shape gives keys away, which is why it moves"
     );
 
-    h.auth
-        .host_sign_in(portal_id, "pat@example.com")
-        .await
-        .unwrap();
+    h.auth.host_sign_in(portal_id, "pat@example.com").await;
     let now = host_storage_id(portal_id);
     let user = now.as_str();
 
@@ -401,10 +392,7 @@ async fn sealed_keys_move(prefix: &str, portal_id: &str) {
 
     // A second sign-in finds nothing to move and changes nothing.
     let (_, revision) = h.persist.load::<UserData>(&h.keys.user(user));
-    h.auth
-        .host_sign_in(portal_id, "pat@example.com")
-        .await
-        .unwrap();
+    h.auth.host_sign_in(portal_id, "pat@example.com").await;
     assert_eq!(h.persist.load::<UserData>(&h.keys.user(user)).1, revision);
 }
 
@@ -428,10 +416,7 @@ async fn the_first_sign_in_deletes_every_old_key_encryption_key() {
         keep_legacy_kek(other, &kek).await;
     }
     keep_legacy_kek("host.alice.lock", &kek).await;
-    h.auth
-        .host_sign_in("alice.lock", "alice@example.com")
-        .await
-        .unwrap();
+    h.auth.host_sign_in("alice.lock", "alice@example.com").await;
     for other in others.into_iter().chain(["host.alice.lock"]) {
         assert!(
             legacy::key_encryption_key(other).await.is_none(),
@@ -450,10 +435,7 @@ async fn renewal_steps_and_remove_delete_the_held_keys_they_drop() {
         ..Config::default()
     };
     let database = KeyDatabase::new("test.forget.keys");
-    h.auth
-        .host_sign_in("forget", "pat@example.com")
-        .await
-        .unwrap();
+    h.auth.host_sign_in("forget", "pat@example.com").await;
     let first = certificates::generate(&h.auth, new_certificate(KeyType::Rsa2048), None)
         .await
         .unwrap();
@@ -526,10 +508,7 @@ async fn sign_in_sweeps_old_held_keys_no_record_names() {
     let owner = Owner::new();
     owner.set();
     let h = host("test.sweep.");
-    h.auth
-        .host_sign_in("sweep", "pat@example.com")
-        .await
-        .unwrap();
+    h.auth.host_sign_in("sweep", "pat@example.com").await;
     let Some(KeyCustody::Held(held)) = h.auth.key_custody() else {
         panic!("host mode holds keys");
     };
@@ -567,10 +546,7 @@ async fn sign_in_sweeps_old_held_keys_no_record_names() {
         .await
         .unwrap();
 
-    h.auth
-        .host_sign_in("sweep", "pat@example.com")
-        .await
-        .unwrap();
+    h.auth.host_sign_in("sweep", "pat@example.com").await;
     let mut left: Vec<String> = held
         .database
         .of_user("host.sweep")

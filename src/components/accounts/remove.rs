@@ -53,7 +53,7 @@ pub fn RemoveAccount(
                     navigate();
                 }
                 Err(e) => {
-                    error.try_set(Some(e));
+                    error.try_set(Some(e.to_string()));
                 }
             }
         }

@@ -160,9 +160,7 @@ pub fn RenewalPanel(
             let done = match what {
                 Step::Use => manage::use_new(&auth, accounts, &config, &id).await,
                 Step::Cancel => manage::cancel_renewal(&auth, accounts, &config, &id).await,
-                Step::Forget => manage::forget_previous(accounts, &config, &id)
-                    .await
-                    .map_err(ChangeError::Refused),
+                Step::Forget => manage::forget_previous(accounts, &config, &id).await,
             };
             match (done, what) {
                 (Err(ChangeError::Locked), _) => {

@@ -26,7 +26,7 @@ pub fn UnlockPanel(#[prop(into)] on_unlocked: Callback<()>) -> impl IntoView {
                     on_unlocked.run(());
                 }
                 Err(e) => {
-                    error.try_set(Some(e));
+                    error.try_set(Some(e.to_string()));
                 }
             }
         }

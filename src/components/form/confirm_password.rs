@@ -40,7 +40,7 @@ impl PasswordCheck {
             }
             Err(e) => {
                 // The dialog may have closed meanwhile.
-                self.error.try_set(Some(e));
+                self.error.try_set(Some(e.to_string()));
                 false
             }
         }

@@ -4,6 +4,7 @@
 
 mod credentials;
 mod email;
+mod error;
 mod idle;
 mod password;
 mod throttle;
@@ -13,6 +14,7 @@ pub use credentials::{
     WRONG_PASSWORD,
 };
 pub use email::{Email, EmailError};
+pub use error::AuthError;
 pub use idle::{IdleCheck, IdleLimit};
 pub use password::{validate_new_password, PasswordError, MIN_PASSWORD_CHARS};
-pub use throttle::{refusal, wait_message, Throttle, FREE_ATTEMPTS};
+pub use throttle::{wait_message, Throttle, FREE_ATTEMPTS};

@@ -47,16 +47,6 @@ pub fn wait_message(remaining_ms: i64) -> String {
     format!("Too many failed attempts. Try again in {span}.")
 }
 
-/// The answer to a wrong password: what was wrong, then how long the next try
-/// must wait once the free tries are used up.
-pub fn refusal(wrong: &str, wait_ms: i64) -> String {
-    if wait_ms > 0 {
-        format!("{wrong}. {}", wait_message(wait_ms))
-    } else {
-        format!("{wrong}.")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -79,18 +69,6 @@ mod tests {
         assert_eq!(t.remaining_ms(1_004), 5_000);
         assert_eq!(t.remaining_ms(4_004), 2_000);
         assert_eq!(t.remaining_ms(9_000), 0);
-    }
-
-    #[test]
-    fn a_refusal_says_how_long_the_next_try_waits() {
-        assert_eq!(
-            refusal("That password is not correct", 0),
-            "That password is not correct."
-        );
-        assert_eq!(
-            refusal("That password is not correct", 5_000),
-            "That password is not correct. Too many failed attempts. Try again in 5 seconds."
-        );
     }
 
     #[test]

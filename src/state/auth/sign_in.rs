@@ -8,8 +8,7 @@ use super::password::{derive, store_error};
 use super::{Auth, FormError};
 use crate::browser::{clock, random};
 use crate::domain::auth::{
-    validate_new_password, verifiers_match, wait_message, Email, PBKDF2_ITERATIONS,
-    WRONG_CREDENTIALS,
+    validate_new_password, verifiers_match, AuthError, Email, PBKDF2_ITERATIONS,
 };
 use crate::state::{host_keys, migrate};
 use crate::store::schema::{PasswordRecord, Registry, Session, UserRecord};
@@ -47,7 +46,7 @@ impl Auth {
         let salt = random::bytes::<16>();
         let derived = derive(password, &salt, PBKDF2_ITERATIONS)
             .await
-            .map_err(FormError::Form)?;
+            .map_err(|e| FormError::Form(e.to_string()))?;
         let user_id = uuid::Uuid::new_v4().to_string();
         let record = UserRecord {
             user_id: user_id.clone(),
@@ -81,16 +80,16 @@ impl Auth {
             derived.kek,
         )
         .await
-        .map_err(FormError::Form)
+        .map_err(|e| FormError::Form(e.to_string()))
     }
 
-    pub async fn log_in(&self, email: &str, password: &str) -> Result<(), String> {
-        let email = Email::parse(email).map_err(|_| WRONG_CREDENTIALS.to_string())?;
+    pub async fn log_in(&self, email: &str, password: &str) -> Result<(), AuthError> {
+        let email = Email::parse(email).map_err(|_| AuthError::WrongCredentials { wait_ms: 0 })?;
         let keys = self.persist.keys();
         let (registry, _) = self.persist.load::<Registry>(&keys.registry());
         let wait = registry.wait_ms(email.as_str(), clock::now_ms());
         if wait > 0 {
-            return Err(wait_message(wait));
+            return Err(AuthError::Throttled { wait_ms: wait });
         }
         let user = registry.users.get(email.as_str()).cloned();
         // Unknown emails cost the same work, so timing does not reveal accounts.
@@ -121,17 +120,13 @@ impl Auth {
                 .await
             }
             _ => {
-                let wait = self.record_failure(address).await?;
-                Err(if wait > 0 {
-                    format!("{WRONG_CREDENTIALS}. {}", wait_message(wait))
-                } else {
-                    WRONG_CREDENTIALS.to_string()
-                })
+                let wait_ms = self.record_failure(address).await?;
+                Err(AuthError::WrongCredentials { wait_ms })
             }
         }
     }
 
-    async fn start_session(&self, session: Session, kek: CryptoKey) -> Result<(), String> {
+    async fn start_session(&self, session: Session, kek: CryptoKey) -> Result<(), AuthError> {
         let stored = session.clone();
         self.persist
             .commit::<Session, _, std::convert::Infallible>(
@@ -153,7 +148,7 @@ impl Auth {
 
     /// Host identity mode: the portal vouches for the user, and the browser
     /// holds the user's private keys as non-extractable keys in IndexedDB.
-    pub async fn host_sign_in(&self, portal_id: &str, email: &str) -> Result<(), String> {
+    pub async fn host_sign_in(&self, portal_id: &str, email: &str) {
         use crate::domain::app::embed::host_storage_id;
         let user_id = host_storage_id(portal_id);
         // Someone else is signed in here: save and close their drafts and
@@ -176,6 +171,5 @@ impl Auth {
             user_id,
             email: email.to_string(),
         });
-        Ok(())
     }
 }

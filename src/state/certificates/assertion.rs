@@ -34,11 +34,7 @@ pub async fn sign_assertion_kept(
 ) -> Result<String, KeyError> {
     let certificate = req.record.certificate().map_err(|_| KeyError::Damaged)?;
     let alg = match (req.record.key_type.rsa_bits(), req.alg) {
-        (None, _) => {
-            return Err(KeyError::Certificate(
-                "Entra ID accepts only RSA keys for sign-in.".into(),
-            ))
-        }
+        (None, _) => return Err(KeyError::NotRsa),
         (Some(_), AssertionAlg::Ps256) => SignAlg::RsaPssSha256,
         (Some(_), AssertionAlg::Rs256) => SignAlg::RsaPkcs1Sha256,
     };

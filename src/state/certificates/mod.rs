@@ -23,7 +23,9 @@ pub enum KeyError {
     /// The key-encryption key is gone (after a reload): ask for the password.
     Locked,
     Browser(WebCryptoError),
-    Certificate(String),
+    Certificate(CertError),
+    /// An assertion asked of a key Entra ID would refuse (ECDSA).
+    NotRsa,
     /// The sealed key does not open with this user's key, or the held key
     /// is gone or belongs to another certificate.
     Damaged,
@@ -37,6 +39,7 @@ impl std::fmt::Display for KeyError {
             KeyError::Locked => f.write_str("Enter your password to unlock your keys."),
             KeyError::Browser(e) => e.fmt(f),
             KeyError::Certificate(e) => write!(f, "The certificate could not be made: {e}"),
+            KeyError::NotRsa => f.write_str("Entra ID accepts only RSA keys for sign-in."),
             KeyError::Damaged => f.write_str(
                 "The stored private key could not be opened. Generate a new certificate for this account.",
             ),
@@ -55,6 +58,6 @@ impl From<WebCryptoError> for KeyError {
 
 impl From<CertError> for KeyError {
     fn from(e: CertError) -> Self {
-        KeyError::Certificate(e.to_string())
+        KeyError::Certificate(e)
     }
 }

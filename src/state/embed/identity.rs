@@ -6,7 +6,6 @@ use leptos::prelude::Set;
 
 use crate::browser::embed::Incoming;
 use crate::domain::app::embed as messages;
-use crate::domain::app::embed::ErrorCode;
 use crate::domain::aws::ExternalId;
 use crate::state::auth::Auth;
 use crate::state::embed::IssuedExternalId;
@@ -52,13 +51,9 @@ pub(super) async fn change_identity(
         } => {
             // An ID issued for whoever was signed in before is not this person's.
             issued.value.set(None);
-            match auth.host_sign_in(&user_id, &email).await {
-                Ok(()) => {
-                    issued.value.set(external_id);
-                    messages::signed_in(request_id, &user_id)
-                }
-                Err(e) => messages::error(request_id, ErrorCode::Refused, &e),
-            }
+            auth.host_sign_in(&user_id, &email).await;
+            issued.value.set(external_id);
+            messages::signed_in(request_id, &user_id)
         }
         IdentityChange::SignOut => {
             auth.sign_out().await;
