@@ -315,8 +315,9 @@ mod tests {
                 "if ((REUSE == 0)); then",
                 "az ad app create --display-name \"$APP_NAME\" --sign-in-audience AzureADMyOrg",
                 "step '3/7 Add the certificate'",
-                "if has_certificate; then",
                 "<<'END_OF_CERTIFICATE'\n",
+                "if has_certificate; then",
+                "certificate_pem >\"$CERT_FILE\"",
                 "--cert \"@$CERT_FILE\" --append",
                 "step '4/7 Create the service principal'",
                 "az ad sp list --filter \"appId eq '$APP_ID'\"",
@@ -472,8 +473,9 @@ mod tests {
         let pem = sample_pem();
         let s = microsoft(Cloud::Global, "x");
         assert!(s.contains(&format!(
-            "cat >\"$CERT_FILE\" <<'END_OF_CERTIFICATE'\n{pem}END_OF_CERTIFICATE\n"
+            "certificate_pem() {{\n  cat <<'END_OF_CERTIFICATE'\n{pem}END_OF_CERTIFICATE\n}}\n"
         )));
+        assert!(s.contains("certificate_pem >\"$CERT_FILE\""));
         assert!(s.contains("trap 'rm -f \"$CERT_FILE\"' EXIT"));
     }
 

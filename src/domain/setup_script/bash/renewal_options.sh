@@ -1,0 +1,5 @@
+
+if (($# > 0)); then
+  printf 'Unknown option: %s\nUsage: bash %s\n' "$1" "$0" >&2
+  exit 2
+fi
