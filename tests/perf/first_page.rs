@@ -1,7 +1,7 @@
-//! The first page on each network: the product's `/login`, its Home for a
-//! person already signed in, and the bare Leptos login page, each from a cold
-//! Chromium, taken in turns within each round so all three see the same load
-//! on the machine.
+//! The first page on each network: the product's `/login`, its front door `/`
+//! for a visitor signed out, its Home for a person already signed in, and the
+//! bare Leptos login page, each from a cold Chromium, taken in turns within
+//! each round so all of them see the same load on the machine.
 
 use serde_json::Value;
 
@@ -22,11 +22,13 @@ const PHASES: [(&str, &str); 3] = [
 ];
 
 /// What is loaded in each round: the product's login, its Home for a person
-/// signed in, and the bare page; the round's order turns by one each time.
-const SIDES: usize = 3;
+/// signed in, the bare page, and the product's `/` for a visitor signed out
+/// (the hosted page's front door); the round's order turns by one each time.
+const SIDES: usize = 4;
 const APP_LOGIN: usize = 0;
 const APP_HOME: usize = 1;
 const BARE: usize = 2;
+const APP_ROOT: usize = 3;
 
 /// One cold load, timed by the page.
 struct Load {
@@ -36,9 +38,12 @@ struct Load {
     /// When WebDriver's `goto` had returned, from navigation start.
     returned: f64,
     phases: Vec<f64>,
-    /// When the app itself had mounted: on Home, when the inert copy gave
-    /// way to the page that takes clicks.
+    /// When the app's own header was there: on Home, when the inert copy
+    /// gave way to the page that takes clicks.
     app: f64,
+    /// When the app itself had mounted: on Log in, when the copy's form gave
+    /// way to the app's.
+    taken: f64,
     /// Bytes on the wire before `t`.
     bytes: f64,
     wasm_requests: u64,
@@ -49,7 +54,7 @@ pub async fn first_page(s: &Settings) {
     let bare = BrotliServer::start(&s.bare, None, PROBE);
     let stored = signed_in_storage(&app).await;
     let mut stuck = Vec::new();
-    let mut loads: Vec<[Vec<Load>; 3]> = PROFILES.iter().map(|_| Default::default()).collect();
+    let mut loads: Vec<[Vec<Load>; SIDES]> = PROFILES.iter().map(|_| Default::default()).collect();
     for i in 0..s.total() {
         for (p, profile) in PROFILES.iter().enumerate() {
             for k in 0..SIDES {
@@ -61,6 +66,7 @@ pub async fn first_page(s: &Settings) {
                     let got = match side {
                         APP_LOGIN => cold_load(&app, "/login", profile, None).await,
                         APP_HOME => cold_load(&app, "/", profile, Some(&stored)).await,
+                        APP_ROOT => cold_load(&app, "/", profile, None).await,
                         _ => cold_load(&bare, &s.bare_path, profile, None).await,
                     };
                     match got {
@@ -90,7 +96,7 @@ pub async fn first_page(s: &Settings) {
     let late = all.iter().filter(|l| l.returned > l.t).count();
     let returned: Vec<f64> = all.iter().map(|l| l.returned).collect();
     note("first page: every load is a new Chromium process with an empty profile (nothing cached); files are sent with Content-Encoding: br; on 4G and cable, DevTools' network emulation (ChromeDriver's chromium/network_conditions, CDP Network.emulateNetworkConditions) adds the RTT to every request and caps the throughput, upload 1.5 and 1 Mbit/s; a rAF poller added to each entry page's head times the first frame with the target there");
-    note("first page: \"#email takes typing\" is the first frame where #email is there, enabled, not read-only and takes focus; \"Home with its accounts\" is the first frame with Home's certificate summary (index.html's inert copy of Home, where one is kept, or the app's), and \"the app's Home takes clicks\" is when the app's own header replaced it, for a person signed up in the product with one linked account who last looked at Home, restored into local storage before the load; ratios are against the bare page's login on the same network");
+    note("first page: \"#email takes typing\" is the first frame where #email is there, enabled, not read-only and takes focus; \"Home with its accounts\" is the first frame with Home's certificate summary (index.html's inert copy of Home, where one is kept, or the app's), and \"the app's Home takes clicks\" is when the app's own header replaced it, for a person signed up in the product with one linked account who last looked at Home, restored into local storage before the load; \"the app itself takes input\" is when the app mounted (window.cloudlinkMounted, set in the task that mounts it), which on /login is when the copy's form gave way to the app's; \"/ signed out\" is the hosted page's front door for a visitor with nothing stored; ratios are against the bare page's login on the same network");
     note("first page, on the way: times from navigation start; \"wasm file arrived\" is the file's responseEnd, \"wasm started\" is trunk's TrunkApplicationStarted event after the module's main has run, and \"first element in the body\" is a MutationObserver seeing the app's first element; \"KB arrived\" adds the transferSize (headers included) of the entry page and every file finished before the target");
     note(&format!(
         "first page: WebDriver's goto returns after the load event (median {} ms after navigation start), and the target was already there in {late} of {} loads, so a poll begun only after goto would time WebDriver, not the page",
@@ -140,6 +146,7 @@ async fn cold_load(
         returned: v["started"].as_f64().unwrap(),
         phases: PHASES.iter().map(|(key, _)| at(key)).collect(),
         app: at("app"),
+        taken: at("taken"),
         bytes: v["bytes"].as_f64().unwrap_or(f64::NAN),
         wasm_requests: v["wasm_requests"].as_u64().unwrap_or(0),
     })
@@ -180,7 +187,7 @@ async fn signed_in_storage(app: &BrotliServer) -> Value {
     stored
 }
 
-fn report_profile(profile: &Profile, loads: &[Vec<Load>; 3]) {
+fn report_profile(profile: &Profile, loads: &[Vec<Load>; SIDES]) {
     let tag = profile.label();
     let times = |side: usize| -> Vec<f64> { loads[side].iter().map(|l| l.t).collect() };
     let (login, home, bare) = (times(APP_LOGIN), times(APP_HOME), times(BARE));
@@ -210,6 +217,34 @@ fn report_profile(profile: &Profile, loads: &[Vec<Load>; 3]) {
         &bare,
         login_target,
     );
+    let root = times(APP_ROOT);
+    timed(
+        &format!("{tag}: signed out, / -> #email takes typing"),
+        &root,
+        &format!("bare page {}", ms(b)),
+        &ratio(summary(&root).median, b),
+        login_target,
+    );
+    within(
+        &format!("{tag}: / signed out / bare, within each round"),
+        &root,
+        &bare,
+        login_target,
+    );
+    let taken: Vec<f64> = loads[APP_LOGIN].iter().map(|l| l.taken).collect();
+    timed(
+        &format!("{tag}: /login -> the app itself takes input"),
+        &taken,
+        &format!("bare page {}", ms(b)),
+        &ratio(summary(&taken).median, b),
+        "<= 1.30x",
+    );
+    within(
+        &format!("{tag}: the app takes input / bare, within each round"),
+        &taken,
+        &bare,
+        "<= 1.30x",
+    );
     timed(
         &format!("{tag}: signed in, / -> Home with its accounts"),
         &home,
@@ -229,7 +264,7 @@ fn report_profile(profile: &Profile, loads: &[Vec<Load>; 3]) {
         &takes_clicks,
         &format!("bare login {}", ms(b)),
         &ratio(summary(&takes_clicks).median, b),
-        "-",
+        "<= 1.30x",
     );
     let kb = |side: usize| -> f64 {
         let v: Vec<f64> = loads[side].iter().map(|l| l.bytes / 1000.0).collect();

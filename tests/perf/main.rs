@@ -108,8 +108,8 @@ async fn perf() {
 /// On the way it keeps in `window.__phases` when trunk's loader reported the
 /// wasm started (its `main` has run), when the first element other than
 /// `<noscript>` appeared in the body (the app, or `index.html`'s copy of the
-/// page), and when the app's own header did (the app mounted), so the table
-/// can say where the time goes.
+/// page), when the app itself mounted, and when the app's own header did, so
+/// the table can say where the time goes.
 pub(crate) const PROBE: &str = r#"(function () {
   var list = /\/integrations\/microsoft\/m365\/?$/.test(location.pathname);
   // The root is the bare page's login, and the product's Home.
@@ -122,6 +122,11 @@ pub(crate) const PROBE: &str = r#"(function () {
     if (!document.body) return;
     if (phases.mounted === undefined && document.body.querySelector('*:not(noscript)')) {
       phases.mounted = performance.now();
+    }
+    // The app itself mounted (src/browser/handoff.rs sets the flag in the
+    // task that mounts it): on Log in, the copy's form has given way.
+    if (phases.taken === undefined && window.cloudlinkMounted === true) {
+      phases.taken = performance.now();
     }
     // The app's own header: on Home, the inert copy has been replaced.
     if (document.body.querySelector(':scope > .app-header')) {
@@ -169,8 +174,11 @@ return await new Promise(resolve => {
     }
     // Home waits on until the app has taken over, for the row that says when
     // it takes clicks.
+    // The product's pages (which define cloudlinkFailed) wait on too, for
+    // the row that says when the app itself takes input.
     const home = window.__seen === 'home';
-    if (window.__ready === undefined || (home && window.__phases.app === undefined)) return requestAnimationFrame(wait);
+    const product = typeof window.cloudlinkFailed === 'function';
+    if (window.__ready === undefined || (home && window.__phases.app === undefined) || (product && window.__phases.taken === undefined)) return requestAnimationFrame(wait);
     const files = performance.getEntriesByType('resource');
     const wasm = files.filter(e => e.name.endsWith('.wasm'));
     const phases = Object.assign({ fetched: wasm.length ? wasm[0].responseEnd : null }, window.__phases);
