@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use crate::domain::app::Config;
 use crate::domain::entra::setup::{Problem, SetupInput, StepId, StepState};
 use crate::domain::entra::{EntraField, TenantId};
+use crate::domain::links::Provider;
 use crate::domain::setup_script::known_thumbprints;
 use crate::domain::text::DisplayName;
 use crate::hooks::use_entra_draft::UseEntraDraftReturn;
@@ -18,7 +19,9 @@ const KEY_NAME: &str = "CloudLink";
 
 #[derive(Clone, Copy)]
 pub struct UseSignInSetupReturn {
-    /// Whether the platform configured a sign-in app (`setupClientId`).
+    /// Whether the platform configured a sign-in app (`setupClientId`), on
+    /// the Microsoft 365 page: the steps grant Exchange.ManageAsApp, which an
+    /// Azure account does not take.
     pub offered: bool,
     pub run: SignInSetup,
     /// Why the set-up cannot start, said next to its button.
@@ -70,6 +73,7 @@ impl UseSignInSetupReturn {
 }
 
 pub fn use_sign_in_setup(
+    provider: Provider,
     form: UseEntraDraftReturn,
     touched: Touched<EntraField>,
 ) -> UseSignInSetupReturn {
@@ -80,7 +84,7 @@ pub fn use_sign_in_setup(
         application_id: form.application_id,
     });
     UseSignInSetupReturn {
-        offered: state.config.setup_client_id.is_some(),
+        offered: provider == Provider::Microsoft && state.config.setup_client_id.is_some(),
         run,
         blocked: RwSignal::new(None),
         form,

@@ -354,3 +354,20 @@ async fn without_a_sign_in_app_the_set_up_is_not_offered() {
     assert!(!page.body_text().await.contains(SET_UP));
     page.close().await;
 }
+
+#[tokio::test]
+async fn the_azure_page_never_offers_it() {
+    // The steps grant Exchange.ManageAsApp, which an Azure account does not take.
+    let (_fake, server) = serve();
+    let page = Page::open(&server, "/signup").await;
+    page.create_account("fay@example.com").await;
+    page.click_link("Azure").await;
+    page.expect_heading("Link a New Azure Account").await;
+    page.fill("Azure Account Name", "Fabrikam Azure").await;
+    page.fill("Organization Name", "Fabrikam Ltd").await;
+    page.blur().await;
+    page.generate().await;
+    page.expect_text("Set up with Azure Cloud Shell").await;
+    assert!(!page.body_text().await.contains(SET_UP));
+    page.close().await;
+}

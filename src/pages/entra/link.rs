@@ -34,7 +34,7 @@ pub fn EntraLinkPage(flow: &'static EntraFlow) -> impl IntoView {
     // Errors show once a field was left, or after a submit.
     let touched = use_touched::<EntraField>();
     let status = StepStatus::new();
-    let sign_in = use_sign_in_setup(form, touched);
+    let sign_in = use_sign_in_setup(flow.provider, form, touched);
 
     let tenant = move || {
         let typed = touched.error(EntraField::Tenant, move |f| {
