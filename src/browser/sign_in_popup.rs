@@ -60,57 +60,63 @@ impl Popup {
             return Err(NoAnswer::Closed);
         };
         let outcome: Rc<RefCell<Option<Result<String, NoAnswer>>>> = Rc::default();
-        let promise = js_sys::Promise::new(&mut |resolve, _| {
-            let done = {
-                let outcome = Rc::clone(&outcome);
-                move |result| {
-                    if outcome.borrow().is_none() {
-                        *outcome.borrow_mut() = Some(result);
+        let resolve: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+        let done = {
+            let (outcome, resolve) = (Rc::clone(&outcome), Rc::clone(&resolve));
+            move |result| {
+                if outcome.borrow().is_none() {
+                    *outcome.borrow_mut() = Some(result);
+                    if let Some(resolve) = resolve.borrow_mut().take() {
                         let _ = resolve.call0(&JsValue::NULL);
                     }
                 }
-            };
-            let on_message = {
-                let (done, popup, origin) = (done.clone(), popup.clone(), origin.clone());
-                Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
-                    let from_popup = event
-                        .source()
-                        .is_some_and(|s| Object::is(&s, popup.as_ref()));
-                    if !from_popup || event.origin() != origin {
-                        return;
-                    }
-                    let data = event.data();
-                    let field = |k: &str| Reflect::get(&data, &JsValue::from_str(k)).ok();
-                    if field("type").and_then(|t| t.as_string()).as_deref() != Some(MESSAGE_TYPE) {
-                        return;
-                    }
-                    done(Ok(field("fragment")
-                        .and_then(|f| f.as_string())
-                        .unwrap_or_default()));
-                })
-            };
-            // A closed popup may still have its message queued: it counts
-            // as closed only on the tick after it was first seen closed.
-            let seen_closed = RefCell::new(false);
-            let on_tick = {
-                let (done, popup) = (done.clone(), popup.clone());
-                Closure::<dyn Fn()>::new(move || {
-                    if popup.closed().unwrap_or(true) && seen_closed.replace(true) {
-                        done(Err(NoAnswer::Closed));
-                    }
-                })
-            };
-            let _ = window
-                .add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
-            let _ = window.set_interval_with_callback_and_timeout_and_arguments_0(
+            }
+        };
+        let on_message = {
+            let (done, popup, origin) = (done.clone(), popup.clone(), origin.clone());
+            Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
+                let from_popup = event
+                    .source()
+                    .is_some_and(|s| Object::is(&s, popup.as_ref()));
+                if !from_popup || event.origin() != origin {
+                    return;
+                }
+                let data = event.data();
+                let field = |k: &str| Reflect::get(&data, &JsValue::from_str(k)).ok();
+                if field("type").and_then(|t| t.as_string()).as_deref() != Some(MESSAGE_TYPE) {
+                    return;
+                }
+                done(Ok(field("fragment")
+                    .and_then(|f| f.as_string())
+                    .unwrap_or_default()));
+            })
+        };
+        // A closed popup may still have its message queued: it counts as
+        // closed only on the tick after it was first seen closed.
+        let seen_closed = RefCell::new(false);
+        let on_tick = {
+            let popup = popup.clone();
+            Closure::<dyn Fn()>::new(move || {
+                if popup.closed().unwrap_or(true) && seen_closed.replace(true) {
+                    done(Err(NoAnswer::Closed));
+                }
+            })
+        };
+        let promise = js_sys::Promise::new(&mut |r, _| *resolve.borrow_mut() = Some(r));
+        let _ =
+            window.add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+        let interval = window
+            .set_interval_with_callback_and_timeout_and_arguments_0(
                 on_tick.as_ref().unchecked_ref(),
                 POLL_MS,
-            );
-            // Both end with the page; after an answer they do nothing.
-            on_message.forget();
-            on_tick.forget();
-        });
+            )
+            .ok();
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        let _ = window
+            .remove_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+        if let Some(interval) = interval {
+            window.clear_interval_with_handle(interval);
+        }
         let result = outcome.borrow_mut().take().unwrap_or(Err(NoAnswer::Closed));
         let _ = popup.close();
         result

@@ -371,3 +371,22 @@ async fn the_azure_page_never_offers_it() {
     assert!(!page.body_text().await.contains(SET_UP));
     page.close().await;
 }
+
+#[tokio::test]
+async fn a_page_on_another_origin_cannot_feed_in_a_code() {
+    // The sign-in window, on Microsoft's origin, posts a code of its own with
+    // the right state before Microsoft's real answer arrives.
+    let (fake, server) = serve();
+    fake.directory().hostile_page = true;
+    let page = Page::open(&server, "/signup").await;
+    page.ready_to_set_up("gil@example.com", "").await;
+    page.click_button(SET_UP).await;
+    page.expect_text(DONE).await;
+    {
+        let d = fake.directory();
+        assert_eq!(d.redeemed.len(), 1, "{:?}", d.redeemed);
+        assert_ne!(d.redeemed[0], "forged-code", "the forged code was taken");
+        assert_eq!(d.applications.len(), 1);
+    }
+    page.close().await;
+}

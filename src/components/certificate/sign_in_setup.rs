@@ -17,6 +17,20 @@ fn state_word(state: &StepState) -> &'static str {
     }
 }
 
+/// The line under way, or the one that failed; nothing before a start.
+fn now_line(lines: &[(&'static str, StepState)]) -> String {
+    let current = lines
+        .iter()
+        .find(|(_, st)| matches!(st, StepState::Running | StepState::Failed(_)));
+    match current {
+        Some((label, st)) => format!("{label}: {}", state_word(st)),
+        None if !lines.is_empty() && lines.iter().all(|(_, st)| *st == StepState::Done) => {
+            "Every step is done.".into()
+        }
+        None => String::new(),
+    }
+}
+
 #[component]
 pub fn SignInSetup(setup: UseSignInSetupReturn, has_certificate: Signal<bool>) -> impl IntoView {
     let run = setup.run;
@@ -67,12 +81,15 @@ pub fn SignInSetup(setup: UseSignInSetupReturn, has_certificate: Signal<bool>) -
                     </button>
                 </div>
                 <p class="form-error" id="sign-in-setup-blocked" role="alert">{move || setup.blocked.get()}</p>
-                <ol class="setup-lines" aria-label="Set-up steps" aria-live="polite">
+                <ol class="setup-lines" aria-label="Set-up steps">
                     {move || setup.lines().into_iter().map(|(label, st)| {
                         let word = state_word(&st);
                         view! { <li data-state=word>{label}": "<strong>{word}</strong></li> }
                     }).collect_view()}
                 </ol>
+                // The list is redrawn as a whole; announcing only the line
+                // that changed keeps a screen reader from reading all seven.
+                <p class="visually-hidden" role="status">{move || now_line(&setup.lines())}</p>
                 {move || problem().map(|p| view! {
                     <div class="notice notice-warning setup-problem" role="alert" tabindex="-1" node_ref=problem_box>
                         <p>{p.why()}</p>

@@ -61,15 +61,25 @@ impl SignInSetup {
         let run = Task::new(move |run: &Run| {
             let run = run.clone();
             async move {
+                // The page may have been left while Microsoft answered: then
+                // the signals are gone, and nothing more is sent.
                 let signed_in = match complete(run.start).await {
                     Ok(s) => s,
-                    Err(problem) => return sign_in.set(StepState::Failed(problem)),
+                    Err(problem) => {
+                        sign_in.try_set(StepState::Failed(problem));
+                        return;
+                    }
                 };
-                let same = setup.with_value(|s| same_tenant(s.as_ref(), &signed_in));
-                if let Err(problem) = same {
-                    return sign_in.set(StepState::Failed(problem));
+                let same = setup.try_with_value(|s| same_tenant(s.as_ref(), &signed_in));
+                match same {
+                    Some(Ok(())) => {}
+                    Some(Err(problem)) => {
+                        sign_in.try_set(StepState::Failed(problem));
+                        return;
+                    }
+                    None => return,
                 }
-                sign_in.set(StepState::Done);
+                sign_in.try_set(StepState::Done);
                 drive(&signed_in, &run.graph_base, setup, steps, targets).await;
                 // `signed_in`, and the token in it, end here.
             }
@@ -86,14 +96,6 @@ impl SignInSetup {
     /// True while a run is under way.
     pub fn running(&self) -> Memo<bool> {
         self.run.pending()
-    }
-
-    /// Something failed, and Retry would carry on from it.
-    pub fn failed(&self) -> bool {
-        matches!(self.sign_in.get(), StepState::Failed(_))
-            || self
-                .steps
-                .with(|s| s.iter().any(|(_, st)| matches!(st, StepState::Failed(_))))
     }
 
     /// Opens the sign-in and runs the set-up: afresh for a new `input`, or

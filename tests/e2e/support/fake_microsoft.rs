@@ -80,6 +80,12 @@ pub struct Directory {
     pub oauth2_permission_grants: Vec<Value>,
     /// Every Graph call: method, path and query.
     pub graph_calls: Vec<String>,
+    /// The code of every token request, in order.
+    pub redeemed: Vec<String>,
+    /// The sign-in page, before it redirects, posts a forged answer (the
+    /// right `state`, a code of its own) to the window that opened it: a
+    /// page on another origin trying to feed the app a code.
+    pub hostile_page: bool,
     counter: u64,
 }
 
@@ -123,6 +129,8 @@ impl FakeMicrosoft {
             role_assignments: Vec::new(),
             oauth2_permission_grants: Vec::new(),
             graph_calls: Vec::new(),
+            redeemed: Vec::new(),
+            hostile_page: false,
             counter: 0,
         };
         // Every Microsoft 365 tenant has Exchange Online's service principal,
@@ -197,6 +205,20 @@ fn redirect_page(url: &str) -> Reply {
     let attr = url.replace('&', "&amp;").replace('"', "&quot;");
     let body = format!(
         "<!doctype html><meta http-equiv=\"refresh\" content=\"0;url={attr}\"><title>Signing in</title><p>Signed in as {ADMIN_UPN}.</p>"
+    );
+    Reply::new(200, body).header("Content-Type", "text/html; charset=utf-8")
+}
+
+/// The hostile variant: the same page, but it first posts a forged answer
+/// with this sign-in's own `state` to its opener, as the app's callback
+/// page would, and redirects only a moment later.
+fn hostile_redirect_page(url: &str, state: &str) -> Reply {
+    let forged = serde_json::to_string(&format!("code=forged-code&state={state}")).unwrap();
+    let target = serde_json::to_string(url).unwrap();
+    let body = format!(
+        "<!doctype html><title>Signing in</title><script>\
+         window.opener.postMessage({{type: 'cloudlink:microsoft-sign-in', fragment: {forged}}}, '*');\
+         setTimeout(() => location.replace({target}), 1500);</script>"
     );
     Reply::new(200, body).header("Content-Type", "text/html; charset=utf-8")
 }
@@ -324,6 +346,9 @@ fn authorize(directory: &Mutex<Directory>, q: &[(String, String)]) -> Reply {
         .append_pair("state", state)
         .append_pair("session_state", &uuid::Uuid::new_v4().to_string())
         .finish();
+    if d.hostile_page {
+        return hostile_redirect_page(&format!("{redirect}#{fragment}"), state);
+    }
     redirect_page(&format!("{redirect}#{fragment}"))
 }
 
@@ -381,6 +406,7 @@ fn token(directory: &Mutex<Directory>, origin: Option<&str>, form: &[(String, St
         return fail("invalid_request", 9002327, "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.");
     };
     let code = param(form, "code").unwrap_or("");
+    d.redeemed.push(code.to_string());
     let Some(grant) = d.grants.get_mut(code) else {
         return fail(
             "invalid_grant",
