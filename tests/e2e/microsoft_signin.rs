@@ -12,7 +12,7 @@ use crate::support::fake_login::FakeLogin;
 use crate::support::fake_microsoft::{
     FakeMicrosoft, APPLICATION_ADMINISTRATOR, GLOBAL_READER, PRIVILEGED_ROLE_ADMINISTRATOR, TENANT,
 };
-use crate::support::hosting_build::csp_for;
+use crate::support::hosting_build::{csp_for, dist_subpath_dir, SUBPATH_MOUNT};
 use crate::support::page::Page;
 use crate::support::server::{ServerOptions, StaticServer, CSP_REPORT_PATH};
 
@@ -24,14 +24,23 @@ const DONE: &str = "The set-up is done and Application ID is filled in.";
 /// its hosts and a `config.json` naming them; its callback page is the
 /// sign-in app's registered single-page-app redirect URI.
 fn serve() -> (FakeMicrosoft, StaticServer) {
+    serve_from(&dist_dir(), "")
+}
+
+fn serve_from(dist: &std::path::Path, mount: &str) -> (FakeMicrosoft, StaticServer) {
     let fake = FakeMicrosoft::start(&[]);
-    let policy = csp_for(&dist_dir(), &[&fake.login_origin, &fake.graph_origin]);
+    let policy = csp_for(dist, &[&fake.login_origin, &fake.graph_origin]);
+    let reports = format!(
+        "{}{CSP_REPORT_PATH}",
+        if mount.is_empty() { "/" } else { mount }
+    );
     let server = StaticServer::start(
-        &dist_dir(),
+        dist,
         ServerOptions {
+            mount: mount.into(),
             html_headers: vec![(
                 "Content-Security-Policy".into(),
-                format!("{policy}; report-uri /{CSP_REPORT_PATH}"),
+                format!("{policy}; report-uri {reports}"),
             )],
             config_json: Some(fake.config_json()),
             ..Default::default()
@@ -388,5 +397,22 @@ async fn a_page_on_another_origin_cannot_feed_in_a_code() {
         assert_ne!(d.redeemed[0], "forged-code", "the forged code was taken");
         assert_eq!(d.applications.len(), 1);
     }
+    page.close().await;
+}
+
+#[tokio::test]
+async fn under_a_sub_path_the_callback_is_under_it_too() {
+    let (fake, server) = serve_from(&dist_subpath_dir(), SUBPATH_MOUNT);
+    assert!(fake.directory().spa_redirect_uris[0].ends_with("/tools/link/auth/microsoft"));
+    let page = Page::open(&server, "/signup").await;
+    page.ready_to_set_up("hal@example.com", "").await;
+    page.click_button(SET_UP).await;
+    page.expect_text(DONE).await;
+    assert_eq!(page.value_of("Tenant ID").await, TENANT);
+    assert!(
+        server.csp_reports().is_empty(),
+        "{:?}",
+        server.csp_reports()
+    );
     page.close().await;
 }
