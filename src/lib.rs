@@ -38,9 +38,7 @@ pub fn start() {
     browser::panic::install();
     // The sign-in popup's callback hands Microsoft's answer to the page that
     // opened it and closes: it needs neither the configuration nor the app.
-    let pathname = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default();
+    let pathname = browser::location::pathname();
     if browser::location::current_route(&pathname)
         == Some(domain::app::routes::Route::SignInCallback)
     {

@@ -23,6 +23,13 @@ pub fn href(to: &AppPath) -> String {
     to.href(&router_base())
 }
 
+/// The document's pathname, router base included.
+pub fn pathname() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().pathname().ok())
+        .unwrap_or_default()
+}
+
 /// The page a browser pathname (which still carries the base) names.
 pub fn current_route(pathname: &str) -> Option<Route> {
     routes::route(&shown_path(pathname))
