@@ -24,10 +24,14 @@ const DONE: &str = "The set-up is done and Application ID is filled in.";
 /// its hosts and a `config.json` naming them; its callback page is the
 /// sign-in app's registered single-page-app redirect URI.
 fn serve() -> (FakeMicrosoft, StaticServer) {
-    serve_from(&dist_dir(), "")
+    serve_from(&dist_dir(), "", None)
 }
 
-fn serve_from(dist: &std::path::Path, mount: &str) -> (FakeMicrosoft, StaticServer) {
+fn serve_from(
+    dist: &std::path::Path,
+    mount: &str,
+    first_script: Option<&str>,
+) -> (FakeMicrosoft, StaticServer) {
     let fake = FakeMicrosoft::start(&[]);
     let policy = csp_for(dist, &[&fake.login_origin, &fake.graph_origin]);
     let reports = format!(
@@ -38,11 +42,16 @@ fn serve_from(dist: &std::path::Path, mount: &str) -> (FakeMicrosoft, StaticServ
         dist,
         ServerOptions {
             mount: mount.into(),
-            html_headers: vec![(
-                "Content-Security-Policy".into(),
-                format!("{policy}; report-uri {reports}"),
-            )],
+            // A first script is inline, which the product's policy refuses.
+            html_headers: match first_script {
+                None => vec![(
+                    "Content-Security-Policy".into(),
+                    format!("{policy}; report-uri {reports}"),
+                )],
+                Some(_) => Vec::new(),
+            },
             config_json: Some(fake.config_json()),
+            first_script: first_script.map(str::to_string),
             ..Default::default()
         },
     );
@@ -402,7 +411,7 @@ async fn a_page_on_another_origin_cannot_feed_in_a_code() {
 
 #[tokio::test]
 async fn under_a_sub_path_the_callback_is_under_it_too() {
-    let (fake, server) = serve_from(&dist_subpath_dir(), SUBPATH_MOUNT);
+    let (fake, server) = serve_from(&dist_subpath_dir(), SUBPATH_MOUNT, None);
     assert!(fake.directory().spa_redirect_uris[0].ends_with("/tools/link/auth/microsoft"));
     let page = Page::open(&server, "/signup").await;
     page.ready_to_set_up("hal@example.com", "").await;
@@ -414,5 +423,58 @@ async fn under_a_sub_path_the_callback_is_under_it_too() {
         "{:?}",
         server.csp_reports()
     );
+    page.close().await;
+}
+
+#[tokio::test]
+async fn a_closed_sign_in_window_is_said_and_retry_opens_another() {
+    let (fake, server) = serve();
+    fake.directory().hold_sign_in = true;
+    let page = Page::open(&server, "/signup").await;
+    page.ready_to_set_up("ida@example.com", "").await;
+    let main = page.window().await;
+    page.click_button(SET_UP).await;
+    page.expect_text("Sign in to Microsoft: running").await;
+
+    // The person closes Microsoft's window without signing in.
+    let client = &page.browser.client;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    let popup = loop {
+        let windows = client.windows().await.unwrap();
+        if let Some(w) = windows.into_iter().find(|w| *w != main) {
+            break w;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no sign-in window opened"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    page.switch_to(&popup).await;
+    client.close_window().await.unwrap();
+    page.switch_to(&main).await;
+    page.expect_text("The Microsoft sign-in was cancelled or declined.")
+        .await;
+    assert_eq!(states(&page.setup_lines().await)[0], "failed");
+    assert!(fake.directory().graph_calls.is_empty());
+
+    fake.directory().hold_sign_in = false;
+    page.click_button("Retry").await;
+    page.expect_text(DONE).await;
+    page.close().await;
+}
+
+#[tokio::test]
+async fn a_blocked_popup_says_how_to_allow_it() {
+    // A browser that refuses every popup answers window.open with null.
+    let (fake, server) = serve_from(&dist_dir(), "", Some("window.open = () => null;"));
+    let page = Page::open(&server, "/signup").await;
+    page.ready_to_set_up("jo@example.com", "").await;
+    page.click_button(SET_UP).await;
+    page.expect_text("The browser blocked the Microsoft sign-in window.")
+        .await;
+    page.expect_text("Allow pop-up windows for this site").await;
+    page.expect_text("Set up with Azure Cloud Shell").await;
+    assert!(fake.directory().redeemed.is_empty());
     page.close().await;
 }

@@ -86,6 +86,9 @@ pub struct Directory {
     /// right `state`, a code of its own) to the window that opened it: a
     /// page on another origin trying to feed the app a code.
     pub hostile_page: bool,
+    /// The sign-in page waits, as Microsoft's does while a person picks an
+    /// account, and never redirects.
+    pub hold_sign_in: bool,
     counter: u64,
 }
 
@@ -131,6 +134,7 @@ impl FakeMicrosoft {
             graph_calls: Vec::new(),
             redeemed: Vec::new(),
             hostile_page: false,
+            hold_sign_in: false,
             counter: 0,
         };
         // Every Microsoft 365 tenant has Exchange Online's service principal,
@@ -274,6 +278,10 @@ fn identity(directory: &Mutex<Directory>, request: Request) -> Reply {
 
 fn authorize(directory: &Mutex<Directory>, q: &[(String, String)]) -> Reply {
     let mut d = directory.lock().unwrap();
+    if d.hold_sign_in {
+        let body = "<!doctype html><title>Sign in to your account</title><h1>Pick an account</h1>";
+        return Reply::new(200, body).header("Content-Type", "text/html; charset=utf-8");
+    }
     if param(q, "client_id") != Some(CLIENT_ID) {
         return error_page(
             "AADSTS700016",
