@@ -478,3 +478,37 @@ async fn a_blocked_popup_says_how_to_allow_it() {
     assert!(fake.directory().redeemed.is_empty());
     page.close().await;
 }
+
+#[tokio::test]
+async fn an_app_someone_else_registered_under_the_name_is_left_alone() {
+    let (fake, server) = serve();
+    fake.seed_foreign_application("Fabrikam Mail", "0f0f0f0f-1111-4222-8333-444444444444");
+    let page = Page::open(&server, "/signup").await;
+    page.ready_to_set_up("kit@example.com", "").await;
+    page.click_button(SET_UP).await;
+    page.expect_text("An app registration named \"Fabrikam Mail\" already exists")
+        .await;
+    page.expect_text("Nothing was changed.").await;
+    assert_eq!(
+        states(&page.setup_lines().await),
+        ["done", "done", "failed", "waiting", "waiting", "waiting", "waiting"]
+    );
+    {
+        let d = fake.directory();
+        assert_eq!(d.applications.len(), 1);
+        assert_eq!(
+            d.applications[0]["keyCredentials"],
+            json!([]),
+            "no key added"
+        );
+        assert_eq!(d.service_principals.len(), 1, "only Exchange's");
+        assert!(d.app_role_assignments.is_empty() && d.role_assignments.is_empty());
+        assert!(
+            d.graph_calls.iter().all(|c| c.starts_with("GET ")),
+            "{:?}",
+            d.graph_calls
+        );
+    }
+    assert_eq!(page.value_of("Application ID").await, "");
+    page.close().await;
+}

@@ -170,6 +170,21 @@ impl FakeMicrosoft {
         self.directory.lock().unwrap()
     }
 
+    /// An app registration someone else made in the tenant: owned by
+    /// `owner`, with a client secret, and no certificate.
+    pub fn seed_foreign_application(&self, name: &str, owner: &str) {
+        let mut d = self.directory();
+        let (id, app_id, key_id) = (d.new_id(), d.new_id(), d.new_id());
+        d.applications.push(json!({
+            "id": id, "appId": app_id, "displayName": name, "signInAudience": "AzureADMyOrg",
+            "keyCredentials": [], "requiredResourceAccess": [],
+            "passwordCredentials": [{"keyId": key_id, "displayName": "automation", "hint": "Q~x"}],
+            "web": {"redirectUris": ["https://collector.example/callback"]},
+            "spa": {"redirectUris": []}, "publicClient": {"redirectUris": []},
+        }));
+        d.owners.insert(id, vec![owner.to_string()]);
+    }
+
     /// `config.json` with the sign-in app and both hosts of the Global cloud.
     pub fn config_json(&self) -> String {
         json!({
