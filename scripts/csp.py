@@ -21,10 +21,17 @@ import re
 import sys
 from pathlib import Path
 
+# Per cloud, as config.json names them (src/domain/entra/cloud.rs).
+CLOUDS = ("global", "us-government", "china")
 DEFAULT_SIGN_IN = [
     "https://login.microsoftonline.com",
     "https://login.microsoftonline.us",
     "https://login.chinacloudapi.cn",
+]
+DEFAULT_GRAPH = [
+    "https://graph.microsoft.com",
+    "https://graph.microsoft.us",
+    "https://microsoftgraph.chinacloudapi.cn",
 ]
 
 SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
@@ -40,7 +47,7 @@ LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
 PORT = re.compile(r"[0-9]{1,5}")
 
 
-USAGE = "usage: scripts/csp.sh [--write] [--host nginx|apache|headers|s3] [--parent-origin ORIGIN] DIST_DIR [SIGN_IN_ORIGINS...]"
+USAGE = "usage: scripts/csp.sh [--write] [--host nginx|apache|headers|s3] [--parent-origin ORIGIN] DIST_DIR [CONNECT_ORIGINS...]"
 
 HOSTS = ("nginx", "apache", "headers", "s3")
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -79,16 +86,44 @@ def inline_script_hashes(html):
     return hashes
 
 
-def parent_origin_from_config(dist):
-    # The deployment's config.json already names the portal allowed to embed
-    # the app; reading it keeps the header and the app from disagreeing.
+def read_config(dist):
     path = dist / "config.json"
     try:
         config = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return None
-    value = config.get("parentOrigin") if isinstance(config, dict) else None
+        return {}
+    return config if isinstance(config, dict) else {}
+
+
+def parent_origin_from_config(dist):
+    # The deployment's config.json already names the portal allowed to embed
+    # the app; reading it keeps the header and the app from disagreeing.
+    value = read_config(dist).get("parentOrigin")
     return value if isinstance(value, str) and value else None
+
+
+def per_cloud(config, key, defaults):
+    """The hosts of each cloud: config.json's override, else Microsoft's."""
+    given = config.get(key)
+    given = given if isinstance(given, dict) else {}
+    out = []
+    for cloud, default in zip(CLOUDS, defaults):
+        value = given.get(cloud)
+        out.append(value if isinstance(value, str) and value else default)
+    return out
+
+
+def connect_origins_from_config(dist):
+    """What the page fetches from: the sign-in hosts (the tenant check, and
+    the set-up's token request), and with setupClientId the Graph hosts the
+    set-up calls. From the build's config.json, so the header and the app
+    agree."""
+    config = read_config(dist)
+    origins = per_cloud(config, "signInHosts", DEFAULT_SIGN_IN)
+    setup = config.get("setupClientId")
+    if isinstance(setup, str) and setup.strip():
+        origins += per_cloud(config, "graphHosts", DEFAULT_GRAPH)
+    return origins
 
 
 def parse_origin(value):
@@ -260,7 +295,8 @@ def main(argv):
         sys.stderr.write(f"csp.sh: no inline <script> in {index}\n")
         return 1
 
-    sign_in = [check_origin(o, "sign-in origin") for o in rest[1:]] or DEFAULT_SIGN_IN
+    connect = rest[1:] or connect_origins_from_config(dist)
+    connect = list(dict.fromkeys(check_origin(o, "connect-src origin") for o in connect))
     parent = parent or parent_origin_from_config(dist)
     ancestors = check_origin(parent, "parent origin") if parent else "'none'"
 
@@ -270,7 +306,7 @@ def main(argv):
             "script-src 'self' 'wasm-unsafe-eval' " + " ".join(hashes),
             "style-src 'self'",
             "img-src 'self' data:",
-            "connect-src 'self' " + " ".join(sign_in),
+            "connect-src 'self' " + " ".join(connect),
             "frame-ancestors " + ancestors,
             "base-uri 'self'",
             "form-action 'self'",

@@ -36,6 +36,18 @@ compile_error!(
 /// to work in a frame of another origin.
 pub fn start() {
     browser::panic::install();
+    // The sign-in popup's callback hands Microsoft's answer to the page that
+    // opened it and closes: it needs neither the configuration nor the app.
+    let pathname = browser::location::pathname();
+    if browser::location::current_route(&pathname)
+        == Some(domain::app::routes::Route::SignInCallback)
+    {
+        // Tells index.html the page is answered, so it never says the app
+        // failed to start.
+        let _ = browser::handoff::take();
+        browser::sign_in_popup::hand_back();
+        return;
+    }
     // No reactive owner exists yet for a `Task`, and Leptos sets up its
     // executor only when it mounts, so this first task uses wasm-bindgen's own.
     wasm_bindgen_futures::spawn_local(async {

@@ -67,6 +67,9 @@ pub fn Pages() -> impl IntoView {
         Some(Route::List(Provider::Aws)) => view! { <AwsListPage /> }.into_any(),
         Some(Route::New(Provider::Aws)) => view! { <AwsLinkPage /> }.into_any(),
         Some(Route::Account(Provider::Aws, id)) => view! { <AwsDetailPage id /> }.into_any(),
+        // `crate::start` answers the callback before the app mounts; drawn
+        // only if the app itself navigates here.
+        Some(Route::SignInCallback) => view! { <NotFoundPage /> }.into_any(),
         None => view! { <NotFoundPage /> }.into_any(),
     }
 }

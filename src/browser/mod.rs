@@ -16,6 +16,7 @@ pub mod location;
 pub mod locks;
 pub mod panic;
 pub mod random;
+pub mod sign_in_popup;
 pub mod start_failure;
 pub mod storage;
 pub mod storage_events;

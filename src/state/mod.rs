@@ -19,6 +19,7 @@ pub mod manage;
 pub mod migrate;
 pub mod notices;
 pub mod persist;
+pub mod sign_in_setup;
 pub mod sync;
 pub mod task;
 

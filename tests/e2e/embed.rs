@@ -484,7 +484,7 @@ impl Page<'_> {
         self.expect_heading("Link a New AWS Account").await;
     }
 
-    async fn value_of(&self, label: &str) -> String {
+    pub(crate) async fn value_of(&self, label: &str) -> String {
         self.field(label)
             .await
             .prop("value")

@@ -24,6 +24,7 @@ mod layout;
 mod locked;
 mod manage;
 mod microsoft;
+mod microsoft_signin;
 mod portal;
 mod portal_order;
 mod redirect;

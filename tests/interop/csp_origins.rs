@@ -59,3 +59,63 @@ fn csp_py_accepts_exactly_the_origins_the_app_accepts() {
         );
     }
 }
+
+/// `connect-src` of `scripts/csp.sh` for a build whose `config.json` is
+/// `config` (and no origins on the command line).
+fn connect_src(config: &str) -> Vec<String> {
+    let dist = crate::checks::TempDir::new("csp");
+    dist.write("index.html", "<script>start()</script>");
+    dist.write("config.json", config);
+    let out = Command::new(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/csp.sh"))
+        .arg(dist.path())
+        .output()
+        .expect("csp.sh runs");
+    assert!(
+        out.status.success(),
+        "csp.sh: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let policy = String::from_utf8(out.stdout).unwrap();
+    let directive = policy
+        .split(';')
+        .map(str::trim)
+        .find_map(|d| d.strip_prefix("connect-src "))
+        .expect("a connect-src directive")
+        .to_string();
+    directive.split(' ').map(str::to_string).collect()
+}
+
+#[test]
+fn connect_src_follows_the_hosts_config_json_names() {
+    let microsoft = [
+        "'self'",
+        "https://login.microsoftonline.com",
+        "https://login.microsoftonline.us",
+        "https://login.chinacloudapi.cn",
+    ];
+    assert_eq!(connect_src("{}"), microsoft);
+
+    // The set-up calls Graph: with a sign-in app, each cloud's Graph host.
+    let mut with_graph = microsoft.to_vec();
+    with_graph.extend([
+        "https://graph.microsoft.com",
+        "https://graph.microsoft.us",
+        "https://microsoftgraph.chinacloudapi.cn",
+    ]);
+    assert_eq!(
+        connect_src(r#"{"setupClientId":"4a1e0c55-7b6f-4c3e-9d2a-1f8e3b7c6d5e"}"#),
+        with_graph
+    );
+
+    // Overrides replace their cloud's host, as the app reads them.
+    let overridden = connect_src(
+        r#"{"setupClientId":"4a1e0c55-7b6f-4c3e-9d2a-1f8e3b7c6d5e",
+            "signInHosts":{"global":"http://127.0.0.1:8081"},
+            "graphHosts":{"global":"http://localhost:8082"}}"#,
+    );
+    assert!(overridden.contains(&"http://127.0.0.1:8081".to_string()));
+    assert!(overridden.contains(&"http://localhost:8082".to_string()));
+    assert!(!overridden.contains(&"https://graph.microsoft.com".to_string()));
+    assert!(!overridden.contains(&"https://login.microsoftonline.com".to_string()));
+    assert!(overridden.contains(&"https://graph.microsoft.us".to_string()));
+}

@@ -10,6 +10,7 @@ mod panel;
 mod pending;
 mod previous;
 mod renewal;
+mod sign_in_setup;
 mod step;
 mod unlock;
 
@@ -20,5 +21,6 @@ pub use panel::CertificatePanel;
 pub use pending::PendingCertificate;
 pub use previous::PreviousCertificate;
 pub use renewal::RenewalPanel;
+pub use sign_in_setup::SignInSetup;
 pub use step::CertificateStep;
 pub use unlock::{UnlockPanel, UnlockWhenNeeded};

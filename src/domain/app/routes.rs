@@ -7,6 +7,7 @@
 //! below every layer that links or redirects, so components, the browser
 //! layer and the page rules all name pages the same way; tested natively.
 
+use crate::domain::entra::setup::CALLBACK_PATH;
 use crate::domain::links::Provider;
 
 /// The query key that opens an account page with its renewal started.
@@ -55,6 +56,9 @@ pub enum Route {
     New(Provider),
     /// An account's page, with the id as it appears in the path.
     Account(Provider, String),
+    /// Where Microsoft's sign-in returns in the popup of Set up with
+    /// Microsoft sign-in: the registered redirect URI.
+    SignInCallback,
 }
 
 impl Route {
@@ -69,6 +73,7 @@ impl Route {
             Route::List(p) => list_path(*p).into(),
             Route::New(p) => format!("{}/new", list_path(*p)),
             Route::Account(p, id) => format!("{}/{id}", list_path(*p)),
+            Route::SignInCallback => format!("/{CALLBACK_PATH}"),
         })
     }
 
@@ -179,6 +184,7 @@ pub fn route(app_path: &str) -> Option<Route> {
         Route::Welcome,
         Route::Integrations,
         Route::Microsoft,
+        Route::SignInCallback,
     ];
     if let Some(r) = fixed.into_iter().find(|r| r.path().0 == path) {
         return Some(r);
@@ -232,6 +238,19 @@ mod tests {
         assert_eq!(
             renew(Microsoft, "m1").path(),
             "/integrations/microsoft/m365/m1"
+        );
+    }
+
+    #[test]
+    fn the_sign_in_callback_is_the_redirect_uri_s_path() {
+        assert_eq!(path(Route::SignInCallback), "/auth/microsoft");
+        assert_eq!(route("/auth/microsoft"), Some(Route::SignInCallback));
+        assert_eq!(
+            crate::domain::entra::setup::redirect_uri("https://example.com/tools/link/"),
+            format!(
+                "https://example.com/tools/link{}",
+                path(Route::SignInCallback)
+            )
         );
     }
 

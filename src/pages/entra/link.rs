@@ -10,6 +10,7 @@ use crate::components::account_form::InstructionsButton;
 use crate::components::account_form::{Connect, ConnectBar, Connection, StepStatus};
 use crate::components::certificate::CertificateStep;
 use crate::components::certificate::KeyOptions;
+use crate::components::certificate::SignInSetup;
 use crate::components::certificate::{CloudShellSetup, ScriptInputs};
 use crate::components::form::TextField;
 use crate::components::shell::Breadcrumbs;
@@ -18,6 +19,7 @@ use crate::domain::entra::flow::EntraFlow;
 use crate::domain::entra::{field_error, validate, EntraField};
 use crate::domain::setup_script::known_thumbprints;
 use crate::hooks::use_entra_draft::use_entra_draft;
+use crate::hooks::use_sign_in_setup::use_sign_in_setup;
 use crate::hooks::use_touched::use_touched;
 use crate::state::AppState;
 
@@ -32,11 +34,15 @@ pub fn EntraLinkPage(flow: &'static EntraFlow) -> impl IntoView {
     // Errors show once a field was left, or after a submit.
     let touched = use_touched::<EntraField>();
     let status = StepStatus::new();
+    let sign_in = use_sign_in_setup(flow.provider, form, touched);
 
     let tenant = move || {
+        let typed = touched.error(EntraField::Tenant, move |f| {
+            draft.with(|d| field_error(d, f))
+        });
         view! {
             <TextField id="tenant-id" label="Tenant ID" value=form.tenant
-                error=touched.error(EntraField::Tenant, move |f| draft.with(|d| field_error(d, f)))
+                error=Signal::derive(move || typed.get().or_else(|| sign_in.tenant_error()))
                 hint="The Directory (tenant) ID, or a verified domain such as contoso.onmicrosoft.com."
                 on_blur=move |_| touched.touch(EntraField::Tenant) />
         }
@@ -89,6 +95,7 @@ pub fn EntraLinkPage(flow: &'static EntraFlow) -> impl IntoView {
                 <KeyOptions key_type=form.key_type lifetime=form.lifetime cloud=form.cloud />
             </form>
             <CertificateStep form touched status name_label=flow.name_label />
+            <SignInSetup setup=sign_in has_certificate=Signal::derive(move || pem.with(Option::is_some)) />
             <CloudShellSetup provider=flow.provider pem known_thumbprints=known inputs tenant=form.tenant application_id=form.application_id />
             <ConnectBar connect form=ACCOUNT_FORM ready on_start_over=start_over />
         </section>

@@ -23,7 +23,8 @@ pub struct Request {
     pub method: http::Method,
     /// The path and query, as sent.
     pub url: String,
-    // Only the bench's CDN reads them (Accept-Encoding).
+    /// Read by the bench's CDN (Accept-Encoding) and the stand-in
+    /// Microsoft (Origin, Authorization).
     #[allow(dead_code)]
     pub headers: http::HeaderMap,
     pub body: Vec<u8>,

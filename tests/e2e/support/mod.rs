@@ -2,7 +2,9 @@
 //! read like what a person does.
 
 pub mod browser;
+pub mod fake_graph;
 pub mod fake_login;
+pub mod fake_microsoft;
 pub mod flows;
 pub mod hosting_build;
 pub mod http;

@@ -28,6 +28,11 @@ pub enum Problem {
     SignInExpired,
     /// The admin closed or declined Microsoft's sign-in.
     SignInCancelled,
+    /// The browser refused to open the sign-in window.
+    PopupBlocked,
+    /// The sign-in host never answered the token request: offline, blocked,
+    /// or it refused the page's origin (CORS).
+    TokenUnreachable,
     /// The platform's own sign-in app is registered wrongly (redirect URI,
     /// not a single-page app, unknown client ID): only the platform can fix it.
     PlatformMisconfigured {
@@ -72,6 +77,8 @@ impl Problem {
             Problem::NotFound { what } => format!("Microsoft Graph could not find {what}."),
             Problem::SignInExpired => "The Microsoft sign-in has expired or was already used.".into(),
             Problem::SignInCancelled => "The Microsoft sign-in was cancelled or declined.".into(),
+            Problem::PopupBlocked => "The browser blocked the Microsoft sign-in window.".into(),
+            Problem::TokenUnreachable => "Microsoft's sign-in did not answer this page. The network may be down, or the platform's sign-in app is not registered as a single-page application.".into(),
             Problem::PlatformMisconfigured { detail } => format!(
                 "The platform's sign-in app is not registered the way this page needs. Microsoft said: {detail}"
             ),
@@ -101,6 +108,8 @@ impl Problem {
             Problem::RegistrationBlocked { .. } => "Sign in as an Application Administrator or Cloud Application Administrator, or ask one to allow the app, then choose Retry. Or use Set up with Azure Cloud Shell.".into(),
             Problem::NotFound { .. } => "It may have been deleted a moment ago, or Microsoft has not finished creating it: wait a minute, then choose Retry.".into(),
             Problem::SignInExpired | Problem::SignInCancelled => "Choose Retry to sign in again.".into(),
+            Problem::PopupBlocked => "Allow pop-up windows for this site, then choose Retry. Or use Set up with Azure Cloud Shell.".into(),
+            Problem::TokenUnreachable => "Check the connection and choose Retry; if it fails again, tell the platform's operators and use Set up with Azure Cloud Shell.".into(),
             Problem::PlatformMisconfigured { .. } => "Tell the platform's operators; until then, use Set up with Azure Cloud Shell.".into(),
             Problem::DifferentTenant { .. } => "Sign in with an account of the tenant in the form, or correct Tenant ID, then choose Retry.".into(),
             Problem::NotOurApp { .. } => "Choose another Microsoft Account Name, or check with whoever added these, remove them in the Microsoft Entra admin center (App registrations and Enterprise applications: Owners, Certificates & secrets), then choose Retry.".into(),
