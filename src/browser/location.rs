@@ -6,11 +6,33 @@ use crate::domain::app::routes::{self, AppPath, Route};
 /// The router base derived from the document's `<base href>`, which trunk sets
 /// from its public URL at build time.
 pub fn router_base() -> String {
-    let uri = web_sys::window()
+    app::router_base(&base_uri())
+}
+
+#[cfg(target_arch = "wasm32")]
+fn base_uri() -> String {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
-        .unwrap_or_default();
-    app::router_base(&uri)
+        .unwrap_or_default()
+}
+
+// Natively there is no document: a page rendered at build time is drawn for
+// the `<base href>` of the entry page it goes into.
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static BASE_URI: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn base_uri() -> String {
+    BASE_URI.with_borrow(Clone::clone)
+}
+
+/// Natively, the `<base href>` that pages drawn on this thread are for.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_base_uri(uri: &str) {
+    BASE_URI.set(uri.to_string());
 }
 
 /// `to` as an `href` that stays under the router base. The router handles
