@@ -3,7 +3,7 @@
 //! 1. moves the requests for the wasm and its loader to the start of
 //!    `<head>`, so the download starts with the first bytes of the page;
 //! 2. in a release build, renders Log in and Create account with the app's
-//!    own components into `<template id="prerender-ROUTE">`s, which the start
+//!    own components into `<template id="prerender-PAGE">`s, which the start
 //!    script shows to a signed-out visitor until the app has mounted;
 //! 3. writes `404.html`, a byte-for-byte copy of `index.html`, which static
 //!    hosts answer an unknown path (a deep link) with.
@@ -13,7 +13,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use cloudlink::domain::app::routes::Route;
+use cloudlink::domain::app::routes::route;
+use cloudlink::domain::app::start_page::{template_id, COPIED_PAGES};
 use cloudlink::prerender::{entry_page, page};
 
 fn main() -> ExitCode {
@@ -38,21 +39,20 @@ fn finish(staging: &Path, release: bool) -> Result<(), String> {
     let mut html = entry_page::requests_first(&html)?;
     if release {
         let base = entry_page::base_href(&html);
-        // Each page with the field that says its form was drawn.
-        let pages = [
-            ("login", Route::Login, r#"id="email""#),
-            ("signup", Route::Signup, r#"id="confirm""#),
-        ]
-        .into_iter()
-        .map(|(name, route, field)| {
-            let body = page(route, &base);
-            if body.contains(field) {
-                Ok((name, body))
-            } else {
-                Err(format!("{name} has no {field}: {body}"))
-            }
-        })
-        .collect::<Result<Vec<_>, String>>()?;
+        let pages = COPIED_PAGES
+            .into_iter()
+            .map(|name| {
+                let drawn = route(&format!("/{name}")).ok_or(format!("no page at /{name}"))?;
+                let body = page(drawn, &base);
+                // The field the hand-over reads first says the form was drawn.
+                let field = r#"id="email""#;
+                if body.contains(field) {
+                    Ok((template_id(name), body))
+                } else {
+                    Err(format!("{name} has no {field}: {body}"))
+                }
+            })
+            .collect::<Result<Vec<_>, String>>()?;
         html = entry_page::with_templates(&html, &pages)?;
     }
     for file in [index, staging.join("404.html")] {

@@ -150,13 +150,13 @@ pub fn requests_first(html: &str) -> Result<String, String> {
     ))
 }
 
-/// Puts each page into a `<template id="prerender-ROUTE">` at the end of
-/// `<body>`, for the start script to show until the app has mounted.
-pub fn with_templates(html: &str, pages: &[(&str, String)]) -> Result<String, String> {
+/// Puts each page, by the id of its `<template>`, at the end of `<body>`,
+/// for the start script to show until the app has mounted.
+pub fn with_templates(html: &str, pages: &[(String, String)]) -> Result<String, String> {
     let at = html.rfind("</body>").ok_or("no </body> in index.html")?;
     let templates: String = pages
         .iter()
-        .map(|(route, body)| format!(r#"<template id="prerender-{route}">{body}</template>"#))
+        .map(|(id, body)| format!(r#"<template id="{id}">{body}</template>"#))
         .collect();
     Ok(format!("{}{templates}{}", &html[..at], &html[at..]))
 }
@@ -229,7 +229,11 @@ mod tests {
 
     #[test]
     fn templates_go_at_the_end_of_body() {
-        let out = with_templates(TRUNK, &[("login", "<h1>Log in</h1>".into())]).unwrap();
+        let out = with_templates(
+            TRUNK,
+            &[("prerender-login".into(), "<h1>Log in</h1>".into())],
+        )
+        .unwrap();
         assert!(out.ends_with(
             r#"<noscript>n</noscript><template id="prerender-login"><h1>Log in</h1></template></body></html>"#
         ));
