@@ -1,10 +1,9 @@
 """Prints the Content-Security-Policy header value for a trunk release build.
 
-The page's inline scripts are the module trunk emits to load the wasm, and
-index.html's own two: the early read of config.json (a classic script, so it
-runs before the stylesheet has arrived) and the module that shows the
-pre-rendered page. Each is allowed by its sha256 hash so that 'unsafe-inline'
-is never needed.
+The page's one inline script is the module trunk emits to load the wasm,
+allowed by its sha256 hash so that 'unsafe-inline' is never needed. The
+page's own start scripts (public/start.js, public/first-page.js) are files
+served with the app, allowed by 'self', so their edits change no hash.
 
 With --host, prints instead the headers for that kind of host, ready to paste:
 the policy, nosniff, and Cache-Control. Files with trunk's content hash in

@@ -37,6 +37,7 @@ if ! wasm-opt --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
   $SUDO npm install -g "binaryen@$BINARYEN_VERSION"
 fi
 
+# The browser and e2e tests drive Chromium; the build itself needs none.
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   say "installing chromium and chromium-driver"
   $SUDO apt-get update

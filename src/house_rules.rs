@@ -23,6 +23,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("pages", 5),
     ("routes", 6),
     ("app", 6),
+    ("prerender", 7),
 ];
 
 /// Names that only a module tied to Leptos or the browser would write.

@@ -7,6 +7,10 @@
 //! `domain::app::routes` spells every path once, and `routes` draws the page
 //! each path names.
 
+// Rendered to a string natively, the views' types are not erased as in the
+// wasm (`erase_components`), and rustc's query depth runs out at the default.
+#![cfg_attr(feature = "ssr", recursion_limit = "256")]
+
 pub mod app;
 pub mod browser;
 pub mod components;
@@ -14,6 +18,9 @@ pub mod crypto;
 pub mod domain;
 pub mod hooks;
 pub mod pages;
+// Build-time code: the native tool that finishes the entry page.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 pub mod routes;
 pub mod state;
 pub mod store;

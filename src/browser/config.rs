@@ -5,7 +5,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::browser::http;
-use crate::domain::app::{parse_config, Config, ConfigError};
+use crate::domain::app::{parse_config, start_page, Config, ConfigError};
 
 /// Why there is no configuration to start with.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,17 +55,17 @@ pub async fn load() -> Result<Config, LoadError> {
     }
 }
 
-/// The read `index.html` started (`window.cloudlinkConfig`), if the page has
+/// The read `public/start.js` started (`start_page::CONFIG_GLOBAL`), if the page has
 /// one: a promise of `[status, body]`, or of `null` when nothing answered.
 fn started_read() -> Option<Promise> {
     let window = web_sys::window()?;
-    Reflect::get(&window, &JsValue::from_str("cloudlinkConfig"))
+    Reflect::get(&window, &JsValue::from_str(start_page::CONFIG_GLOBAL))
         .ok()?
         .dyn_into()
         .ok()
 }
 
-/// How long the read `index.html` started may take before it is asked again.
+/// How long the read `start.js` started may take before it is asked again.
 const STARTED_READ_MS: i32 = 3_000;
 
 /// The started read's result, or `None` if it has not settled within `ms`.

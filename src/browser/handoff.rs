@@ -1,5 +1,6 @@
 //! The hand-over from the build-time copy of Log in or Create account to the
-//! app. `index.html` shows the copy (`#prerender`) to a signed-out visitor
+//! app. The start script (`public/first-page.js`) shows the copy
+//! (`start_page::COPY_ID`) to a signed-out visitor
 //! before the wasm has arrived; when the app mounts it takes from the copy
 //! what was typed, where the focus and the caret were, and whether the
 //! submit button was pressed, then removes it, and puts all of it into its own
@@ -7,6 +8,8 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Event, EventInit, HtmlElement, HtmlInputElement};
+
+use crate::domain::app::start_page::{COPY_ID, MOUNTED_GLOBAL, START_FAILURE_ID};
 
 /// What the copy held.
 pub struct Handoff {
@@ -25,18 +28,14 @@ fn document() -> Option<Document> {
 /// for the app.
 pub fn take() -> Option<Handoff> {
     let window = web_sys::window()?;
-    let _ = js_sys::Reflect::set(
-        &window,
-        &JsValue::from_str("cloudlinkMounted"),
-        &JsValue::TRUE,
-    );
+    let _ = js_sys::Reflect::set(&window, &JsValue::from_str(MOUNTED_GLOBAL), &JsValue::TRUE);
     let document = window.document()?;
     // The app started after all (a slow link that index.html's time limit
     // gave up on): its message that the app cannot start goes too.
-    if let Some(message) = document.get_element_by_id("start-failure") {
+    if let Some(message) = document.get_element_by_id(START_FAILURE_ID) {
         message.remove();
     }
-    let root = document.get_element_by_id("prerender")?;
+    let root = document.get_element_by_id(COPY_ID)?;
     let mut values = Vec::new();
     if let Ok(inputs) = root.query_selector_all("input[id]") {
         for i in 0..inputs.length() {

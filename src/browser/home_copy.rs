@@ -1,10 +1,10 @@
-//! A copy of Home as the app drew it, kept for the next load. `index.html`
-//! shows it, inert, to a person whose session is stored, so Home with their
+//! A copy of Home as the app drew it, kept for the next load. The start
+//! script (`public/first-page.js`) shows it, inert, to a person whose session is stored, so Home with their
 //! accounts is on screen before the wasm has arrived; the app removes it when
 //! it mounts (`handoff::take`).
 //!
 //! The copy is a cache of what the page showed, never read back into state.
-//! It names what it was drawn from, and `index.html` shows it only while all
+//! It names what it was drawn from, and the start script shows it only while all
 //! of that still holds: the same stored session, the same revision of the
 //! user's document, and the same UTC day (Home counts days to expiry).
 
@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::crypto::utc_date;
+use crate::domain::app::start_page;
 use crate::store::keys::Keys;
 use crate::store::KeyValue;
 
@@ -82,7 +83,7 @@ fn drawn() -> Option<String> {
         let skip = matches!(
             child.tag_name().as_str(),
             "NOSCRIPT" | "SCRIPT" | "TEMPLATE"
-        ) || child.id() == "prerender";
+        ) || child.id() == start_page::COPY_ID;
         if !skip {
             copy.append_child(&child.clone_node_with_deep(true).ok()?)
                 .ok()?;

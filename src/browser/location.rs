@@ -3,8 +3,14 @@
 use crate::domain::app;
 use crate::domain::app::routes::{self, AppPath, Route};
 
-/// The document's base URL (`<base href>` resolved), which trunk sets from
-/// its public URL at build time.
+/// The router base derived from the document's `<base href>`, which trunk sets
+/// from its public URL at build time.
+pub fn router_base() -> String {
+    app::router_base(&base_uri())
+}
+
+/// The document's base URL (`<base href>` resolved).
+#[cfg(target_arch = "wasm32")]
 pub fn base_uri() -> String {
     web_sys::window()
         .and_then(|w| w.document())
@@ -12,9 +18,22 @@ pub fn base_uri() -> String {
         .unwrap_or_default()
 }
 
-/// The router base derived from the document's `<base href>`.
-pub fn router_base() -> String {
-    app::router_base(&base_uri())
+// Natively there is no document: a page rendered at build time is drawn for
+// the `<base href>` of the entry page it goes into.
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static BASE_URI: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn base_uri() -> String {
+    BASE_URI.with_borrow(Clone::clone)
+}
+
+/// Natively, the `<base href>` that pages drawn on this thread are for.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_base_uri(uri: &str) {
+    BASE_URI.set(uri.to_string());
 }
 
 /// `to` as an `href` that stays under the router base. The router handles

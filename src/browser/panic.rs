@@ -2,7 +2,7 @@
 
 use wasm_bindgen::JsCast;
 
-const NOTICE_ID: &str = "panic-notice";
+use crate::domain::app::start_page::PANIC_NOTICE_ID as NOTICE_ID;
 
 pub fn install() {
     std::panic::set_hook(Box::new(|info| {
@@ -12,7 +12,7 @@ pub fn install() {
     }));
 }
 
-/// index.html's message for a panic: a pressed Log in says it could not be
+/// The start script's message for a panic: a pressed Log in says it could not be
 /// completed, a copy of Home stops showing, and a portal hears an
 /// `unavailable` error.
 fn tell_the_page() {

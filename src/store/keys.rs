@@ -31,8 +31,8 @@ impl Keys {
         format!("{}session", self.prefix)
     }
 
-    /// Home as the app last drew it for the stored session, which
-    /// `index.html` shows until the wasm has arrived
+    /// Home as the app last drew it for the stored session, which the start
+    /// script (`public/first-page.js`) shows until the wasm has arrived
     /// (`browser::home_copy`).
     pub fn home_copy(&self) -> String {
         format!("{}home", self.prefix)

@@ -35,7 +35,8 @@ fn the_entry_page_asks_for_the_wasm_before_anything_else() {
     for dist in [dist_dir(), dist_subpath_dir()] {
         let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
         let (at, link) = wasm_preload(&html);
-        for other in ["<script", "stylesheet", "config.json", "modulepreload"] {
+        // config.json is read by the first script (public/start.js).
+        for other in ["<script", "stylesheet", "modulepreload"] {
             let other_at = html
                 .find(other)
                 .unwrap_or_else(|| panic!("no {other} in {}", dist.display()));
@@ -57,29 +58,57 @@ fn the_entry_page_asks_for_the_wasm_before_anything_else() {
     }
 }
 
+/// The `src` of the first `<script>` in `html` that has one, and where its
+/// tag starts; trunk's minifier may leave the value unquoted.
+fn first_script_src(html: &str) -> (usize, String) {
+    for (at, _) in html.match_indices("<script") {
+        let tag = &html[at..at + html[at..].find('>').expect("a closed <script>")];
+        if let Some(from) = tag.find(" src=") {
+            let value = tag[from + " src=".len()..].trim_start_matches(['"', '\'']);
+            let end = value.find(['"', '\'', ' ']).unwrap_or(value.len());
+            return (at, value[..end].to_string());
+        }
+    }
+    panic!("no <script src> in the entry page: {html}");
+}
+
 /// A script after a stylesheet, and every module, runs only once the
 /// stylesheet has arrived; the read of `config.json` must not wait for it.
+/// It is the page's first script, a file (the Content Security Policy
+/// allows it by origin), classic and above the stylesheet.
 #[test]
 fn config_json_is_asked_for_while_the_stylesheet_is_still_on_its_way() {
     for dist in [dist_dir(), dist_subpath_dir()] {
         let html = std::fs::read_to_string(dist.join("index.html")).unwrap();
-        // Trunk's minifier may turn the string's quotes into backticks.
-        let read = html
-            .match_indices("fetch(")
-            .map(|(at, _)| at)
-            .find(|&at| html[at + "fetch(".len() + 1..].starts_with("config.json"))
-            .unwrap_or_else(|| panic!("{}: no read of config.json: {html}", dist.display()));
-        let stylesheet = html.find("stylesheet").expect("a stylesheet");
-        assert!(
-            read < stylesheet,
-            "{}: config.json is read after the stylesheet: {html}",
+        let (at, src) = first_script_src(&html);
+        let first = html.find("<script").expect("a script");
+        assert_eq!(
+            at,
+            first,
+            "{}: the first script is inline: {html}",
             dist.display()
         );
-        let script = &html[html[..read].rfind("<script").expect("in a script")..read];
-        let tag = &script[..script.find('>').unwrap()];
+        let stylesheet = html.find("stylesheet").expect("a stylesheet");
+        assert!(
+            at < stylesheet,
+            "{}: the start script comes after the stylesheet: {html}",
+            dist.display()
+        );
+        let tag = &html[at..at + html[at..].find('>').unwrap()];
         assert!(
             !tag.contains("module") && !tag.contains("defer") && !tag.contains("async"),
             "{}: config.json is read by a deferred script: {tag}",
+            dist.display()
+        );
+        let name = src.rsplit('/').next().unwrap();
+        let script = std::fs::read_to_string(dist.join(name))
+            .unwrap_or_else(|e| panic!("{}: {name}: {e}", dist.display()));
+        // Trunk's minifier may turn the string's quotes into backticks.
+        assert!(
+            script
+                .match_indices("fetch(")
+                .any(|(at, _)| script[at + "fetch(".len() + 1..].starts_with("config.json")),
+            "{}: {name} does not read config.json: {script}",
             dist.display()
         );
     }

@@ -13,6 +13,7 @@ pub mod embed;
 mod origin;
 pub mod route_rules;
 pub mod routes;
+pub mod start_page;
 
 pub use base_path::{app_path, href, router_base};
 pub use config::{
