@@ -512,3 +512,55 @@ async fn an_app_someone_else_registered_under_the_name_is_left_alone() {
     assert_eq!(page.value_of("Application ID").await, "");
     page.close().await;
 }
+
+#[tokio::test]
+async fn a_page_that_locks_during_the_set_up_stops_before_its_next_call() {
+    let fake = FakeMicrosoft::start(&[]);
+    let mut config: Value = serde_json::from_str(&fake.config_json()).unwrap();
+    // 0.2 minutes: twelve seconds without input lock the page.
+    config["idleMinutes"] = json!(0.2);
+    let server = StaticServer::start(
+        &dist_dir(),
+        ServerOptions {
+            config_json: Some(config.to_string()),
+            ..Default::default()
+        },
+    );
+    fake.directory()
+        .spa_redirect_uris
+        .push(server.url("/auth/microsoft"));
+    let page = Page::open(&server, "/signup").await;
+    page.ready_to_set_up("ivy@example.com", "").await;
+
+    // The first Graph answer is slow; the page locks while it waits.
+    let gate = fake.hold_graph();
+    page.click_button(SET_UP).await;
+    // Signed in, and the first step's call is waiting on Graph.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let lines = page.setup_lines().await;
+        if states(&lines).starts_with(&["done", "running"]) {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the first step never started: {lines:?}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(std::time::Duration::from_secs(15)).await;
+    gate.open();
+
+    page.expect_text("This page locked or signed out, so the set-up stopped")
+        .await;
+    {
+        let d = fake.directory();
+        assert!(
+            d.graph_calls.iter().all(|c| c.starts_with("GET ")),
+            "a change was sent after the page locked: {:?}",
+            d.graph_calls
+        );
+        assert!(d.applications.is_empty());
+    }
+    page.close().await;
+}

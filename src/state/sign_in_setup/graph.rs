@@ -5,13 +5,15 @@ use leptos::prelude::*;
 
 use super::FillTargets;
 use crate::browser::http;
-use crate::domain::entra::setup::{Next, Setup, SignedIn, StepId, StepState};
+use crate::domain::entra::setup::{Next, Problem, Setup, SignedIn, StepId, StepState};
 
 /// Sends each request the set-up names until it finishes or stops, showing
-/// every step's line as it changes and filling the form as it learns.
+/// every step's line as it changes and filling the form as it learns. A
+/// request is sent only while `open()` holds.
 pub(super) async fn drive(
     signed_in: &SignedIn,
     graph_base: &str,
+    open: &dyn Fn() -> bool,
     setup: StoredValue<Option<Setup>>,
     steps: RwSignal<Vec<(StepId, StepState)>>,
     targets: FillTargets,
@@ -22,6 +24,11 @@ pub(super) async fn drive(
         let Some(Some(Next::Send(request))) = next else {
             return;
         };
+        if !open() {
+            setup.try_update_value(|s| s.as_mut().map(|s| s.stop(Problem::Interrupted)));
+            show(setup, steps, targets);
+            return;
+        }
         let bearer = signed_in.token.bearer();
         let body = request.body.as_ref().map(|b| b.to_string());
         let mut headers = vec![("Authorization", bearer.as_str())];

@@ -3,7 +3,9 @@
 //! call and this sends it with the admin's token.
 //!
 //! The token lives only inside one run: it is dropped when the run finishes
-//! or stops, so it is never stored, and Retry signs in again. What the form
+//! or stops, so it is never stored, and Retry signs in again. A run stops
+//! before its next call when the page locks or signs out, so the token does
+//! not outlive the session it was given in. What the form
 //! gets is written into the form's own signals, which save the draft
 //! through the one write path like typing does.
 
@@ -19,6 +21,7 @@ use crate::domain::entra::setup::{
     StepId, StepState,
 };
 use crate::domain::entra::Cloud;
+use crate::state::auth::Auth;
 use crate::state::task::Task;
 use graph::drive;
 use sign_in::{complete, SignInStart};
@@ -51,6 +54,17 @@ pub struct SignInSetup {
 struct Run {
     start: SignInStart,
     graph_base: String,
+    /// Who was signed in when the run began, and whether the keys were
+    /// unlocked then (a page reloaded with a certificate made before may
+    /// run the set-up while they are still locked: it needs no private key).
+    user: Option<String>,
+    unlocked: bool,
+}
+
+/// Whether the page is still as the run found it: the same person signed
+/// in, and the keys not locked since.
+fn still_open(auth: &Auth, user: &Option<String>, unlocked: bool) -> bool {
+    auth.user_id_untracked() == *user && (!unlocked || auth.key_custody().is_some())
 }
 
 impl SignInSetup {
@@ -58,18 +72,28 @@ impl SignInSetup {
         let sign_in = RwSignal::new(StepState::Pending);
         let steps = RwSignal::new(Vec::new());
         let setup = StoredValue::new(None::<Setup>);
+        let auth = Auth::expect();
         let run = Task::new(move |run: &Run| {
-            let run = run.clone();
+            let Run {
+                start,
+                graph_base,
+                user,
+                unlocked,
+            } = run.clone();
             async move {
                 // The page may have been left while Microsoft answered: then
                 // the signals are gone, and nothing more is sent.
-                let signed_in = match complete(run.start).await {
+                let signed_in = match complete(start).await {
                     Ok(s) => s,
                     Err(problem) => {
                         sign_in.try_set(StepState::Failed(problem));
                         return;
                     }
                 };
+                if !still_open(&auth, &user, unlocked) {
+                    sign_in.try_set(StepState::Failed(Problem::Interrupted));
+                    return;
+                }
                 let same = setup.try_with_value(|s| same_tenant(s.as_ref(), &signed_in));
                 match same {
                     Some(Ok(())) => {}
@@ -80,7 +104,8 @@ impl SignInSetup {
                     None => return,
                 }
                 sign_in.try_set(StepState::Done);
-                drive(&signed_in, &run.graph_base, setup, steps, targets).await;
+                let open = || still_open(&auth, &user, unlocked);
+                drive(&signed_in, &graph_base, &open, setup, steps, targets).await;
                 // `signed_in`, and the token in it, end here.
             }
         });
@@ -144,6 +169,7 @@ impl SignInSetup {
             secrets: &secrets,
         }
         .url();
+        let auth = Auth::expect();
         let popup = match sign_in_popup::open(&url) {
             Ok(p) => p,
             Err(_) => return self.sign_in.set(StepState::Failed(Problem::PopupBlocked)),
@@ -160,6 +186,8 @@ impl SignInSetup {
                 scope,
             },
             graph_base: config.graph_host(cloud).to_string(),
+            user: auth.user_id_untracked(),
+            unlocked: auth.key_custody().is_some(),
         });
     }
 

@@ -27,6 +27,7 @@ use sha2::{Digest, Sha256};
 
 use super::fake_graph::{self, EXCHANGE_APP_ID, EXCHANGE_MANAGE_AS_APP};
 use super::http::{HttpServer, Reply, Request};
+use super::server::Gate;
 
 pub const TENANT: &str = "9188040d-6c67-4c5b-b112-36a304b66dad";
 pub const TENANT_DOMAIN: &str = "fabrikam.onmicrosoft.com";
@@ -107,6 +108,9 @@ pub struct FakeMicrosoft {
     pub login_origin: String,
     pub graph_origin: String,
     directory: Arc<Mutex<Directory>>,
+    /// While set and closed, every Graph call (but a preflight) waits: a
+    /// slow answer, held as long as the test needs.
+    graph_gate: Arc<Mutex<Option<Gate>>>,
 }
 
 impl FakeMicrosoft {
@@ -156,14 +160,30 @@ impl FakeMicrosoft {
         let d = Arc::clone(&directory);
         let login = HttpServer::start(move |r| identity(&d, r));
         let d = Arc::clone(&directory);
-        let graph = HttpServer::start(move |r| fake_graph::answer(&d, r));
+        let graph_gate = Arc::new(Mutex::new(None::<Gate>));
+        let gate = Arc::clone(&graph_gate);
+        let graph = HttpServer::start(move |r| {
+            let held = gate.lock().unwrap().clone();
+            if let Some(held) = held.filter(|_| r.method != http::Method::OPTIONS) {
+                held.wait();
+            }
+            fake_graph::answer(&d, r)
+        });
         FakeMicrosoft {
             login_origin: login.origin.clone(),
             graph_origin: graph.origin.clone(),
             _login: login,
             _graph: graph,
             directory,
+            graph_gate,
         }
+    }
+
+    /// Holds every Graph call from now on until the gate returned is opened.
+    pub fn hold_graph(&self) -> Gate {
+        let gate = Gate::closed();
+        *self.graph_gate.lock().unwrap() = Some(gate.clone());
+        gate
     }
 
     pub fn directory(&self) -> MutexGuard<'_, Directory> {

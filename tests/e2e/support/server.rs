@@ -46,7 +46,7 @@ impl Gate {
         self.0 .1.notify_all();
     }
 
-    fn wait(&self) {
+    pub fn wait(&self) {
         let mut open = self.0 .0.lock().unwrap();
         while !*open {
             open = self.0 .1.wait(open).unwrap();

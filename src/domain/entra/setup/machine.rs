@@ -162,16 +162,22 @@ impl Setup {
 
     /// The request never got an answer (offline, blocked by the browser).
     pub fn receive_nothing(&mut self, reason: &str) {
+        self.stop(Problem::Unexpected {
+            status: 0,
+            code: String::new(),
+            message: reason.to_string(),
+        });
+    }
+
+    /// The request `next` gave is not sent after all: the running step
+    /// fails with `problem`, and Retry starts it again.
+    pub fn stop(&mut self, problem: Problem) {
         if self.request().is_none() {
             return;
         }
         self.phase = Phase::Idle;
         let i = self.running();
-        self.steps[i] = StepState::Failed(Problem::Unexpected {
-            status: 0,
-            code: String::new(),
-            message: reason.to_string(),
-        });
+        self.steps[i] = StepState::Failed(problem);
     }
 
     /// Failed steps become pending; finished ones stay finished.

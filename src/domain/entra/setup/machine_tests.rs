@@ -218,6 +218,35 @@ fn a_request_that_gets_no_answer_fails_its_step() {
 }
 
 #[test]
+fn a_run_stopped_before_its_request_is_sent_fails_that_step_and_retry_resumes_there() {
+    let mut setup = Setup::new(input(None));
+    let mut sent = Vec::new();
+    // The first two steps are done; the third request is never sent.
+    loop {
+        let Next::Send(r) = setup.next_step() else {
+            panic!("stopped early")
+        };
+        if r.call == Call::CreateServicePrincipal || sent.len() > 20 {
+            break;
+        }
+        sent.push(r.call);
+        let (status, body) = healthy(&r);
+        setup.receive(status, &body);
+    }
+    setup.stop(Problem::Interrupted);
+    assert_eq!(setup.state(StepId::Application), &StepState::Done);
+    assert!(matches!(
+        setup.state(StepId::ServicePrincipal),
+        StepState::Failed(Problem::Interrupted)
+    ));
+    setup.retry();
+    let again = drive(&mut setup, healthy);
+    assert!(!again.contains(&Call::ReadOrganization));
+    assert!(!again.contains(&Call::CreateApplication));
+    assert!(again.contains(&Call::CreateServicePrincipal));
+}
+
+#[test]
 fn an_answer_graph_would_not_send_fails_the_step() {
     let mut setup = Setup::new(input(None));
     drive(&mut setup, |r| match r.call {

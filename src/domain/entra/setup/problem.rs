@@ -30,6 +30,9 @@ pub enum Problem {
     SignInCancelled,
     /// The browser refused to open the sign-in window.
     PopupBlocked,
+    /// The page locked or signed out during a run: the run stopped and its
+    /// token went with it.
+    Interrupted,
     /// The sign-in host never answered the token request: offline, blocked,
     /// or it refused the page's origin (CORS).
     TokenUnreachable,
@@ -78,6 +81,7 @@ impl Problem {
             Problem::SignInExpired => "The Microsoft sign-in has expired or was already used.".into(),
             Problem::SignInCancelled => "The Microsoft sign-in was cancelled or declined.".into(),
             Problem::PopupBlocked => "The browser blocked the Microsoft sign-in window.".into(),
+            Problem::Interrupted => "This page locked or signed out, so the set-up stopped and forgot the Microsoft sign-in.".into(),
             Problem::TokenUnreachable => "Microsoft's sign-in did not answer this page. The network may be down, or the platform's sign-in app is not registered as a single-page application.".into(),
             Problem::PlatformMisconfigured { detail } => format!(
                 "The platform's sign-in app is not registered the way this page needs. Microsoft said: {detail}"
@@ -109,6 +113,7 @@ impl Problem {
             Problem::NotFound { .. } => "It may have been deleted a moment ago, or Microsoft has not finished creating it: wait a minute, then choose Retry.".into(),
             Problem::SignInExpired | Problem::SignInCancelled => "Choose Retry to sign in again.".into(),
             Problem::PopupBlocked => "Allow pop-up windows for this site, then choose Retry. Or use Set up with Azure Cloud Shell.".into(),
+            Problem::Interrupted => "Unlock or log in again, then choose Retry: the steps already done stay done.".into(),
             Problem::TokenUnreachable => "Check the connection and choose Retry; if it fails again, tell the platform's operators and use Set up with Azure Cloud Shell.".into(),
             Problem::PlatformMisconfigured { .. } => "Tell the platform's operators; until then, use Set up with Azure Cloud Shell.".into(),
             Problem::DifferentTenant { .. } => "Sign in with an account of the tenant in the form, or correct Tenant ID, then choose Retry.".into(),
