@@ -91,20 +91,37 @@ impl Page<'_> {
         serde_json::from_value(v).unwrap()
     }
 
-    /// Every value in local and session storage, as one text.
+    /// Every value in local storage, session storage and every IndexedDB
+    /// database of the origin, as one text (bytes as Latin-1).
     async fn all_stored_text(&self) -> String {
         let v = self
             .browser
             .client
-            .execute(
-                "const all = s => Object.keys(s).map(k => k + '=' + s.getItem(k)).join('\\n'); return all(localStorage) + '\\n' + all(sessionStorage);",
-                vec![],
-            )
+            .execute(STORED_TEXT, vec![])
             .await
             .unwrap();
         v.as_str().unwrap_or_default().to_string()
     }
 }
+
+const STORED_TEXT: &str = r#"
+const all = s => Object.keys(s).map(k => k + '=' + s.getItem(k)).join('\n');
+const ask = r => new Promise((ok, no) => { r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
+const text = (_, v) => v instanceof CryptoKey ? '[CryptoKey]'
+  : v instanceof ArrayBuffer || ArrayBuffer.isView(v)
+    ? String.fromCharCode(...new Uint8Array(v instanceof ArrayBuffer ? v : v.buffer))
+    : v;
+const out = [all(localStorage), all(sessionStorage)];
+for (const { name } of await indexedDB.databases()) {
+  const db = await ask(indexedDB.open(name));
+  for (const store of db.objectStoreNames) {
+    const s = () => db.transaction(store).objectStore(store);
+    out.push(name + '/' + store + ' ' + JSON.stringify(await ask(s().getAllKeys()), text) + ' ' + JSON.stringify(await ask(s().getAll()), text));
+  }
+  db.close();
+}
+return out.join('\n');
+"#;
 
 fn states(lines: &[(String, String)]) -> Vec<&str> {
     lines.iter().map(|(_, s)| s.as_str()).collect()
@@ -210,7 +227,7 @@ async fn one_sign_in_registers_the_app_and_connect_links_it() {
     let stored = page.all_stored_text().await;
     assert!(
         !stored.contains(&tokens[0]),
-        "the access token is in storage"
+        "the access token is in storage or IndexedDB"
     );
 
     // Connect is the next step, and it links the account.
