@@ -12,6 +12,7 @@ use crate::support::fake_login::FakeLogin;
 use crate::support::fake_microsoft::{
     FakeMicrosoft, APPLICATION_ADMINISTRATOR, GLOBAL_READER, PRIVILEGED_ROLE_ADMINISTRATOR, TENANT,
 };
+use crate::support::flows::PASSWORD;
 use crate::support::hosting_build::{csp_for, dist_subpath_dir, SUBPATH_MOUNT};
 use crate::support::page::Page;
 use crate::support::server::{ServerOptions, StaticServer, CSP_REPORT_PATH};
@@ -579,5 +580,50 @@ async fn a_page_that_locks_during_the_set_up_stops_before_its_next_call() {
         );
         assert!(d.applications.is_empty());
     }
+    page.close().await;
+}
+
+#[tokio::test]
+async fn framed_by_a_portal_the_sign_in_opens_from_the_frame_and_the_set_up_completes() {
+    let fake = FakeMicrosoft::start(&[]);
+    let host = crate::embed::portal();
+    let mut config: Value = serde_json::from_str(&fake.config_json()).unwrap();
+    config["parentOrigin"] = json!(host.origin);
+    let app = StaticServer::start(
+        &dist_dir(),
+        ServerOptions {
+            config_json: Some(config.to_string()),
+            ..Default::default()
+        },
+    );
+    fake.directory()
+        .spa_redirect_uris
+        .push(app.url("/auth/microsoft"));
+    let page = Page::open_other(&host, &crate::embed::framing(&app.url("/signup"))).await;
+    page.enter_app_frame().await;
+    page.expect_heading("Create account").await;
+    page.fill("Email", "fay@example.com").await;
+    page.fill("Password", PASSWORD).await;
+    page.fill("Confirm password", PASSWORD).await;
+    page.click_button("Create account").await;
+    page.click_link("Microsoft").await;
+    page.expect_heading(LINK_HEADING).await;
+    page.fill("Microsoft Account Name", "Framed Mail").await;
+    page.blur().await;
+    page.generate().await;
+
+    page.click_button(SET_UP).await;
+    page.expect_text(DONE).await;
+    let app_id = {
+        let d = fake.directory();
+        assert_eq!(d.applications.len(), 1);
+        assert_eq!(d.app_role_assignments.len(), 1);
+        assert_eq!(d.role_assignments.len(), 1);
+        d.applications[0]["appId"].as_str().unwrap().to_string()
+    };
+    assert_eq!(page.value_of("Application ID").await, app_id);
+    assert_eq!(page.value_of("Tenant ID").await, TENANT);
+    page.click_button("Connect").await;
+    page.expect_text("Connected \"Framed Mail\".").await;
     page.close().await;
 }
