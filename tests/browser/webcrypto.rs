@@ -146,7 +146,8 @@ async fn p256_certificates_are_made_but_refused_for_assertions() {
     )
     .await
     .unwrap_err();
-    assert!(matches!(err, KeyError::Certificate(_)), "{err:?}");
+    assert_eq!(err, KeyError::NotRsa);
+    assert!(err.to_string().contains("only RSA"), "{err}");
 }
 
 #[wasm_bindgen_test]
