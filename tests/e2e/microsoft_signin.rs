@@ -609,6 +609,7 @@ async fn framed_by_a_portal_the_sign_in_opens_from_the_frame_and_the_set_up_comp
     page.click_link("Microsoft").await;
     page.expect_heading(LINK_HEADING).await;
     page.fill("Microsoft Account Name", "Framed Mail").await;
+    page.fill("Organization Name", "Framed Ltd").await;
     page.blur().await;
     page.generate().await;
 
