@@ -146,6 +146,10 @@ pub fn answer(directory: &Mutex<Directory>, request: Request) -> Reply {
     };
     let has = |any: &[&str]| any.iter().any(|p| token.scopes.iter().any(|s| s == p));
     let role = |any: &[&str]| any.iter().any(|r| d.admin_roles.iter().any(|h| h == r));
+    // Creating apps and service principals needs the permission, and either
+    // the tenant's "Users can register applications" or an app admin role.
+    let may_create_apps = has(&["Application.ReadWrite.All", "Directory.ReadWrite.All"])
+        && (d.users_may_register_apps || role(&[APPLICATION_ADMINISTRATOR, GLOBAL_ADMINISTRATOR]));
     let read_apps = [
         "Application.Read.All",
         "Application.ReadWrite.All",
@@ -210,11 +214,7 @@ pub fn answer(directory: &Mutex<Directory>, request: Request) -> Reply {
         }
         ("GET", _) => denied(),
         ("POST", ["applications"]) => {
-            // Creating apps needs the permission, and either the tenant's
-            // "Users can register applications" or an app admin role.
-            let may = d.users_may_register_apps
-                || role(&[APPLICATION_ADMINISTRATOR, GLOBAL_ADMINISTRATOR]);
-            if !has(&["Application.ReadWrite.All", "Directory.ReadWrite.All"]) || !may {
+            if !may_create_apps {
                 return denied();
             }
             create_application(&mut d, body.unwrap_or(Value::Null), &token.user)
@@ -226,9 +226,7 @@ pub fn answer(directory: &Mutex<Directory>, request: Request) -> Reply {
             patch_application(&mut d, id, body.unwrap_or(Value::Null))
         }
         ("POST", ["servicePrincipals"]) => {
-            let may = d.users_may_register_apps
-                || role(&[APPLICATION_ADMINISTRATOR, GLOBAL_ADMINISTRATOR]);
-            if !has(&["Application.ReadWrite.All", "Directory.ReadWrite.All"]) || !may {
+            if !may_create_apps {
                 return denied();
             }
             create_service_principal(&mut d, body.unwrap_or(Value::Null), &token.user)
